@@ -192,6 +192,14 @@ def _bench_worker(args):
         pr = (tok, oh)
     q.put(dict(seconds=time.perf_counter() - t0, peak_mb=_peak_rss_mb(), base_mb=base, pr=pr))
 
+def _result_or_raise(q, p, what:str, poll_s:float=5.0):
+    "The child's result from `q`; a clear error (not a hang) when process `p` died without sending one"
+    import queue
+    while True:
+        try: r = q.get(timeout=poll_s); p.join(); return r
+        except queue.Empty:
+            if not p.is_alive(): raise RuntimeError(f"bench pr: the {what!r} worker exited with code {p.exitcode} before reporting (its traceback is above)")
+
 from .bench import register_bench
 
 @register_bench('pr', reference='LinearRegression on stored features')
@@ -203,10 +211,11 @@ def bench_pr(quick:bool=False):
     store = token_store('tinystories', 'pythia', 256, limit=150 if quick else 600)
     cfg = GPTNeoXConfig(vocab_size=50304, hidden_size=64 if quick else 128, num_hidden_layers=6, num_attention_heads=4,
                         intermediate_size=256, max_position_embeddings=256)
+    from scalinglab import pr as exported    # a spawned child finds its target by module name: a notebook's __main__ copy is not importable
     ctx, res = mp.get_context('spawn'), {}
     for method in ('stream', 'reference'):
-        q = ctx.Queue(); p = ctx.Process(target=_bench_worker, args=((method, str(store.path), cfg.to_json_string(), q),))
-        p.start(); res[method] = q.get(); p.join()
+        q = ctx.Queue(); p = ctx.Process(target=exported._bench_worker, args=((method, str(store.path), cfg.to_json_string(), q),))
+        p.start(); res[method] = _result_or_raise(q, p, method)
     s, r = res['stream'], res['reference']
     return dict(fast_s=s['seconds'], reference_s=r['seconds'], tokens=store.n_rows, d=cfg.hidden_size, layers=cfg.num_hidden_layers + 1,
                 peak_mb=s['peak_mb'], reference_peak_mb=r['peak_mb'], memory_ratio=r['peak_mb']/s['peak_mb'],

@@ -126,7 +126,7 @@ def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separa
                 report(Check(name, not problems, time.time() - t, '\n'.join(problems)))
         if figures:
             names = [n for n in FIGURES if only in f'figure {n}']
-            for r in run_figures(names, 'quick', jobs=n_workers, figures_dir=keep_figures or tmp):
+            for r in (run_figures(names, 'quick', jobs=n_workers, figures_dir=keep_figures or tmp) if names else []):  # no names means all to run_figures
                 report(Check(f'figure {r.name} (quick)', r.status == 'ok', r.seconds, r.error))
     passed = sum(c.ok for c in checks)
     print(f"{passed} passed, {len(checks) - passed} failed", flush=True)
