@@ -175,7 +175,7 @@ def code_version() -> str:
     except (FileNotFoundError, subprocess.TimeoutExpired): return __version__
 
 # %% ../nbs/00_core.ipynb #a3ce27eb
-STUDY_MODULES = ['scalinglab.bench', 'scalinglab.epoch', 'scalinglab.tokens', 'scalinglab.losses', 'scalinglab.llm_figures', 'scalinglab.parity_train', 'scalinglab.parity_figures', 'scalinglab.pr', 'scalinglab.nexttoken_figures']  # modules that register figures or benchmarks on import
+STUDY_MODULES = ['scalinglab.bench', 'scalinglab.epoch', 'scalinglab.tokens', 'scalinglab.losses', 'scalinglab.llm_figures', 'scalinglab.parity_train', 'scalinglab.parity_figures', 'scalinglab.pr', 'scalinglab.nexttoken_figures', 'scalinglab.njs_predict', 'scalinglab.njs_figures']  # modules that register figures or benchmarks on import
 
 STUDIES = {  # study key -> the paper it reproduces
     'quanta':    'The Quantization Model of Neural Scaling (Michaud, Liu, Girit, Tegmark; NeurIPS 2023)',

@@ -13,9 +13,9 @@ from .njs_db import ModelDB, CATEGORIES, DATA_SHARES
 
 # %% auto #0
 __all__ = ['TASKS', 'SHARES', 'SCALE_FEATURES', 'NUMERIC_FEATURES', 'CATEGORICAL_FEATURES', 'ALL_FEATURES', 'LOG_FEATURES',
-           'MIN_MODELS', 'GRID', 'FIXED', 'GRIDS', 'Task', 'find_task', 'TaskData', 'feature_table', 'task_data',
-           'grid_search', 'outer_folds', 'nested_cv', 'nested_cv_reference', 'family', 'evaluate', 't_interval',
-           'significance', 'forward_select', 'bench_njs']
+           'MIN_MODELS', 'GRID', 'SMALL', 'FIXED', 'GRIDS', 'Task', 'find_task', 'TaskData', 'feature_table',
+           'task_data', 'grid_search', 'outer_folds', 'nested_cv', 'nested_cv_reference', 'family', 'evaluate',
+           't_interval', 'significance', 'forward_select', 'bench_njs']
 
 # %% ../nbs/41_njs_predict.ipynb #488b98ab
 def _xgb():
@@ -86,8 +86,9 @@ def task_data(db:ModelDB, task:Task, generation:bool=False) -> TaskData:
 
 # %% ../nbs/41_njs_predict.ipynb #e07cd671
 GRID = dict(learning_rate=(0.01, 0.1, 0.3), max_depth=(2, 3, 5), n_estimators=(50, 100))
-FIXED = dict(learning_rate=(0.1,), max_depth=(3,), n_estimators=(100,))   # a one-configuration grid for quick screens
-GRIDS = dict(paper=GRID, fixed=FIXED)
+SMALL = dict(learning_rate=(0.1,), max_depth=(2, 3), n_estimators=(50, 100))   # a 4-configuration grid (2 boosters per fold) for quick runs
+FIXED = dict(learning_rate=(0.3,), max_depth=(3,), n_estimators=(50,))          # one configuration, no inner search: feature screens
+GRIDS = dict(paper=GRID, small=SMALL, fixed=FIXED)
 
 def _grid(grid) -> dict: return GRIDS[grid] if isinstance(grid, str) else grid
 
@@ -102,6 +103,7 @@ def grid_search(X, y, seed:int, grid='paper') -> tuple:
     "Best (learning_rate, max_depth, n_estimators) by 3-fold CV MAE, in GridSearchCV's order and tie rule"
     from sklearn.model_selection import KFold
     g = _grid(grid); configs = list(itertools.product(g['learning_rate'], g['max_depth'], g['n_estimators']))
+    if len(configs) == 1: return configs[0]   # nothing to choose: skip the inner folds
     err = np.zeros(len(configs))
     for tr, va in KFold(3, shuffle=True, random_state=seed).split(X):
         for lr, depth in itertools.product(g['learning_rate'], g['max_depth']):
