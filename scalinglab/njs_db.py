@@ -289,7 +289,20 @@ def scores(self, task:str, # a task group, e.g. 'mmlu', 'arc_challenge', 'xnli'
     if df.empty: raise ValueError(f"No {metric} scores for task {task!r} at {setting!r}")
     return df.set_index('id').value.rename(f'{task} {setting} {metric}')
 
-# %% ../nbs/40_njs_db.ipynb #c50c369a
+# %% ../nbs/40_njs_db.ipynb #551ed276
+@patch_to(ModelDB)
+def frame(self, metric:str='accuracy', # the model set's metric and the scores' metric
+          generation:bool=False, # add the free-generation feature columns
+          **model_filters # passed to `models`
+         ) -> pd.DataFrame:
+    "Models × (features + one score column per 'task setting'), indexed by model id"
+    m = self.models(metric, **model_filters).set_index('id')
+    if generation: m = m.join(self.query("SELECT * FROM generation_features").drop_duplicates('id').set_index('id'), how='left')
+    st = self.score_table(metric)
+    wide = st.assign(col=st.task + ' ' + st.setting).pivot(index='id', columns='col', values='value')
+    return m.join(wide, how='left')
+
+# %% ../nbs/40_njs_db.ipynb #5994b9f9
 MODEL_FIELDS = {  # field -> (type, min, max); None bounds are open. Data shares in percent.
     'dimension': (int, 1, 10**6), 'num_heads': (int, 1, 10**5), 'mlp_ratio': (float, 0.1, 64), 'sequence_length': (int, 1, 10**8),
     'batch_instances': (int, 1, 10**9), 'batch_tokens': (int, 1, 10**12), 'total_params': (int, 10**4, 10**14),
