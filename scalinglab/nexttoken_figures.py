@@ -20,10 +20,11 @@ def resolve_probe(name:str, corpus:str='wikitext-2', n_docs:int=30, max_len:int=
     base, random = (name[:-7], True) if name.endswith(':random') else (name, False)
     revision = None
     if base.startswith('tiny'):
-        from scalinglab.suite import tiny_suite
-        suite = tiny_suite(); m = suite.models[-1]
-        step = int(base.split('@')[1]) if '@' in base else None
-        if step is not None and step not in m.checkpoints: raise KeyError(f"{m.name} has no checkpoint at step {step}; steps: {sorted(m.checkpoints)}")
+        from scalinglab.suite import tiny_suite, SuiteConfig
+        cfg = SuiteConfig(); step = int(base.split('@')[1]) if '@' in base else None
+        if step is not None and step not in cfg.checkpoints:   # checked before training the suite, which takes minutes
+            raise KeyError(f"{cfg.model_name(*cfg.sizes[-1])} has no checkpoint at step {step}; steps: {sorted(cfg.checkpoints)}")
+        suite = tiny_suite(cfg); m = suite.models[-1]
         source = m.checkpoints[step][0] if step is not None else m.source
         store, label = suite.eval_store(), f"tiny {m.name}" + (f" step {step}" if step is not None else '')
     else:
