@@ -93,9 +93,17 @@ GRIDS = dict(paper=GRID, small=SMALL, fixed=FIXED)
 def _grid(grid) -> dict: return GRIDS[grid] if isinstance(grid, str) else grid
 
 def _booster(X, y, depth, lr, rounds, seed):
+    "What `xgboost.train(params, DMatrix(X, y), rounds)` returns, boosted round by round through XGBoost's C API"
+    import ctypes
     xgb = _xgb()
     params = dict(objective='reg:squarederror', max_depth=int(depth), learning_rate=float(lr), seed=int(seed), nthread=1, verbosity=0)
-    return xgb.train(params, xgb.DMatrix(X, y, nthread=1), int(rounds))
+    d = xgb.DMatrix(X, y, nthread=1); b = xgb.Booster(params, [d])
+    lib, check = getattr(xgb.core, '_LIB', None), getattr(xgb.core, '_check_call', None)
+    for i in range(int(rounds)):
+        # on ~50 rows, Booster.update's per-round Python checks cost as much as growing the tree: call the library directly
+        if lib is not None and check is not None: check(lib.XGBoosterUpdateOneIter(b.handle, ctypes.c_int(i), d.handle))
+        else: b.update(d, i)
+    return b
 
 def _predict(b, X, rounds): return b.predict(_xgb().DMatrix(X, nthread=1), iteration_range=(0, int(rounds)))
 
@@ -170,6 +178,8 @@ def _data_key(d:TaskData, features:list, grid, split:str) -> str:
 def _unit(X, y, seed, grid, features, groups):
     return nested_cv(X, y, seed, grid, feature_names=features, groups=groups)
 
+def _units(chunk, grid): return [_unit(X, y, s, grid, f, g) for k, s, X, y, f, g in chunk]
+
 def family(model_id:str) -> str:
     "The organisation part of a hub id (the study's own models have none: they form one family)"
     return model_id.split('/')[0] if '/' in model_id else 'authors'
@@ -180,7 +190,8 @@ def evaluate(data:list, # TaskData for each task
              grid='paper', # 'paper', 'fixed' or a dict
              split:str='random', # 'random' outer folds (the study) or 'family' (grouped by organisation)
              n_jobs:int=-1, # joblib processes (1: serial)
-             cache:bool|Path=True # True: the project cache; a path; False: no cache
+             cache:bool|Path=True, # True: the project cache; a path; False: no cache
+             chunk:int=4 # units per joblib dispatch (and per cache flush)
             ) -> dict:
     "Per-seed nested-CV results {(task key, set name): [result per seed]}, cached and resumable"
     from joblib import Parallel, delayed
@@ -200,13 +211,18 @@ def evaluate(data:list, # TaskData for each task
             for s in seeds:
                 if (k, s) not in done: todo.append((k, s, d.matrix(feats), d.y.to_numpy(), feats, groups))
     if todo:
-        jobs = (delayed(_unit)(X, y, s, grid, f, g) for k, s, X, y, f, g in todo)
-        results = Parallel(n_jobs=n_jobs, return_as='generator')(jobs) if n_jobs != 1 else (_unit(X, y, s, grid, f, g) for k, s, X, y, f, g in todo)
+        chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]   # a few units per dispatch: each takes well under a second
+        results = (Parallel(n_jobs=n_jobs, return_as='generator')(delayed(_units)(c, grid) for c in chunks) if n_jobs != 1
+                   else (_units(c, grid) for c in chunks))
         f = open(path, 'a') if path is not None else None
         try:
-            for (k, s, *_), res in zip(todo, progress(results, total=len(todo), desc='nested CV')):
-                done[(k, s)] = res
-                if f: f.write(json.dumps(dict(key=k, seed=s, result=res)) + '\n'); f.flush()
+            with progress(total=len(todo), desc='nested CV') as bar:
+                for c, res in zip(chunks, results):
+                    for (k, s, *_), r in zip(c, res):
+                        done[(k, s)] = r
+                        if f: f.write(json.dumps(dict(key=k, seed=s, result=r)) + '\n')
+                    if f: f.flush()
+                    bar.update(len(c))
         finally:
             if f: f.close()
     for (tk, name), k in keys.items(): out[(tk, name)] = [done[(k, s)] for s in seeds]
