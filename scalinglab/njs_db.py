@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, duckdb
 from .core import data_path, cache_dir, atomic_path
 from fastcore.basics import patch_to
-from .results import file_lock
+from .results import file_lock, LockedDuckDB
 
 # %% auto #0
 __all__ = ['ANNOTATION_COLUMNS', 'DATA_SHARES', 'DATASET_COLUMNS', 'EVAL_COLUMNS', 'COLUMN_UNITS', 'CATEGORIES', 'METRICS',
@@ -75,36 +75,14 @@ def task_scores_sql(where:str='TRUE') -> str:
 # %% ../nbs/40_njs_db.ipynb #4f58d008
 DERIVED_DIR = ('not-just-scaling',)
 
-class ModelDB:
-    "The model/data/evaluation database of the Not-Just-Scaling study"
-    def __init__(self, path:str|Path|None=None, # the .duckdb file; default `SCALINGLAB_NJS_DB` or `<cache>/njs.duckdb`
-                 timeout:float=120. # seconds to wait for another process's lock
-                ):
-        path = path or os.environ.get('SCALINGLAB_NJS_DB', '').strip() or cache_dir()/'njs.duckdb'
-        self.path, self.timeout = Path(path).expanduser(), timeout
-        self.lock_path = self.path.with_name(self.path.name + '.lock')
-    def __repr__(self): return f"ModelDB({str(self.path)!r})"
-
-    @contextlib.contextmanager
-    def connect(self, write:bool=False # one read-write transaction (exclusive) or a read-only view (shared)
-               ):
-        "A connection under the database's lock; built from the embedded table if the file is missing"
+class ModelDB(LockedDuckDB):
+    "The model/data/evaluation database of the Not-Just-Scaling study (the locking and transactions of `LockedDuckDB`)"
+    env_var, file_name, what = 'SCALINGLAB_NJS_DB', 'njs.duckdb', 'model database'
+    def _ensure(self, write:bool):
+        "Build the file from the embedded derived table if it is missing or was built from an older one"
         if not self.path.exists() or _stale(self.path, self.lock_path):
             with file_lock(self.lock_path, timeout=self.timeout):
                 if not self.path.exists() or _stale(self.path, recheck=True): _build(self.path, _load_derived)
-        with file_lock(self.lock_path, exclusive=write, timeout=self.timeout):
-            try: con = duckdb.connect(str(self.path), read_only=not write)
-            except duckdb.Error as e: raise RuntimeError(f"Cannot open the model database {self.path} (is it a DuckDB file?): {e}") from e
-            try:
-                if not write: yield con; return
-                con.begin()
-                try: yield con; con.commit()
-                except BaseException: con.rollback(); raise
-            finally: con.close()
-
-    def query(self, sql:str, *params) -> pd.DataFrame:
-        "Run read-only `sql` and return a DataFrame"
-        with self.connect() as con: return con.execute(sql, list(params)).df()
 
     def provenance(self) -> dict:
         "Where the data came from and what the import changed"
@@ -194,7 +172,7 @@ DERIVED_METRICS = ('accuracy', 'acc_norm', 'brier_score', 'perplexity')
 
 def _round6(df):
     num = df.select_dtypes('float').columns
-    df[num] = df[num].map(lambda v: float(f'{v:.6g}') if pd.notna(v) else v)
+    df[num] = df[num].apply(lambda col: col.map(lambda v: float(f'{v:.6g}') if pd.notna(v) else v))
     return df
 
 @patch_to(ModelDB)

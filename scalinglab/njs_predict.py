@@ -130,7 +130,7 @@ def nested_cv(X:np.ndarray, # (n_models, n_features) float, NaN = missing
               y:np.ndarray, # (n_models,) the scores
               seed:int, # controls every split and XGBoost's seed
               grid='paper', # 'paper', 'fixed' or a dict of lists
-              feature_names:list|None=None, # for the gain importances
+              feature_names:list|None=None, # column names: for the gain importances, and to find log params/tokens for the log-linear baseline (None: columns 0 and 1)
               groups=None, # family labels for a grouped outer split (None: random, as the study)
               baselines:bool=True # also fit the log-linear and median baselines
              ) -> dict:

@@ -12,7 +12,7 @@ from fastcore.basics import patch
 from .core import cache_dir, code_version, to_jsonable
 
 # %% auto #0
-__all__ = ['RUN_STATUSES', 'file_lock', 'new_run_id', 'ResultsStore', 'Run']
+__all__ = ['RUN_STATUSES', 'file_lock', 'new_run_id', 'LockedDuckDB', 'ResultsStore', 'Run']
 
 # %% ../nbs/01_results.ipynb #3494e5a5
 @contextlib.contextmanager
@@ -48,15 +48,21 @@ def new_run_id() -> str:
     "A sortable, unique run id: UTC time plus random hex"
     return f"{_utcnow():%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
 
-class ResultsStore:
-    "The DuckDB results store; every call opens, locks, runs one transaction and closes"
-    def __init__(self, path:str|Path|None=None, # the .duckdb file; default `SCALINGLAB_RESULTS` or `<cache>/results.duckdb`
+class LockedDuckDB:
+    "A DuckDB file that processes share: every call opens it under a file lock, runs one transaction and closes it"
+    env_var, file_name, what = '', 'data.duckdb', 'database'   # subclasses: the env override, the default file in the cache, a name for messages
+    def __init__(self, path:str|Path|None=None, # the .duckdb file; default: `$env_var`, else `<cache>/file_name`
                  timeout:float=120. # seconds to wait for another process's lock
                 ):
-        path = path or os.environ.get('SCALINGLAB_RESULTS', '').strip() or cache_dir()/'results.duckdb'
+        path = path or (os.environ.get(self.env_var, '').strip() if self.env_var else '') or cache_dir()/self.file_name
         self.path, self.timeout = Path(path).expanduser(), timeout
         self.lock_path = self.path.with_name(self.path.name + '.lock')
-    def __repr__(self): return f"ResultsStore({str(self.path)!r})"
+    def __repr__(self): return f"{type(self).__name__}({str(self.path)!r})"
+
+    def _ensure(self, write:bool):
+        "Called before every connection: make sure there is a file to open (subclasses create or build it)"
+    def _prepare(self, con):
+        "Called at the start of every write transaction (e.g. CREATE TABLE IF NOT EXISTS)"
 
     def _open(self, read_only:bool):
         deadline = time.monotonic() + self.timeout
@@ -65,33 +71,39 @@ class ResultsStore:
             except duckdb.IOException as e:
                 # a process outside this API (say, the duckdb CLI) may hold DuckDB's own lock: wait for it too
                 if 'lock' not in str(e).lower() or time.monotonic() > deadline:
-                    raise RuntimeError(f"Cannot open the results store {self.path}: {e}") from e
+                    raise RuntimeError(f"Cannot open the {self.what} {self.path}: {e}") from e
                 time.sleep(0.05)
-            except duckdb.Error as e: raise RuntimeError(f"Cannot open the results store {self.path} (is it a DuckDB file?): {e}") from e
+            except duckdb.Error as e: raise RuntimeError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): {e}") from e
 
     @contextlib.contextmanager
     def connect(self, write:bool=False # a read-write transaction (exclusive) or a read-only view (shared)
                ):
-        "A connection for one transaction, under the store's lock"
+        "A connection for one transaction, under the file's lock"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        if not write and not self.path.exists():
-            with self.connect(write=True): pass   # create the schema so readers see empty tables
+        self._ensure(write)
         with file_lock(self.lock_path, exclusive=write, timeout=self.timeout):
             con = self._open(read_only=not write)
             try:
                 if not write: yield con; return
-                con.execute(_SCHEMA); con.begin()
+                self._prepare(con); con.begin()
                 try: yield con; con.commit()
                 except BaseException: con.rollback(); raise
             finally: con.close()
 
-# %% ../nbs/01_results.ipynb #ace78805
-@patch
-def query(self:ResultsStore, sql:str, # any read-only SQL over `runs` and `metrics`
-          *params # values for `?` placeholders
-         ) -> pd.DataFrame:
-    "Run `sql` on a read-only connection and return a DataFrame"
-    with self.connect() as con: return con.execute(sql, list(params)).df()
+    def query(self, sql:str, # read-only SQL
+              *params # values for `?` placeholders
+             ) -> pd.DataFrame:
+        "Run `sql` on a read-only connection and return a DataFrame"
+        with self.connect() as con: return con.execute(sql, list(params)).df()
+
+class ResultsStore(LockedDuckDB):
+    "The DuckDB results store (`runs` and `metrics`); every call opens, locks, runs one transaction and closes"
+    env_var, file_name, what = 'SCALINGLAB_RESULTS', 'results.duckdb', 'results store'
+    def _ensure(self, write:bool):
+        if not write and not self.path.exists():
+            with self.connect(write=True): pass   # create the schema so readers see empty tables
+    def _prepare(self, con): con.execute(_SCHEMA)
+
 
 # %% ../nbs/01_results.ipynb #eb662c97
 @patch
