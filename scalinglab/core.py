@@ -11,9 +11,10 @@ from typing import Any, Iterable
 import numpy as np
 
 # %% auto #0
-__all__ = ['STUDY_MODULES', 'STUDIES', 'project_root', 'data_dir', 'data_path', 'figures_dir', 'scaling_nbs_dir', 'cache_dir',
-           'get_device', 'seed_everything', 'atomic_path', 'atomic_write', 'to_jsonable', 'write_json', 'is_quiet',
-           'progress', 'code_version', 'UnknownName', 'Registry']
+__all__ = ['LN2', 'STUDIES', 'project_root', 'data_dir', 'data_path', 'figures_dir', 'scaling_nbs_dir', 'cache_dir', 'get_device',
+           'seed_everything', 'atomic_path', 'atomic_write', 'atomic_dir', 'to_jsonable', 'write_json', 'content_key',
+           'is_quiet', 'progress', 'SimulatedKill', 'kill_after', 'code_version', 'study_modules', 'UnknownName',
+           'Registry']
 
 # %% ../nbs/00_core.ipynb #ef0ecfd4
 def _env_path(var):
@@ -124,6 +125,39 @@ def atomic_write(path:str|Path, # the final file name
             yield f
             f.flush(); os.fsync(f.fileno())
 
+# %% ../nbs/00_core.ipynb #2e98d413
+def _exchange(a:Path, b:Path) -> bool:
+    "Swap two paths atomically with Linux renameat2(RENAME_EXCHANGE); False where that is unavailable"
+    import ctypes, errno
+    try: fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError): return False
+    AT_FDCWD, RENAME_EXCHANGE = -100, 2
+    if fn(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0: return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP): return False
+    raise OSError(err, f"renameat2 {a} <-> {b}: {os.strerror(err)}")
+
+@contextlib.contextmanager
+def atomic_dir(path:str|Path, # the final folder
+               overwrite:bool=True # replace an existing folder (else raise FileExistsError)
+              ):
+    "Yield a temporary folder beside `path`; when the block succeeds it replaces `path` in one step"
+    import shutil
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not overwrite: raise FileExistsError(f"{path} exists")
+    tmp = Path(tempfile.mkdtemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent))
+    try:
+        yield tmp
+        if not path.exists(): os.replace(tmp, path)
+        elif not overwrite: raise FileExistsError(f"{path} was created while this one was written")
+        elif not _exchange(tmp, path):   # no atomic swap here: move the old folder aside first
+            old = tmp.with_name(tmp.name + '.old'); os.replace(path, old); os.replace(tmp, path); shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)   # the new folder after a failure, or the old one after a swap
+
+# %% ../nbs/00_core.ipynb #fdc58559
+LN2 = math.log(2)   # nats per bit: loss_bits = loss_nats / LN2
+
 # %% ../nbs/00_core.ipynb #43b16a4e
 def to_jsonable(o:Any):
     "Convert `o` (NumPy, torch, Path, dataclass, set, nested containers) to plain JSON types"
@@ -145,6 +179,14 @@ def write_json(path:str|Path, obj:Any):
     "Write `obj` as indented JSON, atomically"
     with atomic_write(path) as f: json.dump(to_jsonable(obj), f, indent=1, allow_nan=False); f.write('\n')
 
+# %% ../nbs/00_core.ipynb #5f3d395e
+def content_key(obj:Any, # anything `to_jsonable` takes: the parameters that determine a cached result
+                n:int=16 # hex digits to keep
+               ) -> str:
+    "A short, stable hash of `obj`: SHA-256 of its canonical JSON"
+    import hashlib
+    return hashlib.sha256(json.dumps(to_jsonable(obj), sort_keys=True).encode()).hexdigest()[:n]
+
 # %% ../nbs/00_core.ipynb #980784f1
 def _flag(var): return os.environ.get(var, '').strip().lower() not in ('', '0', 'false', 'no')
 
@@ -162,6 +204,26 @@ def progress(iterable:Iterable|None=None, # what to iterate over (None: a manual
     kwargs.setdefault('dynamic_ncols', True)
     return tqdm(iterable, desc=desc, **kwargs)
 
+# %% ../nbs/00_core.ipynb #db0fe131
+class SimulatedKill(BaseException):
+    "Raised by `kill_after`: a test's stand-in for SIGKILL"
+
+@contextlib.contextmanager
+def kill_after(fn, # the job: its module globals hold the helper
+               name:str, # the helper `fn` calls, e.g. '_score_chunk'
+               n:int # calls that complete before the kill
+              ):
+    "Within the block, the helper `name` called by `fn` raises `SimulatedKill` instead of making call n + 1"
+    g = fn.__globals__
+    if name not in g: raise KeyError(f"{fn.__name__} has no helper {name!r} to kill")
+    orig, calls = g[name], [0]
+    def killed(*args, **kwargs):
+        if calls[0] >= n: raise SimulatedKill(f"killed before call {n + 1} of {name}")
+        calls[0] += 1; return orig(*args, **kwargs)
+    g[name] = killed
+    try: yield
+    finally: g[name] = orig
+
 # %% ../nbs/00_core.ipynb #29aa17ec
 def code_version() -> str:
     "Package version, plus `+g<commit>[.dirty]` inside a git checkout"
@@ -175,7 +237,13 @@ def code_version() -> str:
     except (FileNotFoundError, subprocess.TimeoutExpired): return __version__
 
 # %% ../nbs/00_core.ipynb #a3ce27eb
-STUDY_MODULES = ['scalinglab.bench', 'scalinglab.epoch', 'scalinglab.tokens', 'scalinglab.losses', 'scalinglab.llm_figures', 'scalinglab.parity_train', 'scalinglab.parity_figures', 'scalinglab.pr', 'scalinglab.nexttoken_figures', 'scalinglab.njs_predict', 'scalinglab.njs_figures']  # modules that register figures or benchmarks on import
+def study_modules(package:str='scalinglab' # the top-level package whose sub-packages hold the studies
+                 ) -> list[str]:
+    "Every module inside the sub-packages of `package` (the studies and `lm`), found with `pkgutil`"
+    import pkgutil
+    top = importlib.import_module(package)
+    subs = [m.name for m in pkgutil.iter_modules(top.__path__, f'{package}.') if m.ispkg]
+    return sorted(m.name for s in subs for m in pkgutil.walk_packages(importlib.import_module(s).__path__, f'{s}.'))
 
 STUDIES = {  # study key -> the paper it reproduces
     'quanta':    'The Quantization Model of Neural Scaling (Michaud, Liu, Girit, Tegmark; NeurIPS 2023)',
@@ -188,7 +256,7 @@ class UnknownName(LookupError):
     "A registry lookup with a name that is not registered"
 
 class Registry:
-    "Named entries that study modules add when imported; reading it imports `STUDY_MODULES` first"
+    "Named entries that study modules add when imported; reading it imports `study_modules()` first"
     def __init__(self, kind:str): self.kind, self._items, self._loaded = kind, {}, False
     def add(self, name:str, item):
         if not isinstance(name, str) or not name or name != name.strip(): raise ValueError(f"Bad {self.kind} name {name!r}")
@@ -197,7 +265,7 @@ class Registry:
     def load(self):
         if not self._loaded:
             self._loaded = True
-            for m in STUDY_MODULES: importlib.import_module(m)
+            for m in study_modules(): importlib.import_module(m)
         return self
     def names(self) -> list[str]: return sorted(self.load()._items)
     def __getitem__(self, name:str):
