@@ -38,7 +38,7 @@ def format_table(rows:list, headers:list) -> str:
 
 # %% ../nbs/07_cli.ipynb #c5189c39
 @call_parse
-def figures(params:bool=False # also show each figure's quick and full overrides
+def figures(params:bool=False # also show each figure's smoke, quick and full overrides
            ):
     "List the registered figures with their study, paper figure numbers and last run"
     status = figure_status()
@@ -46,22 +46,23 @@ def figures(params:bool=False # also show each figure's quick and full overrides
     for n in FIGURES:
         s = FIGURES[n]; st = status.get(n)
         last = f"{st[0]} ({st[1]}, {st[2]:%Y-%m-%d %H:%M} UTC)" if st else 'never run'
-        rows.append([n, s.study, ', '.join(s.paper_figures), f'scaling_nbs/{s.notebook}', last] + ([s.quick, s.full] if params else []))
-    print(format_table(rows, ['figure', 'study', 'paper fig.', 'notebook', 'last run'] + (['quick', 'full'] if params else [])))
+        rows.append([n, s.study, ', '.join(s.paper_figures), f'scaling_nbs/{s.notebook}', last] + ([s.smoke, s.quick, s.full] if params else []))
+    print(format_table(rows, ['figure', 'study', 'paper fig.', 'notebook', 'last run'] + (['smoke', 'quick', 'full'] if params else [])))
     print('\nstudies:\n' + '\n'.join(f'  {k:<10} {v}' for k, v in STUDIES.items()))
 
 # %% ../nbs/07_cli.ipynb #81e6f330
 @call_parse
 def reproduce(quick:bool=False, # CPU-sized parameters from embedded data (the default)
               full:bool=False, # the paper-scale parameters (GPU nodes)
+              smoke:bool=False, # the test suite's sizes: every cell runs in seconds, the figures show nothing yet
               only:Param("run only these figures", str, nargs='+')=None,
               jobs:int=1, # figures run in parallel processes
               param:Param("override a notebook parameter, KEY=VALUE (repeatable)", str, nargs='+')=None,
               figures_dir:str=None # write here instead of figures/
              ) -> int:
     "Regenerate figures (all, or --only NAME ...), print a summary, exit 1 if any failed"
-    if quick and full: raise UsageError("choose one of --quick and --full")
-    mode = 'full' if full else 'quick'
+    if quick + full + smoke > 1: raise UsageError("choose one of --quick, --full and --smoke")
+    mode = 'full' if full else 'smoke' if smoke else 'quick'
     names = only or FIGURES.names()
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
     results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir)
@@ -135,11 +136,11 @@ def tag(corpus:Param("corpus names or paths (default: the embedded corpora)", st
 @call_parse
 def test(flags:str='', # extra test flags to run (space separated), e.g. 'slow'
          n_workers:int=2, # notebooks and figures in parallel
-         no_figures:bool=False, # skip the quick figure runs
+         no_figures:bool=False, # skip the smoke figure runs
          only:str='', # run only checks whose name contains this
-         keep_figures:str=None # write the quick figures here instead of a temporary folder
+         keep_figures:str=None # write the smoke figures here instead of a temporary folder
         ) -> int:
-    "Run the notebooks, the registry check and every quick figure; print `N passed, M failed`"
+    "Run the notebooks, the registry and docs checks and every figure in smoke mode; print the slowest checks and `N passed, M failed`"
     from scalinglab.selftest import run_tests
     checks = run_tests(flags, n_workers, figures=not no_figures, only=only, keep_figures=keep_figures)
     return 0 if checks and all(c.ok for c in checks) else 1

@@ -18,7 +18,7 @@ __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'FIGURES', 'FigureSpec', 'register_figur
            'kernel_manager_class', 'run_figure', 'figure_status', 'run_figures']
 
 # %% ../nbs/03_figures.ipynb #ad64fe6b
-MODES = ('quick', 'full')
+MODES = ('smoke', 'quick', 'full')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale
 FIGURE_JSON_KEYS = ('figure', 'study', 'paper_figures', 'mode', 'params', 'numbers')  # what every NAME.json holds
 _NAME_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
 
@@ -31,6 +31,7 @@ class FigureSpec:
     notebook: str = ''  # file name in scaling_nbs/ (default NAME.ipynb), or an absolute path
     description: str = ''
     quick: dict = field(default_factory=dict)  # overrides of the notebook defaults for --quick (CPU, minutes)
+    smoke: dict|None = None  # overrides for the test suite: the smallest sizes that still execute every cell (seconds); {}: the quick sizes are already that small
     full: dict = field(default_factory=dict)   # overrides for --full (paper scale, GPU nodes)
     weight: float = 1.   # rough relative cost in quick mode: parallel runs start the heavy ones first
     def __post_init__(self):
@@ -72,7 +73,7 @@ def notebook_parameters(path:str|Path # a notebook with a cell tagged 'parameter
         try: default = ast.literal_eval(p['default'])
         except (ValueError, SyntaxError): raise ValueError(f"{path}: parameter {name} = {p['default']} is not a literal; a parameters cell holds literals only") from None
         out[name] = dict(default=default, type=type(default).__name__, help=p.get('help', ''))
-    if 'mode' not in out: raise ValueError(f"{path}: the parameters cell must define `mode` ('quick' or 'full')")
+    if 'mode' not in out: raise ValueError(f"{path}: the parameters cell must define `mode` ('smoke', 'quick' or 'full')")
     return out
 
 def _assigned_names(path) -> list[str]:
@@ -98,13 +99,13 @@ def _compatible(default, value) -> bool:
     if isinstance(default, (list, tuple)): return isinstance(value, (list, tuple))
     return isinstance(value, type(default))
 
-def resolve_params(spec:FigureSpec, mode:str='quick', # 'quick' or 'full'
+def resolve_params(spec:FigureSpec, mode:str='quick', # 'smoke', 'quick' or 'full'
                    params:dict|None=None # the caller's overrides
                   ) -> dict:
     "The parameters to inject into `spec`'s notebook, checked against its parameters cell"
     if mode not in MODES: raise FigureParamError(f"mode must be one of {MODES}, got {mode!r}")
     declared = notebook_parameters(spec.path)
-    merged = {k: v['default'] for k, v in declared.items()} | getattr(spec, mode) | (params or {}) | {'mode': mode}
+    merged = {k: v['default'] for k, v in declared.items()} | (getattr(spec, mode) or {}) | (params or {}) | {'mode': mode}
     problems = [f"  unknown parameter {k!r}" for k in merged if k not in declared]
     problems += [f"  parameter {k!r} must be {declared[k]['type']}, got {type(v).__name__} {v!r}"
                  for k, v in merged.items() if k in declared and not _compatible(declared[k]['default'], v)]
@@ -182,7 +183,7 @@ def kernel_manager_class():
 
 # %% ../nbs/03_figures.ipynb #6b0d4f84
 def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
-               mode:str='quick', # 'quick' (CPU, embedded data) or 'full' (paper scale)
+               mode:str='quick', # 'quick' (CPU, embedded data), 'full' (paper scale) or 'smoke' (the tests: seconds)
                params:dict|None=None, # overrides of the notebook's parameters
                figures_dir:str|Path|None=None, # where the files go (default `figures_dir()`)
                store:ResultsStore|None=None, # where the run is logged (default: the user's store)

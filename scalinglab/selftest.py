@@ -12,7 +12,8 @@ from .core import project_root, scaling_nbs_dir, cache_dir
 from .figures import FIGURES, MODES, resolve_params, run_figures
 
 # %% auto #0
-__all__ = ['Check', 'library_notebooks', 'check_registry', 'readme_text', 'write_readme', 'check_docs', 'run_tests']
+__all__ = ['Check', 'library_notebooks', 'check_registry', 'readme_text', 'write_readme', 'check_docs', 'run_tests',
+           'slowest_checks']
 
 # %% ../nbs/06_selftest.ipynb #7d80c6bc
 @dataclass
@@ -31,13 +32,14 @@ def library_notebooks(root:Path|None=None) -> list[Path]:
     return sorted(Path(f).absolute() for f in nbglob(root/'nbs', as_path=True))
 
 def check_registry() -> list[str]:
-    "Problems with the figure registry: orphan or missing notebooks, bad quick/full overrides"
+    "Problems with the figure registry: orphan or missing notebooks, missing smoke sizes, bad overrides in any mode"
     problems, nbs = [], {p.name for p in scaling_nbs_dir().glob('*.ipynb') if not p.name.startswith(('_', '.'))}
     used = {FIGURES[n].path.name for n in FIGURES if FIGURES[n].path.parent == scaling_nbs_dir()}
     problems += [f"scaling_nbs/{n} is not registered (register_figure in its study module)" for n in sorted(nbs - used)]
     for n in FIGURES:
         spec = FIGURES[n]
         if not spec.path.exists(): problems.append(f"figure {n!r}: notebook {spec.path} does not exist"); continue
+        if spec.smoke is None: problems.append(f"figure {n!r} declares no smoke parameters (register_figure(..., smoke=dict(...)); {{}} if its quick sizes take seconds)")
         for mode in MODES:
             try: resolve_params(spec, mode)
             except Exception as e: problems.append(f"figure {n!r} ({mode}): {e}")
@@ -93,7 +95,10 @@ def _test_nb_threads(fn, threads=None, **kwargs):
     from nbdev.test import test_nb
     if threads:
         import torch; torch.set_num_threads(threads)
-    return test_nb(fn, **kwargs)
+    try: return test_nb(fn, **kwargs)
+    finally:   # joblib keeps its worker processes for 5 idle minutes, and this worker would wait for them before it can exit
+        ex = getattr(sys.modules.get('joblib.externals.loky.reusable_executor'), '_executor', None)
+        if ex is not None: ex.shutdown(wait=True)
 
 def _test_library(files, flags, n_workers):
     from fastcore.parallel import parallel
@@ -108,9 +113,9 @@ def _test_library(files, flags, n_workers):
 def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separated)
               n_workers:int=2, # parallel notebooks
               library:bool=True, # run the nbs/ notebooks?
-              figures:bool=True, # run every registered figure in quick mode?
+              figures:bool=True, # run every registered figure in smoke mode?
               only:str='', # run only items whose name contains this
-              keep_figures:str|None=None # write the quick figures here instead of a temporary folder
+              keep_figures:str|None=None # write the smoke figures here instead of a temporary folder
              ) -> list[Check]:
     "Run the project's checks, printing a line per check and `N passed, M failed` at the end"
     checks = []
@@ -126,8 +131,14 @@ def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separa
                 report(Check(name, not problems, time.time() - t, '\n'.join(problems)))
         if figures:
             names = [n for n in FIGURES if only in f'figure {n}']
-            for r in (run_figures(names, 'quick', jobs=n_workers, figures_dir=keep_figures or tmp) if names else []):  # no names means all to run_figures
-                report(Check(f'figure {r.name} (quick)', r.status == 'ok', r.seconds, r.error))
+            for r in (run_figures(names, 'smoke', jobs=n_workers, figures_dir=keep_figures or tmp) if names else []):  # no names means all to run_figures
+                report(Check(f'figure {r.name} (smoke)', r.status == 'ok', r.seconds, r.error))
+    print(slowest_checks(checks), flush=True)
     passed = sum(c.ok for c in checks)
     print(f"{passed} passed, {len(checks) - passed} failed", flush=True)
     return checks
+
+def slowest_checks(checks:list, n:int=10) -> str:
+    "The `n` slowest checks, slowest first, as a small table"
+    top = sorted(checks, key=lambda c: -c.seconds)[:n]
+    return f'slowest {len(top)} checks:\n' + '\n'.join(f'  {c.seconds:7.1f} s  {c.name}' for c in top)

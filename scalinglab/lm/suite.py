@@ -16,8 +16,8 @@ from .tokens import train_bpe, load_tokenizer, TextTokenizer, token_store, Token
 from .models import non_embedding_params, total_params, quiet_transformers, PYTHIA_V0, PYTHIA_FINAL, PYTHIA_STEPS
 
 # %% auto #0
-__all__ = ['SUITES', 'SuiteConfig', 'SuiteData', 'suite_data', 'lr_at', 'train_model', 'SuiteModel', 'Suite', 'tiny_suite',
-           'pythia_suite', 'load_suite']
+__all__ = ['TINY_SUITES', 'SUITES', 'SuiteConfig', 'SuiteData', 'suite_data', 'lr_at', 'train_model', 'SuiteModel', 'Suite',
+           'tiny_suite', 'pythia_suite', 'tiny_config', 'load_suite']
 
 # %% ../../nbs/13_lm_suite.ipynb #800b541d
 @dataclass
@@ -224,13 +224,23 @@ def pythia_suite(n_models:int=7, # the first n of the seven v0 models the paper 
     return Suite('pythia-v0', models, 'gpt-neox-20b', corpus, 0, n_docs, 1024)
 
 # %% ../../nbs/13_lm_suite.ipynb #0b2bfa84
-SUITES = ('tiny', 'pythia-v0')
+TINY_SUITES = {  # suites this project trains, by name
+    'tiny': SuiteConfig(),
+    'tiny-smoke': SuiteConfig(name='tiny-smoke', sizes=((8, 1), (16, 1), (24, 1), (32, 1)), head_dim=8, batch_size=8, steps=24, warmup=4, log_every=4),
+}
+SUITES = (*TINY_SUITES, 'pythia-v0')
 
-def load_suite(name:str, # 'tiny' or 'pythia-v0'
+def tiny_config(name:str # a key of `TINY_SUITES`
+               ) -> SuiteConfig:
+    "The configuration of a tiny suite by name"
+    if name not in TINY_SUITES: raise ValueError(f"Unknown tiny suite {name!r}; tiny suites: {', '.join(TINY_SUITES)}")
+    return TINY_SUITES[name]
+
+def load_suite(name:str, # a key of `TINY_SUITES`, or 'pythia-v0'
                checkpoints:bool=False, # (pythia-v0) list the training checkpoints too
                n_models:int|None=None, # (pythia-v0) the first n models
                corpus:str='pile-test', n_docs:int=200_000) -> Suite:
-    "A suite by name: the trained tiny suite, or the Pythia v0 suite"
-    if name == 'tiny': return tiny_suite()
+    "A suite by name: a trained tiny suite, or the Pythia v0 suite"
+    if name in TINY_SUITES: return tiny_suite(TINY_SUITES[name])
     if name == 'pythia-v0': return pythia_suite(n_models or 7, corpus, n_docs, checkpoints)
     raise ValueError(f"Unknown suite {name!r}; suites: {', '.join(SUITES)}")

@@ -8,6 +8,7 @@ import numpy as np
 from ..figures import register_figure
 from .pr import measure_pr, TARGETS
 from ..lm.tokens import token_store, load_tokenizer
+from ..lm.suite import TINY_SUITES, tiny_config, tiny_suite
 
 # %% auto #0
 __all__ = ['PAPER_MODELS', 'PYTHIA_1B_STEPS', 'resolve_probe', 'checkpoint_names', 'measure_models', 'plot_law', 'plot_dynamics',
@@ -19,14 +20,14 @@ def resolve_probe(name:str, corpus:str='wikitext-2', n_docs:int=30, max_len:int=
     from transformers import AutoConfig
     base, random = (name[:-7], True) if name.endswith(':random') else (name, False)
     revision = None
-    if base.startswith('tiny'):
-        from scalinglab.lm.suite import tiny_suite, SuiteConfig
-        cfg = SuiteConfig(); step = int(base.split('@')[1]) if '@' in base else None
+    suite_name, _, at = base.partition('@')
+    if suite_name in TINY_SUITES:
+        cfg = tiny_config(suite_name); step = int(at) if at else None
         if step is not None and step not in cfg.checkpoints:   # checked before training the suite, which takes minutes
             raise KeyError(f"{cfg.model_name(*cfg.sizes[-1])} has no checkpoint at step {step}; steps: {sorted(cfg.checkpoints)}")
         suite = tiny_suite(cfg); m = suite.models[-1]
         source = m.checkpoints[step][0] if step is not None else m.source
-        store, label = suite.eval_store(), f"tiny {m.name}" + (f" step {step}" if step is not None else '')
+        store, label = suite.eval_store(), f"{suite_name} {m.name}" + (f" step {step}" if step is not None else '')
     else:
         if base == 'smollm2':
             from scalinglab.lm.models import convert_gguf, _require_smollm2
@@ -41,12 +42,10 @@ def resolve_probe(name:str, corpus:str='wikitext-2', n_docs:int=30, max_len:int=
     return dict(name=name, label=label, source=source, revision=revision, store=store)
 
 def checkpoint_names(model:str, steps:list|None=None) -> tuple[list, list]:
-    "Model names and steps of a model's training checkpoints ('tiny': all of the suite's largest model by default)"
-    if model == 'tiny':
-        from scalinglab.lm.suite import tiny_suite
-        steps = steps or sorted(tiny_suite().models[-1].checkpoints)
+    "Model names and steps of a model's training checkpoints (a tiny suite: all of its largest model's by default)"
+    if model in TINY_SUITES: steps = steps or sorted(tiny_config(model).checkpoints)
     elif not steps: raise ValueError(f"Give the training steps of {model!r} (hub revisions step0, step1, ...)")
-    return [f'tiny@{s}' if model == 'tiny' else f'{model}@step{s}' for s in steps], list(steps)
+    return [f'{model}@{s}' if model in TINY_SUITES else f'{model}@step{s}' for s in steps], list(steps)
 
 def measure_models(names:list, targets=('next',), norm:str='final-norm', corpus:str='wikitext-2', n_docs:int=30, max_len:int=512,
                    seed:int=666, batch_tokens:int=4096, device=None) -> list[dict]:
@@ -126,11 +125,12 @@ PAPER_MODELS = ['openai-community/gpt2-xl', 'meta-llama/Meta-Llama-3-8B', 'mistr
 PYTHIA_1B_STEPS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 143000]
 
 register_figure('nexttoken-law', 'nexttoken', ['main law across models'], weight=3,
+    smoke=dict(models=['smollm2', 'smollm2:random', 'tiny-smoke', 'tiny-smoke:random'], n_docs=3, max_len=64),
     description='Prediction residual against layer: SmolLM2-135M and a tiny-suite model with random-init controls; shuffled-vocabulary and fuzziness controls',
     full=dict(models=PAPER_MODELS + [m + ':random' for m in PAPER_MODELS[:1]], corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'],
+register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], smoke=dict(model='tiny-smoke', steps=[1, 4, 24]),
     description="The PR profile of the tiny suite's largest model across its training checkpoints",
     full=dict(model='EleutherAI/pythia-1b', steps=PYTHIA_1B_STEPS, corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-flow', 'nexttoken', ['information flow'], weight=2,
+register_figure('nexttoken-flow', 'nexttoken', ['information flow'], weight=2, smoke=dict(models=['tiny-smoke'], n_docs=3, max_len=64),
     description='PR per layer for the previous, current, next and next-next token',
     full=dict(models=PAPER_MODELS[:1] + ['meta-llama/Meta-Llama-3-8B-Instruct'] + PAPER_MODELS[4:], corpus='wikitext-2', n_docs=62, batch_tokens=8192))

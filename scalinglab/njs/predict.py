@@ -20,7 +20,7 @@ __all__ = ['TASKS', 'SHARES', 'SCALE_FEATURES', 'NUMERIC_FEATURES', 'CATEGORICAL
 # %% ../../nbs/41_njs_predict.ipynb #488b98ab
 def _xgb():
     try: import xgboost
-    except ImportError as e: raise ImportError("The Not-Just-Scaling analyses need XGBoost: pip install 'scalinglab[njs]' (or xgboost-cpu)") from e
+    except ImportError as e: raise ImportError("The Not-Just-Scaling analyses need XGBoost, a requirement of scalinglab: reinstall it (pip install -e .) or pip install xgboost-cpu") from e
     return xgboost
 
 # %% ../../nbs/41_njs_predict.ipynb #ca537445
