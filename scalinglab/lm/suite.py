@@ -226,7 +226,7 @@ def pythia_suite(n_models:int=7, # the first n of the seven v0 models the paper 
 # %% ../../nbs/13_lm_suite.ipynb #0b2bfa84
 TINY_SUITES = {  # suites this project trains, by name
     'tiny': SuiteConfig(),
-    'tiny-smoke': SuiteConfig(name='tiny-smoke', sizes=((8, 1), (16, 1), (24, 1), (32, 1)), head_dim=8, batch_size=8, steps=24, warmup=4, log_every=4),
+    'tiny-smoke': SuiteConfig(name='tiny-smoke', sizes=((8, 1), (16, 1), (24, 2), (32, 3)), head_dim=8, batch_size=8, steps=24, warmup=4, log_every=4),
 }
 SUITES = (*TINY_SUITES, 'pythia-v0')
 

@@ -125,7 +125,7 @@ PAPER_MODELS = ['openai-community/gpt2-xl', 'meta-llama/Meta-Llama-3-8B', 'mistr
 PYTHIA_1B_STEPS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 143000]
 
 register_figure('nexttoken-law', 'nexttoken', ['main law across models'], weight=3,
-    smoke=dict(models=['smollm2', 'smollm2:random', 'tiny-smoke', 'tiny-smoke:random'], n_docs=3, max_len=64),
+    smoke=dict(models=['smollm2', 'tiny-smoke', 'tiny-smoke:random'], n_docs=30, max_len=256),   # SmolLM2's 576 features need ~6k probe tokens
     description='Prediction residual against layer: SmolLM2-135M and a tiny-suite model with random-init controls; shuffled-vocabulary and fuzziness controls',
     full=dict(models=PAPER_MODELS + [m + ':random' for m in PAPER_MODELS[:1]], corpus='wikitext-2', n_docs=62, batch_tokens=8192))
 register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], smoke=dict(model='tiny-smoke', steps=[1, 4, 24]),
