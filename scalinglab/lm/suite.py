@@ -109,8 +109,7 @@ def _eval_loss(model, windows) -> float:
 
 def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
                 data:SuiteData, out:Path, # the model's folder: step*/ checkpoints, resume.pt, done
-                store:ResultsStore|None=None,
-                max_steps:int|None=None # stop early (as if killed) after this many steps
+                store:ResultsStore|None=None
                ) -> Path:
     "Train one model of the suite, resuming from its last checkpoint if there is one"
     from transformers import GPTNeoXForCausalLM
@@ -132,7 +131,7 @@ def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
     with run:
         run.store.drop_metrics(run.run_id, after_step=start)   # what was logged after the checkpoint we resume from is redone
         model.train()
-        for step in progress(range(start, min(cfg.steps, max_steps or cfg.steps)), desc=name, unit='step', initial=start, total=cfg.steps):
+        for step in progress(range(start, cfg.steps), desc=name, unit='step', initial=start, total=cfg.steps):
             for g in opt.param_groups: g['lr'] = lr_at(step, cfg)
             batch = data.windows[data.order[step]]                              # (B, T + 1)
             logits = model(batch[:, :-1]).logits                                # (B, T, V)
@@ -147,9 +146,8 @@ def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
                 model.eval(); run.log('eval_loss', _eval_loss(model, data.eval_windows), step + 1); model.train()
                 _save_checkpoint(model, data.tokenizer, out/f'step{step + 1}')
                 with atomic_path(out/'resume.pt') as tmp: torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), step=step + 1), tmp)
-        if max_steps is None or max_steps >= cfg.steps:
-            (out/'done').write_text(json.dumps(dict(steps=cfg.steps, n_nonemb=non_embedding_params(model), n_total=total_params(model))))
-            (out/'resume.pt').unlink(missing_ok=True)
+        (out/'done').write_text(json.dumps(dict(steps=cfg.steps, n_nonemb=non_embedding_params(model), n_total=total_params(model))))
+        (out/'resume.pt').unlink(missing_ok=True)
     return out
 
 # %% ../../nbs/13_lm_suite.ipynb #13492927

@@ -115,7 +115,7 @@ def fit_law(pr, # PR of the L + 1 layers (embedding first)
 def _model_key(source, revision, seed) -> str:
     from transformers import PretrainedConfig
     s = source.to_json_string() + f'seed={seed}' if isinstance(source, PretrainedConfig) else f'{source}@{revision}'
-    return hashlib.sha256(s.encode()).hexdigest()[:16]
+    return content_key(s)
 
 def _probe_positions(seqs:list, lo_off:int, hi_off:int) -> tuple:
     "Batch and position indices (each (N,)) of every position whose targets all lie inside its document"
