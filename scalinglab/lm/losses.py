@@ -100,16 +100,16 @@ def loss_params(store:TokenStore, columns:list, batch_tokens:int, chunk_rows:int
 def _open_run(out:Path, params:dict, shape:tuple) -> tuple[dict, bool]:
     "Chunks already done per column and whether the matrix is complete; a new run gets a NaN-filled partial matrix"
     mf, partial = out/'manifest.json', out/'losses.partial.npy'
-    if not mf.exists():
-        arr = np.lib.format.open_memmap(partial, mode='w+', dtype=np.float32, shape=shape)
-        arr[:] = np.nan; arr.flush(); del arr   # rows not computed yet read as NaN, never as a loss of 0
-        return {}, False
-    old = json.loads(mf.read_text())
-    if old['params'] != params:
+    old = json.loads(mf.read_text()) if mf.exists() else None
+    if old is not None and old['params'] != params:
         diff = sorted(k for k in params if old['params'].get(k) != params[k])
         raise ValueError(f"{out} holds losses computed with different {', '.join(diff)}; refusing to resume. "
                          "Delete the folder or choose another `out`.")
-    return {int(k): set(v) for k, v in old['done'].items()}, old['complete'] and (out/'losses.npy').exists()
+    if old is not None and old['complete'] and (out/'losses.npy').exists(): return {}, True
+    if old is not None and not old['complete'] and partial.exists(): return {int(k): set(v) for k, v in old['done'].items()}, False
+    arr = np.lib.format.open_memmap(partial, mode='w+', dtype=np.float32, shape=shape)   # new, or its matrix was deleted: start over
+    arr[:] = np.nan; arr.flush(); del arr   # rows not computed yet read as NaN, never as a loss of 0
+    return {}, False
 
 def _load_column(store:TokenStore, col:LossColumn, dtype:str, device):
     "The model of one column, checked against the token store"

@@ -37,7 +37,7 @@ def fit_window(x, y, lo:float=1e-3, hi:float=0.9, n_boot:int=500) -> dict|None:
 # %% ../../nbs/23_quanta_parity_figures.ipynb #eecf8b4d
 def p_scaling(res:SweepResult, n_boot:int=500) -> dict:
     "Final loss against parameters for the online models of a sweep, the alpha_N fit, and the per-subtask losses behind it"
-    m = res.members[res.members.D == -1].sort_values('P')
+    m = res.members[res.members.D == -1].sort_values('P', kind='stable')
     L = res.loss[-1, m.index]/LN2
     return dict(P=m.P.tolist(), width=m.width.tolist(), loss_bits=L.tolist(), fit=fit_window(m.P, L, n_boot=n_boot),
                 sub_loss_bits=(res.sub_loss[-1, m.index]/LN2).tolist(), **{LEARNED_KEY: learned_subtasks(res.sub_loss[-1, m.index]).tolist()})
@@ -51,7 +51,7 @@ def s_scaling(res:SweepResult, member:int|None=None, n_boot:int=500) -> dict:
 
 def d_scaling(res:SweepResult, n_boot:int=500) -> dict:
     "Best (and final) loss against training-set size, the alpha_D fit, per-subtask losses at the best step"
-    m = res.members[res.members.D != -1].sort_values('D')
+    m = res.members[res.members.D != -1].sort_values('D', kind='stable')
     Lmin, best = res.loss[:, m.index].min(0)/LN2, res.loss[:, m.index].argmin(0)
     sub = np.stack([res.sub_loss[b, i] for b, i in zip(best, m.index)])/LN2
     return dict(D=m.D.tolist(), min_loss_bits=Lmin.tolist(), final_loss_bits=(res.loss[-1, m.index]/LN2).tolist(),
