@@ -95,10 +95,7 @@ def _test_nb_threads(fn, threads=None, **kwargs):
     from nbdev.test import test_nb
     if threads:
         import torch; torch.set_num_threads(threads)
-    try: return test_nb(fn, **kwargs)
-    finally:   # joblib keeps its worker processes for 5 idle minutes, and this worker would wait for them before it can exit
-        ex = getattr(sys.modules.get('joblib.externals.loky.reusable_executor'), '_executor', None)
-        if ex is not None: ex.shutdown(wait=True)
+    return test_nb(fn, **kwargs)
 
 def _test_library(files, flags, n_workers):
     from fastcore.parallel import parallel

@@ -212,7 +212,8 @@ def evaluate(data:list, # TaskData for each task
                 if (k, s) not in done: todo.append((k, s, d.matrix(feats), d.y.to_numpy(), feats, groups))
     if todo:
         chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]   # a few units per dispatch: each takes well under a second
-        results = (Parallel(n_jobs=n_jobs, return_as='generator')(delayed(_units)(c, grid) for c in chunks) if n_jobs != 1
+        # loky keeps idle workers 5 minutes by default, and a finished process waits for them before it exits: 20 s is plenty between calls
+        results = (Parallel(n_jobs=n_jobs, return_as='generator', backend='loky', idle_worker_timeout=20)(delayed(_units)(c, grid) for c in chunks) if n_jobs != 1
                    else (_units(c, grid) for c in chunks))
         f = open(path, 'a') if path is not None else None
         try:
