@@ -46,7 +46,9 @@ def _schema_sql(table:str, cols:dict, extra:str='') -> str:
 
 SCHEMA = [_schema_sql('model_annotations', ANNOTATION_COLUMNS), _schema_sql('dataset_info', DATASET_COLUMNS),
           _schema_sql('evaluation_results', EVAL_COLUMNS, ', PRIMARY KEY (id, benchmark, setting, metric)'),
-          "CREATE TABLE provenance (key VARCHAR PRIMARY KEY, value VARCHAR)"]
+          "CREATE TABLE provenance (key VARCHAR PRIMARY KEY, value VARCHAR)",
+          # every row a user added (add_model / add_eval), as validated JSON: a rebuild replays them into the new file
+          "CREATE TABLE user_contributions (seq INTEGER PRIMARY KEY, kind VARCHAR, row JSON, added TIMESTAMP DEFAULT current_timestamp)"]
 
 # %% ../../nbs/40_njs_db.ipynb #2967877f
 TASK_GROUP_SQL = """CASE
@@ -106,10 +108,43 @@ def normalise_missing(con) -> dict:
     if n: con.execute("UPDATE evaluation_results SET metric_stderr = NULL WHERE isnan(metric_stderr)").fetchall(); changed['evaluation_results.metric_stderr (NaN)'] = n
     return changed
 
+def _saved_contributions(path:Path) -> list:
+    "The (kind, row) pairs users added to the database at `path`, oldest first; refuses a hand-edited file without a journal"
+    if not Path(path).exists(): return []
+    try: con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error: return []    # not a database: nothing of a user's can be read from it
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if 'user_contributions' in tables: return [(k, json.loads(r)) for k, r in con.execute("SELECT kind, row FROM user_contributions ORDER BY seq").fetchall()]
+        if 'model_annotations' not in tables: return []
+        ours = set(pd.read_csv(data_path(*DERIVED_DIR, 'models.csv')).id)
+        extra = sorted({r[0] for r in con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()} - ours)
+    finally: con.close()
+    if extra:
+        raise RuntimeError(f"The model database {path} holds models that are not in the shipped table ({', '.join(extra[:5])}{', ...' if len(extra) > 5 else ''}), "
+                           "added before scalinglab kept a journal of user rows, and it must be rebuilt. Nothing was changed. To keep them: "
+                           f"save them with ModelDB({str(path)!r}).query('SELECT * FROM model_annotations') (and dataset_info, evaluation_results), "
+                           "move the file away, and add them again with add_model / add_eval.")
+    return []
+
+def _replay(con, rows:list) -> int:
+    "Write users' rows into a freshly built database, validated again, and journal them there"
+    for i, (kind, r) in enumerate(rows):
+        where = f'replaying user row {i + 1} of {len(rows)} ({kind} {r.get("id")!r})'
+        if kind == 'model': r = validate_model(r, where); _write_model(con, r)
+        else:
+            r = validate_eval(r, where)
+            if not con.execute("SELECT count(*) FROM (SELECT id FROM model_annotations UNION SELECT id FROM dataset_info) WHERE id = ?", [r['id']]).fetchall()[0][0]:
+                raise ValueError(f"{where}: its model is no longer in the database; nothing was changed")
+            _write_eval(con, r)
+        _journal(con, kind, r)
+    return len(rows)
+
 def _build(path:Path, loader, **kwargs):
-    "Write a new database at `path` with `loader(con, **kwargs) -> provenance dict`; atomic"
+    "Write a new database at `path` with `loader(con, **kwargs) -> provenance dict`, replaying the rows users added to the old one; atomic"
     from scalinglab.quanta.epoch import load_scaling_laws
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    carried = _saved_contributions(path)   # read before anything is written: a rebuild keeps every row a user added
     with atomic_path(path) as tmp:
         tmp.unlink()   # DuckDB creates its own file; an empty placeholder is "not a DuckDB file" to it
         con = duckdb.connect(str(tmp))
@@ -117,6 +152,7 @@ def _build(path:Path, loader, **kwargs):
             for s in SCHEMA: con.execute(s).fetchall()
             prov = loader(con, **kwargs)
             changed = normalise_missing(con)
+            prov['user_contributions'] = f'{_replay(con, carried)} rows added with add_model / add_eval, replayed into this build'
             epoch = load_scaling_laws()
             con.register('epoch_df', epoch.astype({c: str for c in epoch.columns if epoch[c].dtype == object}))
             con.execute("CREATE TABLE epoch_scaling_laws AS SELECT * FROM epoch_df").fetchall(); con.unregister('epoch_df')
@@ -368,19 +404,33 @@ def validate_eval(row:dict, where:str='add_eval') -> dict:
     out['stderr'] = None if row.get('stderr') is None else _check_number(where, 'stderr', row['stderr'], float, 0, hi)
     return out
 
+def _write_model(con, r:dict):
+    "Insert (or overwrite) one validated model's annotation and data rows"
+    ann = {k: v for k, v in r.items() if k in ANNOTATION_COLUMNS}; dat = {k: v for k, v in r.items() if k in DATASET_COLUMNS}
+    for table, vals in (('model_annotations', ann), ('dataset_info', dat)):
+        con.execute(f"DELETE FROM {table} WHERE id = ?", [r['id']]).fetchall()
+        con.execute(f"INSERT INTO {table} ({', '.join(vals)}) VALUES ({', '.join('?'*len(vals))})", list(vals.values())).fetchall()
+
+def _write_eval(con, r:dict):
+    "Insert (or overwrite) one validated evaluation row"
+    key = [r['id'], r['benchmark'], r['setting'], r['metric']]
+    con.execute("DELETE FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?", key).fetchall()
+    con.execute("INSERT INTO evaluation_results VALUES (?, ?, ?, ?, ?, ?)", key + [r['value'], r['stderr']]).fetchall()
+
+def _journal(con, kind:str, r:dict):
+    "Record a user's row so that a rebuild of the database can replay it"
+    con.execute("INSERT INTO user_contributions (seq, kind, row) SELECT coalesce(max(seq), 0) + 1, ?, ? FROM user_contributions", [kind, json.dumps(r)]).fetchall()
+
 @patch_to(ModelDB)
 def add_model(self, row:dict, # model fields: id, total_params, pretraining_summary_total_tokens_billions required
               replace:bool=False # overwrite an existing model with this id?
              ):
     "Validate one model and write its annotation and data rows in one transaction"
     r = validate_model(row)
-    ann = {k: v for k, v in r.items() if k in ANNOTATION_COLUMNS}; dat = {k: v for k, v in r.items() if k in DATASET_COLUMNS}
     with self.connect(write=True) as con:
         exists = con.execute("SELECT count(*) FROM model_annotations WHERE id = ?", [r['id']]).fetchall()[0][0]
         if exists and not replace: raise ValueError(f"add_model: field 'id': model {r['id']!r} already exists (pass replace=True); nothing was written")
-        for table, vals in (('model_annotations', ann), ('dataset_info', dat)):
-            con.execute(f"DELETE FROM {table} WHERE id = ?", [r['id']]).fetchall()
-            con.execute(f"INSERT INTO {table} ({', '.join(vals)}) VALUES ({', '.join('?'*len(vals))})", list(vals.values())).fetchall()
+        _write_model(con, r); _journal(con, 'model', r)
     return r
 
 @patch_to(ModelDB)
@@ -398,6 +448,5 @@ def add_eval(self, rows:dict|list, # one evaluation row or a list of them
             if r['id'] not in known: raise ValueError(f"add_eval row {i}: field 'id': unknown model {r['id']!r} (add it with add_model first); nothing was written")
             dup = con.execute("SELECT count(*) FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?", list(keys[i])).fetchall()[0][0]
             if dup and not replace: raise ValueError(f"add_eval row {i}: {keys[i]} already has a value (pass replace=True); nothing was written")
-            con.execute("DELETE FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?", list(keys[i])).fetchall()
-            con.execute("INSERT INTO evaluation_results VALUES (?, ?, ?, ?, ?, ?)", list(keys[i]) + [r['value'], r['stderr']]).fetchall()
+            _write_eval(con, r); _journal(con, 'eval', r)
     return len(checked)
