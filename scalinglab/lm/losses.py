@@ -26,16 +26,18 @@ class LossColumn:
     source: str
     revision: str|None = None
     step: int|None = None   # training step, for checkpoint columns
+    tokenizer: str|None = None  # the model's tokenizer (a `load_tokenizer` name or path) when its folder has no tokenizer.json: the user's word, recorded in the manifest
 
 def suite_columns(suite, # a `Suite`
                   checkpoints_of:str|None=None # a model name: its checkpoints instead of every model's final weights
                  ) -> list[LossColumn]:
     "Loss columns of a suite: final models in size order, or one model's checkpoints in step order"
-    if checkpoints_of is None: return [LossColumn(m.name, str(m.source), m.revision) for m in suite.models]
+    tok = None if Path(str(suite.tokenizer)).is_file() else suite.tokenizer   # hub models (Pythia) name their tokenizer; trained ones ship it
+    if checkpoints_of is None: return [LossColumn(m.name, str(m.source), m.revision, tokenizer=tok) for m in suite.models]
     m = next((m for m in suite.models if m.name == checkpoints_of), None)
     if m is None: raise KeyError(f"No model {checkpoints_of!r} in suite {suite.name}: {', '.join(x.name for x in suite.models)}")
     if not m.checkpoints: raise ValueError(f"Model {m.name} of suite {suite.name} lists no checkpoints")
-    return [LossColumn(f'{m.name}@{s}', str(src), rev, s) for s, (src, rev) in sorted(m.checkpoints.items())]
+    return [LossColumn(f'{m.name}@{s}', str(src), rev, s, tok) for s, (src, rev) in sorted(m.checkpoints.items())]
 
 # %% ../../nbs/14_lm_losses.ipynb #5e8f5ac1
 def length_batches(lengths:np.ndarray, # tokens per document
@@ -69,16 +71,22 @@ def batch_token_losses(model, seqs:list[np.ndarray], device) -> list[np.ndarray]
     return [ce[i, :len(s) - 1] for i, s in enumerate(seqs)]
 
 # %% ../../nbs/14_lm_losses.ipynb #ab722ec1
-def check_compatible(store:TokenStore, model, column:LossColumn):
-    "Refuse a model whose vocabulary or context cannot take this token store"
-    name, tv, mv = store.manifest['tokenizer']['name'], store.vocab_size, model.config.vocab_size
+def check_compatible(store:TokenStore, config, # the model's config (or the model)
+                     column:LossColumn):
+    "Refuse a model whose tokenizer is not known to be the store's, or whose vocabulary or context cannot take the store"
+    config = getattr(config, 'config', config)
+    name, tv, mv = store.manifest['tokenizer']['name'], store.vocab_size, config.vocab_size
     if mv < tv or mv > 2*tv:
         raise ValueError(f"Token store {store.path} (tokenizer {name}, vocabulary {tv}) does not match model {column.name} "
                          f"(vocabulary {mv}): tokenize the corpus with the model's own tokenizer")
     tok_file = Path(column.source)/'tokenizer.json'
-    if tok_file.exists() and load_tokenizer(tok_file).hash != store.manifest['tokenizer']['sha256']:
-        raise ValueError(f"Token store {store.path} was made with tokenizer {name}, not with {tok_file} that model {column.name} ships")
-    ctx = getattr(model.config, 'max_position_embeddings', None)
+    if tok_file.exists(): own, said = load_tokenizer(tok_file), f"{tok_file}, which model {column.name} ships"
+    elif column.tokenizer: own, said = load_tokenizer(column.tokenizer), f"{column.tokenizer!r}, named as model {column.name}'s tokenizer"
+    else: raise ValueError(f"Model {column.name} ({column.source}) ships no tokenizer.json, so nothing shows that token store {store.path} "
+                           f"(tokenizer {name}) holds its tokens: pass LossColumn(..., tokenizer=NAME_OR_PATH) to say which tokenizer it uses")
+    if own.hash != store.manifest['tokenizer']['sha256']:
+        raise ValueError(f"Token store {store.path} was made with tokenizer {name}, not with {said}")
+    ctx = getattr(config, 'max_position_embeddings', None)
     if ctx and store.manifest['max_len'] > ctx:
         raise ValueError(f"Token store {store.path} keeps {store.manifest['max_len']} tokens per document; model {column.name} has a context of {ctx}")
 
@@ -111,6 +119,14 @@ def _open_run(out:Path, params:dict, shape:tuple) -> tuple[dict, bool]:
     arr[:] = np.nan; arr.flush(); del arr   # rows not computed yet read as NaN, never as a loss of 0
     return {}, False
 
+def _preflight(store:TokenStore, columns:list):
+    "Check every column against the store from its config alone (no weights loaded), before anything is written"
+    from transformers import AutoConfig
+    for col in columns:
+        try: config = AutoConfig.from_pretrained(col.source, revision=col.revision)
+        except (OSError, ValueError): continue   # a source only `load_model` understands: checked when it is loaded
+        check_compatible(store, config, col)
+
 def _load_column(store:TokenStore, col:LossColumn, dtype:str, device):
     "The model of one column, checked against the token store"
     model = load_model(col.source, col.revision, dtype=getattr(torch, dtype), device=device)
@@ -138,6 +154,7 @@ def compute_losses(store:TokenStore, columns:list[LossColumn],
     device = get_device(device)
     params = loss_params(store, columns, batch_tokens, chunk_rows, dtype, device)
     out = Path(out) if out else cache_dir('losses')/f'{store.path.name}-{content_key(params)}'
+    _preflight(store, columns)   # a refused run leaves no folder behind
     out.mkdir(parents=True, exist_ok=True)
     with file_lock(out/'.lock', timeout=24*3600):
         done, complete = _open_run(out, params, (store.n_rows, len(columns)))
