@@ -198,14 +198,15 @@ def _log_to_store(run, step, ev, members, log_subtasks):
 def _resume(ck:Path, model, opt, streams, device) -> tuple[dict, int, float]:
     "Load the last checkpoint into model, optimiser and data streams: (logs so far, its step, seconds spent); a fresh start without one"
     if not ck.exists(): return dict(loss=[], acc=[], sub_loss=[], sub_acc=[]), 0, 0.
-    s = torch.load(ck, weights_only=False, map_location=device)   # the state before the update of step s['step'], whose log is in s['logs']
+    s = torch.load(ck, weights_only=True, map_location=device)   # tensors and plain containers only: nothing is unpickled
     model.load_state_dict(s['model']); opt.load_state_dict(s['opt']); streams.load_state(s['streams'])
-    return s['logs'], s['step'], s['seconds']
+    return {k: [t.numpy() for t in v] for k, v in s['logs'].items()}, s['step'], s['seconds']   # the state before the update of step s['step'], whose log is in logs
 
 def _checkpoint(ck:Path, model, opt, streams, logs:dict, step:int, seconds:float):
     "Save everything a resumed run needs to continue bit for bit"
     with atomic_path(ck) as tmp:
-        torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), streams=streams.state(), logs=logs, step=step, seconds=seconds), tmp)
+        torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), streams=streams.state(), step=step, seconds=seconds,
+                        logs={k: [torch.from_numpy(a) for a in v] for k, v in logs.items()}), tmp)
 
 def _log_eval(model, streams, sweep:ParitySweep, logs:dict, run, step:int, log_subtasks:bool):
     "Evaluate every member on the fixed test sets; append to `logs` and to the results store"
