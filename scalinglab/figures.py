@@ -182,6 +182,11 @@ def kernel_manager_class():
     return IPCKernelManager
 
 # %% ../nbs/03_figures.ipynb #6b0d4f84
+def _dead_kernel_errors() -> tuple:
+    "The exceptions with which papermill reports a kernel that died"
+    from nbclient.exceptions import DeadKernelError
+    return (DeadKernelError,)
+
 def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
                mode:str='quick', # 'quick' (CPU, embedded data), 'full' (paper scale) or 'smoke' (the tests: seconds)
                params:dict|None=None, # overrides of the notebook's parameters
@@ -211,6 +216,9 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
         run.finish()
     except pm.PapermillExecutionError as e: status, error = 'failed', _execution_error(spec, mode, e, out_nb)
     except FigureError as e: status, error = 'failed', str(e)
+    except _dead_kernel_errors() as e:   # the kernel process vanished (the OOM killer, a segfault, a kill): this figure fails, the rest go on
+        status, error = 'failed', (f"Figure {spec.name!r} ({mode}): kernel died after {time.time() - t0:.0f} s — out of memory? "
+                                   f"({type(e).__name__}; the notebook as far as it ran: {out_nb})")
     except BaseException as e:
         run.finish('interrupted' if isinstance(e, KeyboardInterrupt) else 'failed', f'{type(e).__name__}: {e}'); raise
     if status == 'failed':
