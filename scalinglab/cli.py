@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast, sys, json
 from fastcore.script import call_parse, Param, anno_parser
 from .core import STUDIES, UnknownName, figures_dir
-from .results import ResultsStore
+from .results import ResultsStore, sigterm_as_interrupt
 from .figures import FIGURES, MODES, FigureParamError, figure_status, run_figures
 from .bench import BENCHMARKS, run_bench, format_bench
 
@@ -157,7 +157,8 @@ def main(argv:list|None=None) -> int:
     fn = COMMANDS[cmd]
     args = vars(anno_parser(fn.__wrapped__, prog=f'scalinglab {cmd}').parse_args(argv[1:]))
     args.pop('pdb', None); args.pop('xtra', None)
-    try: rc = fn(**args)
+    try:
+        with sigterm_as_interrupt(): rc = fn(**args)   # SIGTERM ends runs as `interrupted`, like Ctrl-C
     except (UnknownName, FigureParamError, UsageError, FileNotFoundError, ValueError) as e:   # bad input: one line, no traceback
         print(f"scalinglab {cmd}: error: {e}", file=sys.stderr); return 2
     return rc if isinstance(rc, int) else 0

@@ -229,7 +229,8 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
 # %% ../nbs/03_figures.ipynb #b4309421
 def figure_status(store:ResultsStore|None=None) -> dict:
     "{figure name: (status, mode, finished)} of the latest run of each figure in the store"
-    df = (store or ResultsStore()).query("""
+    store = store or ResultsStore(); store.mark_dead_runs()
+    df = store.query("""
         SELECT experiment, status, params->>'mode' AS mode, coalesce(finished, started) AS at FROM runs
         WHERE experiment LIKE 'figure/%' QUALIFY row_number() OVER (PARTITION BY experiment ORDER BY started DESC, run_id DESC) = 1""")
     return {r.experiment.removeprefix('figure/'): (r.status, r.mode, r.at) for r in df.itertuples()}

@@ -12,7 +12,8 @@ from fastcore.basics import patch
 from .core import cache_dir, code_version, to_jsonable
 
 # %% auto #0
-__all__ = ['RUN_STATUSES', 'file_lock', 'new_run_id', 'LockedDuckDB', 'ResultsStore', 'Run']
+__all__ = ['RUN_STATUSES', 'file_lock', 'new_run_id', 'LockedDuckDB', 'ResultsStore', 'process_started', 'Run',
+           'sigterm_as_interrupt']
 
 # %% ../nbs/01_results.ipynb #3494e5a5
 @contextlib.contextmanager
@@ -38,10 +39,11 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, experiment VARCHAR NOT NULL, params JSON, code_version VARCHAR,
     started TIMESTAMP, finished TIMESTAMP, status VARCHAR NOT NULL, error VARCHAR, host VARCHAR, pid INTEGER);
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid_started BIGINT;   -- the process's start (clock ticks after boot): a reused pid is another process
 CREATE TABLE IF NOT EXISTS metrics (
     run_id VARCHAR NOT NULL, name VARCHAR NOT NULL, step BIGINT, value DOUBLE, tags JSON);
 """
-RUN_STATUSES = ('running', 'finished', 'failed', 'interrupted')
+RUN_STATUSES = ('running', 'finished', 'failed', 'interrupted', 'died')   # died: its process is gone without saying so (SIGKILL, the OOM killer)
 
 def _utcnow(): return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 def new_run_id() -> str:
@@ -119,11 +121,41 @@ def start_run(self:ResultsStore, experiment:str, # what kind of run, e.g. 'figur
         old = (con.execute('SELECT experiment FROM runs WHERE run_id = ?', [run_id]).fetchall() or [None])[0]
         if old and not resume: raise ValueError(f"Run {run_id!r} already exists in {self.path}; pass resume=True to continue it")
         if old and old[0] != experiment: raise ValueError(f"Run {run_id!r} belongs to experiment {old[0]!r}, not {experiment!r}")
-        if old: con.execute("UPDATE runs SET status = 'running', finished = NULL, error = NULL, pid = ? WHERE run_id = ?", [os.getpid(), run_id])
+        if old: con.execute("UPDATE runs SET status = 'running', finished = NULL, error = NULL, host = ?, pid = ?, pid_started = ? WHERE run_id = ?",
+                            [socket.gethostname(), os.getpid(), process_started(os.getpid()), run_id])
         else:
-            con.execute('INSERT INTO runs VALUES (?, ?, ?, ?, ?, NULL, ?, NULL, ?, ?)',
-                        [run_id, experiment, json.dumps(to_jsonable(params or {})), code_version(), _utcnow(), 'running', socket.gethostname(), os.getpid()])
+            con.execute('INSERT INTO runs (run_id, experiment, params, code_version, started, status, host, pid, pid_started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                        [run_id, experiment, json.dumps(to_jsonable(params or {})), code_version(), _utcnow(), 'running', socket.gethostname(),
+                         os.getpid(), process_started(os.getpid())])
     return run_id
+
+def process_started(pid:int) -> int|None:
+    "When process `pid` started (clock ticks after boot, from /proc), or None if it does not exist or /proc is not there"
+    try: return int(Path(f'/proc/{pid}/stat').read_text().rsplit(')', 1)[1].split()[19])
+    except (OSError, IndexError, ValueError): return None
+
+def _gone(pid, started) -> bool:
+    "Is the process that started a run gone from this host?"
+    if pid is None or pd.isna(pid): return False
+    try: os.kill(int(pid), 0)
+    except ProcessLookupError: return True
+    except PermissionError: pass           # alive, another user's
+    now = process_started(int(pid))
+    return started is not None and not pd.isna(started) and now is not None and now != int(started)   # the pid was reused
+
+@patch
+def mark_dead_runs(self:ResultsStore) -> list[str]:
+    "Mark as `died` every run still `running` whose process on this host is gone; return their ids"
+    if not self.path.exists() or not os.access(self.path.parent, os.W_OK): return []   # a store this user cannot write is only reported
+    host = socket.gethostname()
+    live = self.query("SELECT run_id, pid, pid_started FROM runs WHERE status = 'running' AND host = ?", host)
+    dead = [r.run_id for r in live.itertuples() if _gone(r.pid, r.pid_started)]
+    if dead:
+        with self.connect(write=True) as con:
+            for rid in dead:
+                con.execute("UPDATE runs SET status = 'died', finished = ?, error = ? WHERE run_id = ? AND status = 'running'",
+                            [_utcnow(), f"its process on {host} is gone (killed, or out of memory?) without finishing the run", rid]).fetchall()
+    return dead
 
 @patch
 def finish_run(self:ResultsStore, run_id:str, status:str='finished', # one of `RUN_STATUSES`
@@ -139,7 +171,8 @@ def finish_run(self:ResultsStore, run_id:str, status:str='finished', # one of `R
 @patch
 def runs(self:ResultsStore, experiment:str|None=None, # exact name, or a SQL LIKE pattern with %
          status:str|None=None) -> pd.DataFrame:
-    "The runs table, newest first, optionally filtered"
+    "The runs table, newest first, optionally filtered (runs whose process is gone are marked `died` first)"
+    self.mark_dead_runs()
     where, args = [], []
     if experiment: where.append('experiment LIKE ?'); args.append(experiment)
     if status: where.append('status = ?'); args.append(status)
@@ -227,10 +260,20 @@ class Run:
     def __enter__(self): return self
     def __exit__(self, typ, exc, tb):
         if typ is None: self.finish()
-        elif issubclass(typ, KeyboardInterrupt): self.finish('interrupted', 'KeyboardInterrupt')
+        elif issubclass(typ, KeyboardInterrupt): self.finish('interrupted', str(exc) or 'KeyboardInterrupt')   # Ctrl-C, or SIGTERM under `sigterm_as_interrupt`
         else: self.finish('failed', f"{typ.__name__}: {exc}")
 
 @patch
 def run(self:ResultsStore, experiment:str, params:dict|None=None, **kwargs) -> Run:
     "Start a `Run` (see `Run` for `run_id`, `resume`, `flush_every`, `flush_secs`)"
     return Run(self, experiment, params, **kwargs)
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    "Within the block, SIGTERM raises KeyboardInterrupt in the main thread, so a run ends `interrupted` (as with Ctrl-C), not `running` forever"
+    import signal, threading
+    if threading.current_thread() is not threading.main_thread(): yield; return   # only the main thread can take signals
+    def _interrupt(signum, frame): raise KeyboardInterrupt('SIGTERM')
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try: yield
+    finally: signal.signal(signal.SIGTERM, previous)
