@@ -5,9 +5,10 @@
 # %% ../nbs/07_cli.ipynb #1748e875
 from __future__ import annotations
 import ast, sys, json
+from pathlib import Path
 from fastcore.script import call_parse, Param, anno_parser
 from .core import STUDIES, UnknownName, figures_dir
-from .results import ResultsStore, sigterm_as_interrupt
+from .results import ResultsStore, StoreError, sigterm_as_interrupt
 from .figures import FIGURES, MODES, FigureParamError, figure_status, run_figures
 from .bench import BENCHMARKS, run_bench, format_bench
 
@@ -52,7 +53,7 @@ def figures(params:bool=False # also show each figure's smoke, quick and full ov
 
 # %% ../nbs/07_cli.ipynb #81e6f330
 @call_parse
-def reproduce(quick:bool=False, # CPU-sized parameters from embedded data (the default)
+def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used when no mode flag is given
               full:bool=False, # the paper-scale parameters (GPU nodes)
               smoke:bool=False, # the test suite's sizes: every cell runs in seconds, the figures show nothing yet
               only:Param("run only these figures", str, nargs='+')=None,
@@ -62,6 +63,7 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data (the d
              ) -> int:
     "Regenerate figures (all, or --only NAME ...), print a summary, exit 1 if any failed"
     if quick + full + smoke > 1: raise UsageError("choose one of --quick, --full and --smoke")
+    if jobs < 1: raise UsageError(f"--jobs must be at least 1, got {jobs}")
     mode = 'full' if full else 'smoke' if smoke else 'quick'
     names = only or FIGURES.names()
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
@@ -89,12 +91,14 @@ def bench(name:Param("the benchmark (omit to list them)", str, opt=False, nargs=
 @call_parse
 def results(sql:Param("SQL over the tables runs and metrics (default: the latest runs)", str, opt=False, nargs="?")=None,
             limit:int=20, # rows to show
-            store:str=None # the results store (default: the user's)
+            store:str=None # an existing results store (default: the user's)
            ):
     "Show the latest runs, or run SQL on the results store"
-    import pandas as pd
+    import pandas as pd, duckdb
+    if store and not Path(store).expanduser().is_file(): raise UsageError(f"no results store at {store} (a store is created by the runs that write to it, not by reading)")
     rs = ResultsStore(store)
-    df = rs.query(sql) if sql else rs.query('SELECT run_id, experiment, status, code_version, started, finished FROM runs ORDER BY started DESC LIMIT ?', limit)
+    try: df = rs.query(sql) if sql else rs.query('SELECT run_id, experiment, status, code_version, started, finished FROM runs ORDER BY started DESC LIMIT ?', limit)
+    except duckdb.Error as e: raise UsageError(f"SQL error: {str(e).splitlines()[0]} (tables: runs, metrics)") from None
     with pd.option_context('display.width', 200, 'display.max_columns', 20, 'display.max_colwidth', 60):
         print(df.head(limit).to_string(index=False) if len(df) else f'(no rows) in {rs.path}')
 
@@ -117,7 +121,7 @@ def db(action:Param("import (an export directory), info, or derive (write the de
     print(f"\nsource: {prov.get('source')}\nmissing values: {prov.get('missing_values')}\ndatabase: {mdb.path}")
 
 @call_parse
-def tag(corpus:Param("corpus names or paths (default: the embedded corpora)", str, nargs='*')=None,
+def tag(corpus:Param("corpus names or paths (default: the embedded corpora)", str, opt=False, nargs='*')=None,
         limit:int=2000, # documents per corpus (0: all)
         tokenizer:str='gpt2', # tokenizer for the token counts and the entropy
         n:int=1 # n-gram context length for the conditional entropy
@@ -159,6 +163,6 @@ def main(argv:list|None=None) -> int:
     args.pop('pdb', None); args.pop('xtra', None)
     try:
         with sigterm_as_interrupt(): rc = fn(**args)   # SIGTERM ends runs as `interrupted`, like Ctrl-C
-    except (UnknownName, FigureParamError, UsageError, FileNotFoundError, ValueError) as e:   # bad input: one line, no traceback
+    except (UnknownName, FigureParamError, UsageError, FileNotFoundError, ValueError, StoreError) as e:   # bad input: one line, no traceback
         print(f"scalinglab {cmd}: error: {e}", file=sys.stderr); return 2
     return rc if isinstance(rc, int) else 0

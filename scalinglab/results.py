@@ -12,7 +12,7 @@ from fastcore.basics import patch
 from .core import cache_dir, code_version, to_jsonable
 
 # %% auto #0
-__all__ = ['RUN_STATUSES', 'file_lock', 'new_run_id', 'LockedDuckDB', 'ResultsStore', 'process_started', 'Run',
+__all__ = ['RUN_STATUSES', 'file_lock', 'new_run_id', 'StoreError', 'LockedDuckDB', 'ResultsStore', 'process_started', 'Run',
            'sigterm_as_interrupt']
 
 # %% ../nbs/01_results.ipynb #3494e5a5
@@ -50,6 +50,9 @@ def new_run_id() -> str:
     "A sortable, unique run id: UTC time plus random hex"
     return f"{_utcnow():%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
 
+class StoreError(RuntimeError):
+    "A database file that cannot be opened (not a DuckDB file, no permission, held by another program)"
+
 class LockedDuckDB:
     "A DuckDB file that processes share: every call opens it under a file lock, runs one transaction and closes it"
     env_var, file_name, what = '', 'data.duckdb', 'database'   # subclasses: the env override, the default file in the cache, a name for messages
@@ -73,9 +76,9 @@ class LockedDuckDB:
             except duckdb.IOException as e:
                 # a process outside this API (say, the duckdb CLI) may hold DuckDB's own lock: wait for it too
                 if 'lock' not in str(e).lower() or time.monotonic() > deadline:
-                    raise RuntimeError(f"Cannot open the {self.what} {self.path}: {e}") from e
+                    raise StoreError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): {str(e).splitlines()[0]}") from e
                 time.sleep(0.05)
-            except duckdb.Error as e: raise RuntimeError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): {e}") from e
+            except duckdb.Error as e: raise StoreError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): {str(e).splitlines()[0]}") from e
 
     @contextlib.contextmanager
     def connect(self, write:bool=False # a read-write transaction (exclusive) or a read-only view (shared)
@@ -148,13 +151,12 @@ def mark_dead_runs(self:ResultsStore) -> list[str]:
     "Mark as `died` every run still `running` whose process on this host is gone; return their ids"
     if not self.path.exists() or not os.access(self.path.parent, os.W_OK): return []   # a store this user cannot write is only reported
     host = socket.gethostname()
-    live = self.query("SELECT run_id, pid, pid_started FROM runs WHERE status = 'running' AND host = ?", host)
-    dead = [r.run_id for r in live.itertuples() if _gone(r.pid, r.pid_started)]
-    if dead:
-        with self.connect(write=True) as con:
-            for rid in dead:
-                con.execute("UPDATE runs SET status = 'died', finished = ?, error = ? WHERE run_id = ? AND status = 'running'",
-                            [_utcnow(), f"its process on {host} is gone (killed, or out of memory?) without finishing the run", rid]).fetchall()
+    with self.connect(write=True) as con:   # a write transaction: it also brings an older store's schema up to date
+        live = con.execute("SELECT run_id, pid, pid_started FROM runs WHERE status = 'running' AND host = ?", [host]).fetchall()
+        dead = [rid for rid, pid, started in live if _gone(pid, started)]
+        for rid in dead:
+            con.execute("UPDATE runs SET status = 'died', finished = ?, error = ? WHERE run_id = ? AND status = 'running'",
+                        [_utcnow(), f"its process on {host} is gone (killed, or out of memory?) without finishing the run", rid]).fetchall()
     return dead
 
 @patch

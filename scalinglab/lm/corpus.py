@@ -79,12 +79,25 @@ def read_jsonl(path:str|Path, # a .jsonl or .jsonl.zst file of {"text": ..., "me
 
 TEXT_RULES = ('wikitext', 'blank-lines', 'lines', 'whole')
 
+def _decoded_lines(path:Path, encoding:str) -> Iterator[str]:
+    "The lines of a text file, decoded one by one: a bad byte is reported with its line and offset, not as a bare UnicodeDecodeError"
+    offset = 0
+    with open(path, 'rb') as f:
+        for n, raw in enumerate(f, 1):
+            try: yield raw.decode(encoding)
+            except UnicodeDecodeError as e:
+                raise CorpusError(f"{path}, line {n} (byte offset {offset + e.start}): not valid {encoding} ({e.reason}); "
+                                  "if the file has another encoding, pass encoding=... (e.g. 'latin-1')") from None
+            offset += len(raw)
+
 def _is_wikitext_title(line:str) -> bool:
     s = line.strip()
     return s.startswith('= ') and s.endswith(' =') and not s.startswith('= =')
 
 def read_text(path:str|Path, rule:str='blank-lines', # how documents are cut, one of `TEXT_RULES`
-              set_name:str='', stats:CorpusStats|None=None) -> Iterator[dict]:
+              set_name:str='', stats:CorpusStats|None=None,
+              encoding:str='utf-8' # the file's text encoding
+             ) -> Iterator[dict]:
     "Stream the documents of a plain-text corpus cut by `rule`"
     if rule not in TEXT_RULES: raise ValueError(f"Unknown document rule {rule!r}; rules: {', '.join(TEXT_RULES)}")
     path, stats = Path(path), stats if stats is not None else CorpusStats()
@@ -93,13 +106,12 @@ def read_text(path:str|Path, rule:str='blank-lines', # how documents are cut, on
         text = ''.join(lines).strip()
         if text: stats.documents += 1; return dict(text=text, meta=dict(meta))
     doc = []
-    with open(path, encoding='utf-8', newline='') as f:
-        for n, line in enumerate(f, 1):
-            if rule == 'lines': d = emit([line])
-            elif rule == 'blank-lines' and not line.strip(): d, doc = emit(doc), []
-            elif rule == 'wikitext' and _is_wikitext_title(line): d, doc = emit(doc), [line]
-            else: doc.append(line); d = None
-            if d: yield d
+    for n, line in enumerate(_decoded_lines(path, encoding), 1):
+        if rule == 'lines': d = emit([line])
+        elif rule == 'blank-lines' and not line.strip(): d, doc = emit(doc), []
+        elif rule == 'wikitext' and _is_wikitext_title(line): d, doc = emit(doc), [line]
+        else: doc.append(line); d = None
+        if d: yield d
     if (d := emit(doc)): yield d
 
 # %% ../../nbs/10_lm_corpus.ipynb #fa14073d
@@ -119,14 +131,16 @@ def corpus_path(source:str|Path) -> Path:
 def iter_documents(source:str|Path, # a name in `CORPORA` or a path (.jsonl, .jsonl.zst, or text)
                    rule:str|None=None, # document rule for text files (default: the corpus's, else 'blank-lines')
                    limit:int|None=None, # stop after this many documents
-                   skip_bad:bool=False, stats:CorpusStats|None=None) -> Iterator[dict]:
+                   skip_bad:bool=False, stats:CorpusStats|None=None,
+                   encoding:str='utf-8' # text files' encoding
+                  ) -> Iterator[dict]:
     "Stream the documents of any corpus as {'text', 'meta'} dicts; error if there are none"
     path, stats = corpus_path(source), stats if stats is not None else CorpusStats()
     if limit is not None and limit < 1: raise ValueError(f"limit must be >= 1, got {limit}")
     if path.name.endswith(('.jsonl', '.jsonl.zst', '.json.zst')): docs = read_jsonl(path, skip_bad, stats)
     else:
         info = CORPORA.get(str(source), {})
-        docs = read_text(path, rule or info.get('rule', 'blank-lines'), info.get('set_name', path.stem), stats)
+        docs = read_text(path, rule or info.get('rule', 'blank-lines'), info.get('set_name', path.stem), stats, encoding)
     n = 0
     for n, d in enumerate(docs, 1):
         yield d
