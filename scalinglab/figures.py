@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_figures.ipynb #14071d2a
 from __future__ import annotations
-import ast, os, re, sys, json, time, functools
+import ast, os, re, sys, json, time, functools, tempfile
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from .results import ResultsStore, new_run_id
 # %% auto #0
 __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'FIGURES', 'FigureSpec', 'register_figure', 'notebook_parameters', 'FigureParamError',
            'resolve_params', 'figure_params', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers',
-           'kernel_manager_class', 'run_figure', 'figure_status', 'run_figures']
+           'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status', 'run_figures']
 
 # %% ../nbs/03_figures.ipynb #ad64fe6b
 MODES = ('smoke', 'quick', 'full')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale
@@ -34,6 +34,8 @@ class FigureSpec:
     smoke: dict|None = None  # overrides for the test suite: the smallest sizes that still execute every cell (seconds); {}: the quick sizes are already that small
     full: dict = field(default_factory=dict)   # overrides for --full (paper scale, GPU nodes)
     weight: float = 1.   # rough relative cost in quick mode: parallel runs start the heavy ones first
+    ranges: dict = field(default_factory=dict)  # parameter -> (low, high), inclusive, None for open: checked (each element of a list too) before a kernel starts
+    checks: list = field(default_factory=list)  # (message, predicate(params) -> bool): rules between parameters, e.g. k <= n
     def __post_init__(self):
         if not _NAME_RE.match(self.name): raise ValueError(f"Figure name {self.name!r} must be lower-case words joined by '-'")
         if self.study not in STUDIES: raise ValueError(f"Figure {self.name!r}: unknown study {self.study!r}; studies: {', '.join(STUDIES)}")
@@ -109,10 +111,22 @@ def resolve_params(spec:FigureSpec, mode:str='quick', # 'smoke', 'quick' or 'ful
     problems = [f"  unknown parameter {k!r}" for k in merged if k not in declared]
     problems += [f"  parameter {k!r} must be {declared[k]['type']}, got {type(v).__name__} {v!r}"
                  for k, v in merged.items() if k in declared and not _compatible(declared[k]['default'], v)]
+    if not problems: problems = _out_of_range(spec, merged)
     if problems:
         raise FigureParamError(f"Bad parameters for figure {spec.name!r} ({spec.path}):\n" + '\n'.join(problems) +
                                f"\nThe notebook's parameters are:\n{_describe(declared)}")
     return merged
+
+def _out_of_range(spec:FigureSpec, params:dict) -> list[str]:
+    "The declared ranges and rules that `params` break, one line each, naming the parameter"
+    out = []
+    for k, (lo, hi) in spec.ranges.items():
+        for v in (params.get(k) if isinstance(params.get(k), (list, tuple)) else [params.get(k)]):
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and ((lo is not None and v < lo) or (hi is not None and v > hi)):
+                out.append(f"  parameter {k!r} = {params[k]!r} is out of range: " + ' and '.join(s for s in (f'>= {lo}' if lo is not None else '', f'<= {hi}' if hi is not None else '') if s))
+                break
+    out += [f"  {msg} (got {', '.join(f'{k}={params[k]!r}' for k in spec.ranges if k in msg and k in params) or params})" for msg, ok in spec.checks if not ok(params)]
+    return out
 
 # %% ../nbs/03_figures.ipynb #baaa91b6
 def figure_params(name:str|FigureSpec, namespace:dict) -> dict:
@@ -182,6 +196,17 @@ def kernel_manager_class():
     return IPCKernelManager
 
 # %% ../nbs/03_figures.ipynb #6b0d4f84
+def writable_dir(path:str|Path|None=None # the figures folder (None: `figures_dir()`)
+                ) -> Path:
+    "The figures folder, created if needed and checked to accept new files; `FigureParamError` naming it otherwise"
+    try:
+        path = Path(path) if path else globals()['figures_dir']()
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix='.write-test-'): pass
+    except OSError as e:
+        raise FigureParamError(f"The figures folder {path} cannot be written ({e.strerror or e}); choose another with --figures_dir or SCALINGLAB_FIGURES") from None
+    return path
+
 def _dead_kernel_errors() -> tuple:
     "The exceptions with which papermill reports a kernel that died"
     from nbclient.exceptions import DeadKernelError
@@ -198,8 +223,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     import papermill as pm
     spec = name if isinstance(name, FigureSpec) else FIGURES[name]
     p = resolve_params(spec, mode, params)
-    out_dir = Path(figures_dir) if figures_dir else globals()['figures_dir']()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = writable_dir(figures_dir)   # before the kernel starts: a run of minutes must not fail at its last step
     store = store or ResultsStore()
     run = store.run(f'figure/{spec.name}', p | {'figures_dir': str(out_dir)})
     out_nb = cache_dir('runs')/f'{spec.name}-{mode}-{run.run_id}.ipynb'
@@ -250,7 +274,8 @@ def run_figures(names:list|None=None, # registered names (default: all)
     "Run several figures; failures are reported in the results, not raised"
     import concurrent.futures as cf, multiprocessing as mp
     names = list(names or FIGURES.names())
-    for n in names: resolve_params(FIGURES[n], mode, params)  # fail fast: unknown names, bad parameters
+    for n in names: resolve_params(FIGURES[n], mode, params)  # fail fast: unknown names, bad parameters, out-of-range values ...
+    writable_dir(figures_dir)                                  # ... and a folder the figures cannot be written to
     order = sorted(names, key=lambda n: -FIGURES[n].weight) if jobs > 1 else names   # longest first: the pool finishes sooner
     store_path = str(store.path) if store else None
     threads = max(1, (os.cpu_count() or 1)//jobs) if jobs > 1 else None

@@ -226,16 +226,21 @@ _D6 = [int(2**x) for x in np.linspace(np.log2(1e4), np.log2(5e6), 30)]
 _P17_WIDTHS = [int(2**x) for x in np.linspace(np.log2(10), np.log2(300), 20)]
 _D9 = [int(2**x) for x in np.linspace(np.log2(1e4), np.log2(5e6), 25)]
 _FULL_SCALING = _PAPER | dict(alpha=0.4, p_widths=_P15_WIDTHS, p_steps=200_000, d_width=500, d_Ds=_D6, d_steps=1_000_000)
+_RANGES = dict(alpha=(1e-6, None), alphas=(1e-6, None), d_alphas=(1e-6, None), seeds=(0, None), n_tasks=(1, None), n=(1, None), k=(1, None),
+               lr=(1e-12, None), batch_size=(1, None), test_per_task=(1, None), n_logs=(2, None), p_widths=(1, None), p_steps=(1, None),
+               d_width=(1, None), d_Ds=(1, None), d_steps=(1, None), n_boot=(0, None))
+_CHECKS = [('k must not exceed n (bits per subtask among the n task bits)', lambda p: p['k'] <= p['n']),
+           ('n_tasks needs that many distinct k-subsets of the n bits: n_tasks <= C(n, k)', lambda p: p['k'] > p['n'] or p['n_tasks'] <= math.comb(p['n'], p['k']))]
 _SMOKE = dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20)   # every cell runs; the exponents mean nothing
 _SMOKE_SCALING = _SMOKE | dict(p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150)
 
-register_figure('parity-scaling', 'quanta', ['2'], weight=5, smoke=_SMOKE_SCALING,
+register_figure('parity-scaling', 'quanta', ['2'], weight=5, smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
     description='Sparse parity: loss vs parameters, steps and data with fitted exponents and the theory slopes; per-subtask emergence',
     full=_FULL_SCALING)
-register_figure('parity-convergence', 'quanta', ['A2', 'A3'], smoke=_SMOKE_SCALING,
+register_figure('parity-convergence', 'quanta', ['A2', 'A3'], smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
     description='Sparse parity: per-subtask loss over steps and over D; convergence time vs subtask frequency (theory: exponent -1)',
     full=_FULL_SCALING)
-register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], weight=4,
+register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], weight=4, ranges=_RANGES, checks=_CHECKS,
     smoke=_SMOKE | dict(alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200, d_width=16, d_Ds=[100, 300, 900], d_steps=150),
     description='Sparse parity: fitted alpha_N, alpha_S, alpha_D vs alpha with the theory lines; learned subtasks vs D',
     full=_PAPER | dict(alphas=[round(a - 1, 2) for a in np.arange(1.1, 1.81, 0.1)], seeds=[0, 1, 2], p_widths=_P17_WIDTHS, p_steps=100_000,
