@@ -11,10 +11,10 @@ from typing import Any, Iterable
 import numpy as np
 
 # %% auto #0
-__all__ = ['LN2', 'STUDIES', 'project_root', 'data_dir', 'data_path', 'figures_dir', 'scaling_nbs_dir', 'cache_dir', 'get_device',
-           'seed_everything', 'atomic_path', 'atomic_write', 'atomic_dir', 'to_jsonable', 'write_json', 'content_key',
-           'is_quiet', 'progress', 'SimulatedKill', 'kill_after', 'code_version', 'study_modules', 'UnknownName',
-           'Registry']
+__all__ = ['LN2', 'CODE_PATHS', 'STUDIES', 'project_root', 'data_dir', 'data_path', 'figures_dir', 'scaling_nbs_dir', 'cache_dir',
+           'get_device', 'seed_everything', 'atomic_path', 'atomic_write', 'atomic_dir', 'to_jsonable', 'write_json',
+           'portable_paths', 'content_key', 'is_quiet', 'progress', 'SimulatedKill', 'kill_after', 'code_version',
+           'study_modules', 'UnknownName', 'Registry']
 
 # %% ../nbs/00_core.ipynb #ef0ecfd4
 def _env_path(var):
@@ -179,6 +179,21 @@ def write_json(path:str|Path, obj:Any):
     "Write `obj` as indented JSON, atomically"
     with atomic_write(path) as f: json.dump(to_jsonable(obj), f, indent=1, allow_nan=False); f.write('\n')
 
+# %% ../nbs/00_core.ipynb #a10b941a
+def portable_paths(obj:Any) -> Any:
+    "`obj` (plain JSON types) with every absolute path under the cache or the checkout written as `<cache>/...` or `<root>/...`"
+    bases = [(str(cache_dir()), '<cache>')]
+    try: bases.append((str(project_root()), '<root>'))
+    except FileNotFoundError: pass
+    def fix(o):
+        if isinstance(o, dict): return {k: fix(v) for k, v in o.items()}
+        if isinstance(o, list): return [fix(v) for v in o]
+        if isinstance(o, str) and o.startswith('/'):
+            for base, name in bases:
+                if o == base or o.startswith(base.rstrip('/') + '/'): return name + o[len(base.rstrip('/')):]
+        return o
+    return fix(obj)
+
 # %% ../nbs/00_core.ipynb #5f3d395e
 def content_key(obj:Any, # anything `to_jsonable` takes: the parameters that determine a cached result
                 n:int=16 # hex digits to keep
@@ -225,14 +240,16 @@ def kill_after(fn, # the job: its module globals hold the helper
     finally: g[name] = orig
 
 # %% ../nbs/00_core.ipynb #29aa17ec
+CODE_PATHS = ('scalinglab', 'nbs', 'scaling_nbs', 'settings.ini', 'setup.py')   # what decides a result; not figures/ or data a run writes
+
 def code_version() -> str:
-    "Package version, plus `+g<commit>[.dirty]` inside a git checkout"
+    "Package version, plus `+g<commit>[.dirty]` inside a git checkout (dirty: the code differs from the commit; outputs do not count)"
     from scalinglab import __version__
     try:
         root = project_root()
         sha = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=root, capture_output=True, text=True, timeout=10)
         if sha.returncode != 0: return __version__
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], cwd=root, capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no', '--', *CODE_PATHS], cwd=root, capture_output=True, text=True, timeout=10)
         return f"{__version__}+g{sha.stdout.strip()}" + ('.dirty' if dirty.stdout.strip() else '')
     except (FileNotFoundError, subprocess.TimeoutExpired): return __version__
 

@@ -217,7 +217,8 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
                params:dict|None=None, # overrides of the notebook's parameters
                figures_dir:str|Path|None=None, # where the files go (default `figures_dir()`)
                store:ResultsStore|None=None, # where the run is logged (default: the user's store)
-               raise_on_error:bool=True # raise `FigureError`, or return a failed `FigureResult`
+               raise_on_error:bool=True, # raise `FigureError`, or return a failed `FigureResult`
+               cell_progress:bool|None=None # a bar over the notebook's cells (default: unless quiet; batches in parallel turn it off)
               ) -> FigureResult:
     "Execute a figure notebook with papermill, check its three files, log the run"
     import papermill as pm
@@ -232,7 +233,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
         env = dict(SCALINGLAB_FIGURES=str(out_dir), SCALINGLAB_ROOT=str(project_root()), MPLBACKEND='Agg')
         with modified_env(**env):
             pm.execute_notebook(str(spec.path), str(out_nb), parameters=p, cwd=str(spec.path.parent),
-                                kernel_name='python3', progress_bar=False, log_output=False,
+                                kernel_name='python3', progress_bar=(not is_quiet()) if cell_progress is None else cell_progress, log_output=False,
                                 kernel_manager_class=kernel_manager_class())
         files = check_figure_outputs(spec.name, mode, out_dir, since=t0)
         run.log('seconds', time.time() - t0)
@@ -265,7 +266,8 @@ def _run_one(args):
     # thread pools oversubscribe the machine and every figure runs many times slower
     env = {v: str(threads) for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS')} if threads else {}
     with modified_env(**env):
-        return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None, raise_on_error=False)
+        return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None, raise_on_error=False,
+                          cell_progress=False if threads else None)   # one figure at a time: its cells' bar shows where it is
 
 def run_figures(names:list|None=None, # registered names (default: all)
                 mode:str='quick', params:dict|None=None, # `params` apply to every selected figure

@@ -8,7 +8,7 @@ import contextlib
 from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-from .core import atomic_path, write_json, figures_dir, to_jsonable
+from .core import atomic_path, write_json, figures_dir, to_jsonable, portable_paths
 from .figures import FIGURES, MODES, FigureSpec, FIGURE_JSON_KEYS
 
 # %% auto #0
@@ -64,7 +64,7 @@ def save_figure(fig:plt.Figure, # the finished figure
     meta = dict(figure=name, study=spec.study, paper_figures=spec.paper_figures, mode=mode, params=params, numbers=numbers,
                 description=spec.description, scalinglab_version=__version__)
     paths = [out/f'{name}.{ext}' for ext in ('png', 'pdf', 'json')]
-    payload = to_jsonable(meta)   # convert before writing anything: a bad number must not leave a PNG without its JSON
+    payload = portable_paths(to_jsonable(meta))   # converted before anything is written (a bad number must not leave a PNG without its JSON); no machine's absolute paths
     for p, md in zip(paths[:2], ({'Software': None}, {'CreationDate': None, 'Producer': None})):
         with atomic_path(p) as tmp: fig.savefig(tmp, format=p.suffix[1:], metadata=md)
     write_json(paths[2], payload)
