@@ -38,11 +38,11 @@ def plot_style():
 # %% ../nbs/04_plotting.ipynb #f1ee54de
 def plain_log_ticks(ax, axis:str='y'):
     "Plain-number tick labels on a log axis"
-    from matplotlib.ticker import ScalarFormatter, NullFormatter
+    from matplotlib.ticker import FuncFormatter, NullFormatter
     a, (lo, hi) = (ax.yaxis, ax.get_ylim()) if axis == 'y' else (ax.xaxis, ax.get_xlim())
-    f = ScalarFormatter(); f.set_scientific(False)
-    a.set_major_formatter(f)
-    a.set_minor_formatter(ScalarFormatter() if hi/lo < 10 else NullFormatter())   # under a decade, the minor ticks are all there is
+    plain = FuncFormatter(lambda v, _: f'{v:.3g}')    # 0.94, 1500 — never 9.4×10⁻¹
+    a.set_major_formatter(plain)
+    a.set_minor_formatter(plain if hi/lo < 10 else NullFormatter())   # under a decade, the minor ticks are all there is
     return ax
 
 # %% ../nbs/04_plotting.ipynb #8b27837a

@@ -82,14 +82,20 @@ def plot_law(results:list):
             _pr_curve(ax, t['tokenid'], t['law']['tokenid'], c, ('random init' if rnd else 'trained') + ' token-id PR')
             if not rnd: _pr_curve(ax, t['onehot'], t['law']['onehot'], PALETTE[1], 'trained one-hot PR', ls='--', marker='s')
         ax.set(yscale='log', xlabel='layer (0 = embedding, not fitted)', ylabel='prediction residual', title=f"{results[[r['name'] for r in results].index(b)]['label']}")
-        ax.legend(fontsize=7)
+        _layer_axes(ax); ax.legend(fontsize=7)
     r0 = next(r for r in results if not r['name'].endswith(':random')); t = r0['targets']['next']
     ax = axs[-1]; x = np.arange(len(t['tokenid']))
     ax.plot(x, t['tokenid'], 'o-', ms=3, color=PALETTE[0], label='token-id PR')
     ax.plot(x, t['shuffled'], 'v-', ms=3, color=PALETTE[2], label='shuffled-vocabulary token-id PR')
     fz = np.asarray(t['fuzziness']); ax.plot(x, fz/fz[1]*t['tokenid'][1], 'd-', ms=3, color=PALETTE[3], label='separation fuzziness (scaled to PR at block 1)')
-    ax.set(yscale='log', xlabel='layer', ylabel='value', title=f"controls: {r0['label']}"); ax.legend(fontsize=7)
+    ax.set(yscale='log', xlabel='layer', ylabel='PR, shuffled PR, scaled fuzziness', title=f"controls: {r0['label']}"); _layer_axes(ax); ax.legend(fontsize=7)
     return fig
+
+def _layer_axes(ax):
+    "Whole-number layer ticks and plain numbers on the log axis"
+    from matplotlib.ticker import MaxNLocator
+    from scalinglab.plotting import plain_log_ticks
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True)); plain_log_ticks(ax)
 
 def plot_dynamics(results:list, steps:list):
     "PR profiles through training, and rho and r against step"
@@ -98,7 +104,7 @@ def plot_dynamics(results:list, steps:list):
     norm = plt.matplotlib.colors.LogNorm(max(min(steps), 1), max(max(steps), 2))
     for r, s in zip(results, steps):
         pr = np.asarray(r['targets']['next']['tokenid']); axs[0].plot(np.arange(len(pr)), pr, 'o-', ms=3, color=plt.cm.magma(0.1 + 0.75*norm(max(s, 1))))
-    axs[0].set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR', title=f"{results[-1]['label'].split(' step')[0]}: PR through training")
+    axs[0].set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR', title=f"{results[-1]['label'].split(' step')[0]}: PR through training"); _layer_axes(axs[0])
     fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=plt.matplotlib.colors.LinearSegmentedColormap.from_list('m', plt.cm.magma(np.linspace(0.1, 0.85, 64)))),
                  ax=axs[0], label='training step')
     for k, key, ax, ttl in ((0, 'rho', axs[1], 'decay ratio ρ per block'), (1, 'r', axs[2], 'Pearson r of log PR vs layer')):
@@ -116,7 +122,7 @@ def plot_flow(results:list):
     for ax, r in zip(axs[0], results):
         for i, (t, v) in enumerate(r['targets'].items()):
             pr = np.asarray(v['tokenid']); ax.plot(np.arange(len(pr)), pr, 'o-', ms=3, color=PALETTE[i], label=f"{t}: {_law_label(v['law']['tokenid'])}")
-        ax.set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR', title=f"{r['label']}: which token each layer encodes"); ax.legend(fontsize=7)
+        ax.set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR', title=f"{r['label']}: which token each layer encodes"); _layer_axes(ax); ax.legend(fontsize=7)
     return fig
 
 # %% ../../nbs/31_nexttoken_figures.ipynb #89b49509

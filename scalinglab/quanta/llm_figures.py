@@ -128,7 +128,7 @@ def plot_llm_dynamics(res:dict):
     "Four panels: mean loss vs step with fits; the loss distribution across checkpoints; example tokens; per-token alpha_S"
     import matplotlib.pyplot as plt
     from scalinglab.plotting import plain_log_ticks, THEORY, REFERENCE
-    fig, axs = plt.subplots(1, 4, figsize=(17, 4))
+    fig, axs = plt.subplots(2, 2, figsize=(12, 8.5)); axs = axs.ravel()   # two by two: legible at README width
     cols = _colors(len(res['models']))
     for m, c in zip(res['models'], cols):
         s, y, f = np.array(m['steps']), np.array(m['mean_bits']), m['fit']
@@ -139,12 +139,15 @@ def plot_llm_dynamics(res:dict):
     axs[0].set(xscale='log', yscale='log', xlabel='training step', ylabel='mean loss (bits/token)', title='(a) loss vs step' + rng_txt)
     plain_log_ticks(axs[0]); axs[0].legend(fontsize=6.5)
     lg = res['largest']; sc = plt.cm.magma(np.linspace(0.1, 0.85, len(lg['steps'])))
-    for d, c, s in zip(lg['histogram']['density'], sc, lg['steps']): axs[1].plot(lg['histogram']['centers'], d, color=c, lw=1, label=f'step {s}')
-    late = np.array(lg['histogram']['density'])[len(lg['steps'])//2:]   # the first steps pile up at ln(vocab): keep them from flattening the rest
-    axs[1].set_ylim(0, 1.3*late.max())
-    axs[1].set(xscale='log', xlabel='token loss L (bits)', ylabel='p(L)', title=f"(b) {lg['model']}: token losses through training"); axs[1].legend(fontsize=6, ncol=2)
-    for row in lg['examples']['losses_bits']: axs[2].plot(lg['steps'], row, lw=1, alpha=0.8)
+    dens = np.array(lg['histogram']['density'])
+    for d, c in zip(dens, sc): axs[1].plot(lg['histogram']['centers'], d, color=c, lw=1)
+    axs[1].set_ylim(dens.max()*1e-3, dens.max()*1.5)   # a log axis: the early spike at ln(vocab) and the late spread both in view
+    norm = plt.matplotlib.colors.LogNorm(max(min(lg['steps']), 1), max(lg['steps']))
+    fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=plt.matplotlib.colors.ListedColormap(plt.cm.magma(np.linspace(0.1, 0.85, 64)))), ax=axs[1], label='training step')
+    axs[1].set(xscale='log', yscale='log', xlabel='token loss L (bits)', ylabel='p(L)', title=f"(b) {lg['model']}: token losses through training")
+    for row, r in zip(lg['examples']['losses_bits'], lg['examples']['rows']): axs[2].plot(lg['steps'], row, lw=1, alpha=0.8, label=f'row {r}')
     axs[2].set(xscale='log', xlabel='training step', ylabel='token loss (bits)', title=f"(c) {lg['model']}: {len(lg['examples']['rows'])} tokens it learns")
+    axs[2].legend(fontsize=6, ncol=2, title='token (row of the store)', title_fontsize=6)
     ta = res['_token_alpha']
     axs[3].hist(np.clip(ta[np.isfinite(ta)], -1, 3), bins=100, color='#CC79A7')
     axs[3].axvline(res['models'][-1]['fit']['alpha'], **THEORY, label=f"mean-loss $\\alpha_S$ {res['models'][-1]['fit']['alpha']:.2f}"); axs[3].axvline(0, **REFERENCE)
@@ -190,16 +193,18 @@ def plot_token_curves(res:dict):
             if c >= len(exs):
                 ax.axis('off'); ax.text(0.5, 0.5, f'no further {kind} token\nunder these thresholds', ha='center', va='center', transform=ax.transAxes, color='0.4'); continue
             e = exs[c]
-            ax.plot(N, e['losses_bits'], 'o-', color=color)
+            ax.plot(N, e['losses_nats'], 'o-', color=color)   # nats: the unit of the thresholds and slopes that chose it
+            if kind == 'monogenic':
+                for v, ls in ((res['monogenic']['high'], '--'), (res['monogenic']['low'], ':')): ax.axhline(v, color='0.5', ls=ls, lw=0.8)
             extra = f"learned at {e['first_model_below']}" if kind == 'monogenic' else f"slope {e['slope']:.2f} nats/e-fold, R² {e['r2']:.3f}"
-            ax.set(xscale='log', xlabel='non-embedding parameters N', ylabel='token loss (bits)', title=f'{kind}: ' + repr(e['target']) + f'\n{extra}')
+            ax.set(xscale='log', xlabel='non-embedding parameters N', ylabel='token loss (nats)', title=f'{kind}: ' + repr(e['target']) + f'\n{extra}')
             ax.set_ylim(bottom=0)
             ax.text(0.5, -0.3, format_in_context(dict(context=e['context'], target=e['target']), 48), transform=ax.transAxes,
                     ha='center', va='top', fontsize=7, family='monospace', color='0.25')
     m, p = res['monogenic'], res['polygenic']
-    fig.suptitle(f"monogenic (>{m['high']:g} nats, then <{m['low']:g}): {m['total']} of {res['n_tokens']} tokens;   "
+    fig.suptitle(f"monogenic (>{m['high']:g} nats, then <{m['low']:g}; dashed and dotted lines): {m['total']} of {res['n_tokens']} tokens;   "
                  f"polygenic (slope<{p['max_slope']:g}, R²>{p['min_r2']:g}): {p['count']} of {p['searched_rows']}", fontsize=9)
-    fig.tight_layout(h_pad=4.5)
+    fig.tight_layout(h_pad=2.5)
     return fig
 
 # %% ../../nbs/25_quanta_llm_figures.ipynb #b31b00ff

@@ -120,6 +120,7 @@ def _theory_line(ax, x, y_anchor, x_anchor, slope, label):
     ax.plot(xs, y_anchor*(xs/x_anchor)**(-slope), color=THEORY['color'], ls='--', lw=1, label=label)
 
 def _fit_label(name, f, theory):
+    name = rf'$\alpha_{name[-1]}$' if name.startswith('alpha_') else name   # alpha_N -> α_N, as in the other labels
     if not f: return f'{name}: too few points to fit'
     lo, hi = f['ci']['alpha']
     return f'fit {name} = {f["alpha"]:.2f} [{lo:.2f}, {hi:.2f}]; theory {theory:.2f}'
@@ -135,7 +136,7 @@ def _heat(ax, M, x, xlabel, title, n_show=40, log_x=False):
 def _si(v) -> str:
     "A short label: 1.1k, 25k, 3M"
     for div, suf in ((1e6, 'M'), (1e3, 'k')):
-        if abs(v) >= div: return f'{v/div:.2g}{suf}'
+        if abs(v) >= div: return f'{v/div:.0f}{suf}' if abs(v)/div >= 10 else f'{v/div:.2g}{suf}'   # 147k, not 1.5e+02k
     return f'{v:g}'
 
 def _edges(x):
@@ -162,7 +163,7 @@ def plot_parity_scaling(ps:dict, ss:dict, ds:dict, alpha:float):
     _heat(axs[1, 0], ps['sub_loss_bits'], ps['P'], 'parameters N', 'per-subtask loss at the end')
     _heat(axs[1, 1], np.array(ss['sub_loss_bits']).T[1:], ss['steps'][1:], 'step', 'per-subtask loss through training', log_x=True)
     _heat(axs[1, 2], ds['sub_loss_bits'], ds['D'], 'training samples D', 'per-subtask loss at the best step')
-    fig.colorbar(axs[1, 2].collections[0], ax=axs[1, 2], label='subtask loss (bits)')
+    fig.colorbar(axs[1, 2].collections[0], ax=axs[1, :], label='subtask loss (bits), all three panels', shrink=0.9)
     return fig
 
 def plot_parity_convergence(ss:dict, ds:dict, cf:dict, alpha:float):
@@ -178,7 +179,7 @@ def plot_parity_convergence(ss:dict, ds:dict, cf:dict, alpha:float):
         axs[1].plot(ds['D'], np.array(ds['sub_loss_bits'])[:, i], color=cols[i], lw=1)
     axs[0].set(xscale='log', xlabel='step', ylabel='subtask loss (bits)', title=f"(a) subtasks 1-{n} through training (width {ss['width']})")
     axs[1].set(xscale='log', xlabel='training samples D', ylabel='subtask loss at best step (bits)', title='(b) subtasks against D')
-    sm = plt.cm.ScalarMappable(cmap='viridis', norm=plt.Normalize(1, n)); fig.colorbar(sm, ax=axs[1], label='subtask frequency rank')
+    sm = plt.cm.ScalarMappable(cmap='viridis', norm=plt.Normalize(1, n)); fig.colorbar(sm, ax=axs[:2], label='subtask frequency rank (panels a and b)')
     p, t = np.array(cf['p']), np.array(cf['steps'], float)
     axs[2].scatter(p, t, s=12, color='#CC79A7', label=f"{cf['n_converged']} converged subtasks")
     if cf['fit']:
