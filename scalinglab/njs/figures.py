@@ -43,8 +43,8 @@ def plot_prediction(sig:pd.DataFrame, axes):
     ax.barh(y - h/2, sig.test_mae, h, xerr=sig.test_ci, color=PALETTE[0], label='all features')
     ax.plot(sig.loglinear_mae, y + h/2, 'k|', ms=9, mew=1.5, label='log-linear baseline')
     ax.plot(sig.median_mae, y, 'x', color='0.5', ms=5, label='median baseline')
-    ax.set_yticks(y, [task_label(k) for k in sig.key]); ax.set_xlabel('MAE on held-out models (accuracy or Brier)')
-    ax.legend(fontsize=6.5, loc='lower right')
+    ax.set_yticks(y, [task_label(k) for k in sig.key]); ax.set_xlabel('MAE on held-out models (accuracy or Brier)\nbars: mean over seeds; whiskers: 95% t-interval of that mean')
+    ax.legend(fontsize=6.5, loc='upper center', bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)   # below the axes: it hides no marker
     colors = [PALETTE[2] if s else '0.7' for s in sig.significant]
     bx.barh(y, 100*sig.rel_improvement, color=colors); bx.axvline(0, **REFERENCE)
     for yi, r in zip(y, sig.itertuples()):

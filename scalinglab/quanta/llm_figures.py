@@ -91,7 +91,8 @@ def plot_llm_scaling(res:dict):
     ax.set(xscale='log', xlabel='N', ylabel='token loss (bits)', title=f"(e) {len(res['examples']['rows'])} random tokens"); ax.legend(fontsize=7)
     ax = axs[1, 2]
     Lb = to_bits(res['_L'])
-    ax.hist2d(Lb[:, 0], Lb[:, -1], bins=80, range=[[0, 16], [0, 16]], cmap='viridis', norm=plt.matplotlib.colors.LogNorm())
+    *_, im = ax.hist2d(Lb[:, 0], Lb[:, -1], bins=80, range=[[0, 16], [0, 16]], cmap='viridis', norm=plt.matplotlib.colors.LogNorm())
+    fig.colorbar(im, ax=ax, label='tokens per bin', shrink=0.8)
     ax.plot([0, 16], [0, 16], color='white', lw=0.8, ls='--')
     ax.set(xlabel=f"loss of smallest ({res['labels'][0]}) (bits)", ylabel=f"loss of largest ({res['labels'][-1]}) (bits)", title='(f) per token: smallest vs largest', aspect='equal')
     fig.tight_layout()
