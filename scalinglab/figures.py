@@ -290,9 +290,15 @@ def run_figures(names:list|None=None, # registered names (default: all)
         else:
             with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context('spawn')) as ex:
                 futs = {ex.submit(_run_one, t): t[0] for t in tasks}
-                for f in cf.as_completed(futs):
-                    n = futs[f]
-                    try: results[n] = f.result()
-                    except Exception as e: results[n] = FigureResult(n, mode, 'failed', 0., '', error=f'{type(e).__name__}: {e}')
-                    bar.set_postfix_str(n); bar.update()
+                pending, t0 = dict(futs), time.time()
+                while pending:
+                    done, _ = cf.wait(pending, timeout=10, return_when=cf.FIRST_COMPLETED)
+                    for f in done:
+                        n = pending.pop(f)
+                        try: results[n] = f.result()
+                        except Exception as e: results[n] = FigureResult(n, mode, 'failed', 0., '', error=f'{type(e).__name__}: {e}')
+                        bar.update()
+                    # a heartbeat: which figures are running, and for how long the batch has been at it
+                    running = [n for f, n in pending.items() if f.running()]
+                    bar.set_postfix_str(f"running {', '.join(running) or '...'} | {time.time() - t0:.0f} s"); bar.refresh()
     return [results[n] for n in names]
