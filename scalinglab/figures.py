@@ -125,7 +125,10 @@ def _out_of_range(spec:FigureSpec, params:dict) -> list[str]:
             if isinstance(v, (int, float)) and not isinstance(v, bool) and ((lo is not None and v < lo) or (hi is not None and v > hi)):
                 out.append(f"  parameter {k!r} = {params[k]!r} is out of range: " + ' and '.join(s for s in (f'>= {lo}' if lo is not None else '', f'<= {hi}' if hi is not None else '') if s))
                 break
-    out += [f"  {msg} (got {', '.join(f'{k}={params[k]!r}' for k in spec.ranges if k in msg and k in params) or params})" for msg, ok in spec.checks if not ok(params)]
+    for msg, ok in spec.checks:
+        if ok(params): continue
+        named = [k for k in params if re.search(rf'\b{re.escape(k)}\b', msg)]   # the parameters the rule's message names
+        out.append(f"  {msg} (got {', '.join(f'{k}={params[k]!r}' for k in named) or params})")
     return out
 
 # %% ../nbs/03_figures.ipynb #baaa91b6
@@ -200,7 +203,7 @@ def writable_dir(path:str|Path|None=None # the figures folder (None: `figures_di
                 ) -> Path:
     "The figures folder, created if needed and checked to accept new files; `FigureParamError` naming it otherwise"
     try:
-        path = Path(path) if path else globals()['figures_dir']()
+        path = Path(path) if path else figures_dir()
         path.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path, prefix='.write-test-'): pass
     except OSError as e:

@@ -76,7 +76,8 @@ class LockedDuckDB:
             except duckdb.IOException as e:
                 # a process outside this API (say, the duckdb CLI) may hold DuckDB's own lock: wait for it too
                 if 'lock' not in str(e).lower() or time.monotonic() > deadline:
-                    raise StoreError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): {str(e).splitlines()[0]}") from e
+                    hint = '' if 'lock' in str(e).lower() else ' (is it a DuckDB file?)'   # a lock held past the timeout is not a bad file
+                    raise StoreError(f"Cannot open the {self.what} {self.path}{hint}: {str(e).splitlines()[0]}") from e
                 time.sleep(0.05)
             except duckdb.Error as e: raise StoreError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): {str(e).splitlines()[0]}") from e
 

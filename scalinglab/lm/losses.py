@@ -4,7 +4,7 @@
 
 # %% ../../nbs/14_lm_losses.ipynb #7f4a0105
 from __future__ import annotations
-import os, json, math, time, hashlib
+import os, json, math, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/12_lm_models.ipynb #5543a19b
 from __future__ import annotations
-import os, json, shutil, tempfile, importlib.util
+import json, importlib.util
 from pathlib import Path
 import torch
 from ..core import cache_dir, get_device, seed_everything, atomic_dir

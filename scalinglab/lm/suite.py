@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13_lm_suite.ipynb #2065178e
 from __future__ import annotations
-import os, json, math, shutil, hashlib, tempfile
+import os, json, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, torch

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/30_nexttoken_pr.ipynb #65091a58
 from __future__ import annotations
-import json, math, hashlib
+import json, math
 import numpy as np, torch
 from ..core import cache_dir, get_device, progress, write_json, content_key
 from ..lm.hidden import collect_hidden, normalize, norm_type, NORMS

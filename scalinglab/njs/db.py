@@ -7,7 +7,7 @@ from __future__ import annotations
 import os, re, json, math, contextlib, datetime as dt
 from pathlib import Path
 import numpy as np, pandas as pd, duckdb
-from ..core import data_path, cache_dir, atomic_path
+from ..core import data_path, atomic_path
 from fastcore.basics import patch_to
 from ..results import file_lock, LockedDuckDB
 

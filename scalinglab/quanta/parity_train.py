@@ -4,7 +4,7 @@
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #129076f3
 from __future__ import annotations
-import json, math, time, hashlib, itertools
+import json, math, time, itertools
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
