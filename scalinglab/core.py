@@ -4,17 +4,17 @@
 
 # %% ../nbs/00_core.ipynb #e4f0f095
 from __future__ import annotations
-import os, sys, json, math, random, tempfile, importlib, importlib.util, subprocess, contextlib, datetime as dt
+import os, sys, json, math, time, random, tempfile, importlib, importlib.util, subprocess, contextlib, datetime as dt
 from pathlib import Path
 from dataclasses import is_dataclass, asdict
 from typing import Any, Iterable
 import numpy as np
 
 # %% auto #0
-__all__ = ['LN2', 'CODE_PATHS', 'STUDIES', 'project_root', 'data_dir', 'data_path', 'figures_dir', 'scaling_nbs_dir', 'cache_dir',
-           'get_device', 'seed_everything', 'atomic_path', 'atomic_write', 'atomic_dir', 'to_jsonable', 'write_json',
-           'portable_paths', 'content_key', 'is_quiet', 'progress', 'SimulatedKill', 'kill_after', 'code_version',
-           'study_modules', 'UnknownName', 'Registry']
+__all__ = ['LN2', 'HEARTBEAT_ENV', 'CODE_PATHS', 'STUDIES', 'project_root', 'data_dir', 'data_path', 'figures_dir',
+           'scaling_nbs_dir', 'cache_dir', 'get_device', 'seed_everything', 'atomic_path', 'atomic_write', 'atomic_dir',
+           'to_jsonable', 'write_json', 'portable_paths', 'content_key', 'is_quiet', 'progress', 'heartbeat',
+           'read_heartbeat', 'SimulatedKill', 'kill_after', 'code_version', 'study_modules', 'UnknownName', 'Registry']
 
 # %% ../nbs/00_core.ipynb #ef0ecfd4
 def _env_path(var):
@@ -203,6 +203,8 @@ def content_key(obj:Any, # anything `to_jsonable` takes: the parameters that det
     return hashlib.sha256(json.dumps(to_jsonable(obj), sort_keys=True).encode()).hexdigest()[:n]
 
 # %% ../nbs/00_core.ipynb #980784f1
+HEARTBEAT_ENV = 'SCALINGLAB_HEARTBEAT'   # see below: a figure's kernel reports where it is
+
 def _flag(var): return os.environ.get(var, '').strip().lower() not in ('', '0', 'false', 'no')
 
 def is_quiet() -> bool:
@@ -217,7 +219,68 @@ def progress(iterable:Iterable|None=None, # what to iterate over (None: a manual
     from tqdm.auto import tqdm
     kwargs.setdefault('disable', is_quiet())
     kwargs.setdefault('dynamic_ncols', True)
-    return tqdm(iterable, desc=desc, **kwargs)
+    return (_beating(tqdm) if os.environ.get(HEARTBEAT_ENV) else tqdm)(iterable, desc=desc, **kwargs)
+
+# %% ../nbs/00_core.ipynb #e2a423c8
+_beat = {'state': {}, 'written': 0., 'bars': []}
+
+def heartbeat(force:bool=False, # write now, not at most once a second
+              **fields # what changed, e.g. `cell=3` or `bar='train: 40% 4/10'`
+             ):
+    "Record where this process is in the file named by `$SCALINGLAB_HEARTBEAT` (no-op when unset)"
+    path = os.environ.get(HEARTBEAT_ENV)
+    if not path: return
+    _beat['state'].update(fields)
+    now = time.time()
+    if not force and now - _beat['written'] < 1: return
+    _beat['written'] = now
+    tmp = f'{path}.{os.getpid()}.tmp'
+    try: Path(tmp).write_text(json.dumps(_beat['state'] | {'at': now})); os.replace(tmp, path)
+    except OSError: pass   # a courtesy to the person watching: never fail a run over it
+
+def read_heartbeat(path:str|Path) -> dict:
+    "The last state written to a heartbeat file ({} if there is none yet)"
+    try: return json.loads(Path(path).read_text())
+    except (OSError, ValueError): return {}
+
+def _bar_line(bar) -> str: return bar.format_meter(**{**bar.format_dict, 'ncols': 0})
+
+def _beating(cls):
+    "`cls` (a tqdm class) whose bars report their line to the heartbeat"
+    live, beat = _beat['bars'], heartbeat   # held here: tqdm closes bars again at interpreter exit, after module globals are gone
+    class Beating(cls):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if not self.disable: live.append(self); beat(bar=_bar_line(self))
+        def update(self, n=1):
+            out = super().update(n)
+            if not self.disable: beat(bar=_bar_line(self))
+            return out
+        def close(self):
+            if self in live:
+                live.remove(self)
+                beat(force=True, bar=_bar_line(live[-1]) if live else '')
+            super().close()
+    return Beating
+
+def _cell_started(info):
+    "IPython's `pre_run_cell` hook: the cell about to run becomes the heartbeat's"
+    line = next((l.strip() for l in info.raw_cell.splitlines() if l.strip() and not l.lstrip().startswith('#')), '')
+    heartbeat(force=True, cell=_beat.get('last_cell', 0) + 1, cell_line=line if len(line) <= 80 else line[:79] + '…', cell_started=time.time(), bar='')
+
+def _cell_finished(result):
+    # IPython versions differ in when they count a cell, before or after `pre_run_cell`: the finished cell's number is exact
+    if result.execution_count: _beat['last_cell'] = result.execution_count
+
+def _watch_cells():
+    "In a kernel started with `$SCALINGLAB_HEARTBEAT`, report each cell as it starts"
+    if not os.environ.get(HEARTBEAT_ENV) or 'IPython' not in sys.modules: return
+    from IPython import get_ipython
+    ip = get_ipython()
+    if ip is not None and _cell_started not in ip.events.callbacks['pre_run_cell']:
+        ip.events.register('pre_run_cell', _cell_started); ip.events.register('post_run_cell', _cell_finished)
+
+_watch_cells()
 
 # %% ../nbs/00_core.ipynb #db0fe131
 class SimulatedKill(BaseException):

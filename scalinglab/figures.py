@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_figures.ipynb #14071d2a
 from __future__ import annotations
-import ast, os, re, sys, json, time, functools, tempfile
+import ast, os, re, sys, json, time, functools, tempfile, contextlib
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,8 @@ from .results import ResultsStore, new_run_id
 # %% auto #0
 __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'FIGURES', 'FigureSpec', 'register_figure', 'notebook_parameters', 'FigureParamError',
            'resolve_params', 'figure_params', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers',
-           'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status', 'run_figures']
+           'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line',
+           'run_figures']
 
 # %% ../nbs/03_figures.ipynb #ad64fe6b
 MODES = ('smoke', 'quick', 'full')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale
@@ -221,7 +222,8 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
                figures_dir:str|Path|None=None, # where the files go (default `figures_dir()`)
                store:ResultsStore|None=None, # where the run is logged (default: the user's store)
                raise_on_error:bool=True, # raise `FigureError`, or return a failed `FigureResult`
-               cell_progress:bool|None=None # a bar over the notebook's cells (default: unless quiet; batches in parallel turn it off)
+               cell_progress:bool|None=None, # a bar over the notebook's cells (default: unless quiet; batch runs show the heartbeat instead)
+               heartbeat_file:str|Path|None=None # where the kernel writes its current cell and bar (`core.heartbeat`)
               ) -> FigureResult:
     "Execute a figure notebook with papermill, check its three files, log the run"
     import papermill as pm
@@ -234,6 +236,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     t0, status, error, files = time.time(), 'ok', '', []
     try:
         env = dict(SCALINGLAB_FIGURES=str(out_dir), SCALINGLAB_ROOT=str(project_root()), MPLBACKEND='Agg')
+        if heartbeat_file: env[HEARTBEAT_ENV] = str(heartbeat_file)
         with modified_env(**env):
             pm.execute_notebook(str(spec.path), str(out_nb), parameters=p, cwd=str(spec.path.parent),
                                 kernel_name='python3', progress_bar=(not is_quiet()) if cell_progress is None else cell_progress, log_output=False,
@@ -264,13 +267,47 @@ def figure_status(store:ResultsStore|None=None) -> dict:
     return {r.experiment.removeprefix('figure/'): (r.status, r.mode, r.at) for r in df.itertuples()}
 
 def _run_one(args):
-    name, mode, params, figures_dir, store_path, threads = args
+    name, mode, params, figures_dir, store_path, threads, beat = args
     # parallel figures share the cores: each kernel gets its share of threads, or torch's and BLAS's
     # thread pools oversubscribe the machine and every figure runs many times slower
     env = {v: str(threads) for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS')} if threads else {}
     with modified_env(**env):
         return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None, raise_on_error=False,
-                          cell_progress=False if threads else None)   # one figure at a time: its cells' bar shows where it is
+                          cell_progress=False, heartbeat_file=beat)
+
+def n_code_cells(path:str|Path) -> int:
+    "The cells papermill will execute in a notebook: its non-empty code cells and the injected parameters"
+    nb = json.loads(Path(path).read_text())
+    return sum(c['cell_type'] == 'code' and bool(''.join(c['source']).strip()) for c in nb['cells']) + 1
+
+def heartbeat_line(name:str, # the figure
+                   path:str|Path, # its heartbeat file
+                   started:float, # when its run began (`time.time()`)
+                   n_cells:int|None=None, # the notebook's cell count, for "cell 3/9"
+                   now:float|None=None) -> str:
+    "Where a running figure is: elapsed time, the cell it runs (with how long it has been in it) and its innermost bar"
+    from tqdm import tqdm
+    now, b = now or time.time(), read_heartbeat(path)
+    parts = [f"{name} {tqdm.format_interval(now - started)}"]
+    if 'cell' in b: parts.append(f"cell {b['cell']}{f'/{n_cells}' if n_cells else ''} `{b['cell_line']}` {tqdm.format_interval(now - b['cell_started'])}")
+    if b.get('bar'): parts.append(b['bar'])
+    return ' · '.join(parts)
+
+def _show_heartbeats(bar, running:dict):
+    "The batch bar's postfix: a heartbeat line per running figure ({name: (file, started, n_cells)})"
+    bar.set_postfix_str('; '.join(heartbeat_line(n, *r) for n, r in list(running.items())) or '...', refresh=True)
+
+@contextlib.contextmanager
+def _heartbeat_thread(bar, running:dict, every:float=2.):
+    "Refresh the bar's heartbeat every `every` seconds while the block runs (one figure at a time: the main thread is busy)"
+    import threading
+    stop = threading.Event()
+    def beat():
+        while not stop.wait(every): _show_heartbeats(bar, running)
+    t = threading.Thread(target=beat, daemon=True)
+    if not bar.disable: t.start()
+    try: yield
+    finally: stop.set()
 
 def run_figures(names:list|None=None, # registered names (default: all)
                 mode:str='quick', params:dict|None=None, # `params` apply to every selected figure
@@ -284,24 +321,25 @@ def run_figures(names:list|None=None, # registered names (default: all)
     order = sorted(names, key=lambda n: -FIGURES[n].weight) if jobs > 1 else names   # longest first: the pool finishes sooner
     store_path = str(store.path) if store else None
     threads = max(1, (os.cpu_count() or 1)//jobs) if jobs > 1 else None
-    tasks = [(n, mode, params, figures_dir, store_path, threads) for n in order]
-    results = {}
-    with progress(total=len(tasks), desc=f'figures ({mode})', unit='fig') as bar:
+    results, running = {}, {}   # running: {name: (heartbeat file, started, cells)}
+    with tempfile.TemporaryDirectory(prefix='scalinglab-beat-') as beats, progress(total=len(order), desc=f'figures ({mode})', unit='fig') as bar:
+        tasks = [(n, mode, params, figures_dir, store_path, threads, f'{beats}/{n}') for n in order]
         if jobs <= 1:
-            for t in tasks:
-                bar.set_postfix_str(t[0]); results[t[0]] = _run_one(t); bar.update()
+            with _heartbeat_thread(bar, running):
+                for t in tasks:
+                    running.clear(); running[t[0]] = (t[-1], time.time(), n_code_cells(FIGURES[t[0]].path))
+                    _show_heartbeats(bar, running); results[t[0]] = _run_one(t); bar.update()
         else:
             with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context('spawn')) as ex:
-                futs = {ex.submit(_run_one, t): t[0] for t in tasks}
-                pending, t0 = dict(futs), time.time()
+                pending = {ex.submit(_run_one, t): t for t in tasks}
                 while pending:
-                    done, _ = cf.wait(pending, timeout=10, return_when=cf.FIRST_COMPLETED)
+                    done, _ = cf.wait(pending, timeout=2, return_when=cf.FIRST_COMPLETED)
                     for f in done:
-                        n = pending.pop(f)
+                        n = pending.pop(f)[0]; running.pop(n, None)
                         try: results[n] = f.result()
                         except Exception as e: results[n] = FigureResult(n, mode, 'failed', 0., '', error=f'{type(e).__name__}: {e}')
                         bar.update()
-                    # a heartbeat: which figures are running, and for how long the batch has been at it
-                    running = [n for f, n in pending.items() if f.running()]
-                    bar.set_postfix_str(f"running {', '.join(running) or '...'} | {time.time() - t0:.0f} s"); bar.refresh()
+                    for f, t in pending.items():
+                        if f.running() and t[0] not in running: running[t[0]] = (t[-1], time.time(), n_code_cells(FIGURES[t[0]].path))
+                    _show_heartbeats(bar, running)
     return [results[n] for n in names]
