@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_plotting.ipynb #f96340bc
 from __future__ import annotations
-import contextlib
+import contextlib, math
 from pathlib import Path
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -36,13 +36,20 @@ def plot_style():
     with mpl.rc_context(STYLE): yield
 
 # %% ../nbs/04_plotting.ipynb #f1ee54de
+def _minor_label(axis, v:float) -> str:
+    "A minor tick's label on a log axis, or '' where labels would crowd"
+    lo, hi = sorted(axis.get_view_interval())
+    decades = math.log10(hi/lo) if lo > 0 else math.inf
+    keep = range(1, 10) if decades < 0.6 else (2, 3, 5) if decades < 1.6 else (2, 5) if decades < 2.6 else ()
+    mantissa = round(v / 10**math.floor(math.log10(v) + 1e-9))
+    return f'{v:.3g}' if mantissa in keep else ''
+
 def plain_log_ticks(ax, axis:str='y'):
-    "Plain-number tick labels on a log axis"
-    from matplotlib.ticker import FuncFormatter, NullFormatter
-    a, (lo, hi) = (ax.yaxis, ax.get_ylim()) if axis == 'y' else (ax.xaxis, ax.get_xlim())
-    plain = FuncFormatter(lambda v, _: f'{v:.3g}')    # 0.94, 1500 — never 9.4×10⁻¹
-    a.set_major_formatter(plain)
-    a.set_minor_formatter(plain if hi/lo < 10 else NullFormatter())   # under a decade, the minor ticks are all there is
+    "Plain-number tick labels on a log axis, the minor ones thinned to what fits"
+    from matplotlib.ticker import FuncFormatter
+    a = ax.yaxis if axis == 'y' else ax.xaxis
+    a.set_major_formatter(FuncFormatter(lambda v, _: f'{v:.3g}'))    # 0.94, 1500 — never 9.4×10⁻¹
+    a.set_minor_formatter(FuncFormatter(lambda v, _: _minor_label(a, v)))
     return ax
 
 # %% ../nbs/04_plotting.ipynb #8b27837a

@@ -186,7 +186,7 @@ def plot_token_curves(res:dict):
     import matplotlib.pyplot as plt
     mono, poly = res['monogenic']['examples'], res['polygenic']['examples']
     n = max(len(mono), len(poly), 1)
-    fig, axs = plt.subplots(2, n, figsize=(4.2*n, 6.6), squeeze=False)
+    fig, axs = plt.subplots(2, n, figsize=(4.2*n, 6.2), squeeze=False)
     N = np.array(res['n_params'])
     for r, (kind, exs, color) in enumerate((('monogenic', mono, '#D55E00'), ('polygenic', poly, '#0072B2'))):
         for c in range(n):
@@ -205,7 +205,7 @@ def plot_token_curves(res:dict):
     m, p = res['monogenic'], res['polygenic']
     fig.suptitle(f"monogenic (>{m['high']:g} nats, then <{m['low']:g}; dashed and dotted lines): {m['total']} of {res['n_tokens']} tokens;   "
                  f"polygenic (slope<{p['max_slope']:g}, R²>{p['min_r2']:g}): {p['count']} of {p['searched_rows']}", fontsize=9)
-    fig.tight_layout(h_pad=2.5)
+    fig.tight_layout(h_pad=0.6)
     return fig
 
 # %% ../../nbs/25_quanta_llm_figures.ipynb #b31b00ff
