@@ -4,7 +4,8 @@
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #0d7e58ce
 from __future__ import annotations
-import re, json, math, hashlib, os
+import re, json, math, hashlib, os, warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -16,9 +17,9 @@ from ..lm.tokens import TokenStore
 from .qdg_tokens import TokenSelection
 
 # %% auto #0
-__all__ = ['STUDY_EXCLUDE', 'gradient_params', 'gradient_length', 'token_gradients', 'naive_token_gradient', 'CountSketch',
-           'model_fingerprint', 'store_identity', 'GradientRun', 'qdg_gradients', 'cosine_matrix', 'study_passes',
-           'study_cosines', 'bench_qdg']
+__all__ = ['STUDY_EXCLUDE', 'gradient_params', 'gradient_length', 'NonFiniteGradient', 'token_gradients', 'naive_token_gradient',
+           'CountSketch', 'model_fingerprint', 'store_identity', 'GradientRun', 'qdg_gradients', 'cosine_matrix',
+           'study_passes', 'study_cosines', 'bench_qdg']
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #d67b893b
 STUDY_EXCLUDE = ('layernorm', 'embed')
@@ -42,6 +43,10 @@ def gradient_params(model:torch.nn.Module, exclude:tuple=STUDY_EXCLUDE, # leave 
 def gradient_length(params:dict) -> int: return sum(p.numel() for p in params.values())
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #98aa32b6
+class NonFiniteGradient(FloatingPointError):
+    "A gradient with an inf or NaN entry (its norm is not finite); `index` is its place in `positions`"
+    def __init__(self, index:int): super().__init__(f"non-finite gradient at positions[{index}]"); self.index = index
+
 def token_gradients(model:torch.nn.Module, ids:torch.Tensor, # (T,) one document's token ids, on the model's device
                     positions, # (P,) context positions: position p predicts token p + 1
                     params:dict, # from `gradient_params`
@@ -53,14 +58,20 @@ def token_gradients(model:torch.nn.Module, ids:torch.Tensor, # (T,) one document
     hidden = model.base_model(input_ids=ids[None]).last_hidden_state[0]  # (T, d_model), final norm included
     logits = model.get_output_embeddings()(hidden[pos]).float()          # (P, vocab): the head only where a loss is taken
     losses = F.cross_entropy(logits, ids[pos + 1], reduction='none')     # (P,) nats
-    plist, P, out = list(params.values()), pos.numel(), []
+    plist, P = list(params.values()), pos.numel()
+    ends = np.cumsum([p.numel() for p in plist])                          # each parameter's slice of the flat gradient
+    G = torch.empty(P, int(ends[-1]), device=ids.device)                  # (P, D), filled in place: no concatenated copies
     for s in range(0, P, batch_size):
         n = min(batch_size, P - s)
         onehot = torch.zeros(n, P, device=ids.device); onehot[torch.arange(n), s + torch.arange(n)] = 1   # (n, P): picks one loss per row
         grads = torch.autograd.grad(losses, plist, grad_outputs=onehot, is_grads_batched=True, retain_graph=s + n < P)
-        out.append(torch.cat([g.reshape(n, -1) for g in grads], 1))    # (n, D)
-    G = torch.cat(out).float()                                           # (P, D)
-    return G/G.norm(dim=1, keepdim=True)
+        norm = sum(torch.linalg.vector_norm(g.reshape(n, -1), dim=1).double()**2 for g in grads).sqrt()   # (n,) summed over parameters in float64
+        if not torch.isfinite(norm).all():
+            raise NonFiniteGradient(s + int((~torch.isfinite(norm)).nonzero()[0]))
+        inv_norm = (1/norm).float()[:, None]   # (n, 1); not rsqrt, whose fast CPU kernel is good to only ~1e-4
+        for g, a, b in zip(grads, ends - [p.numel() for p in plist], ends):
+            torch.mul(g.reshape(n, -1), inv_norm, out=G[s:s + n, a:b])   # scaled while copied: one pass over the gradients
+    return G
 
 def naive_token_gradient(model:torch.nn.Module, ids:torch.Tensor, pos:int, params:dict) -> torch.Tensor:
     "(D,) the study's way: zero the gradients, forward the whole document, backward the loss at `pos`, normalise"
@@ -112,20 +123,19 @@ class GradientRun:
 def _plan(selection:TokenSelection, chunk_tokens:int) -> list:
     return [(s, min(s + chunk_tokens, len(selection))) for s in range(0, len(selection), chunk_tokens)]
 
-def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch, batch_size:int, device) -> np.ndarray:
-    "(hi - lo, dim) float32 rows of one chunk: its tokens grouped by document, one forward each"
+def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch, batch_size:int, device, dtype:str='float32') -> np.ndarray:
+    "(hi - lo, dim) rows of one chunk in the storage `dtype`: its tokens grouped by document, one forward each"
     rows = []
     docs = selection.doc[lo:hi]
     for d in np.unique(docs):   # rows are in canonical order, so a document's tokens are contiguous
         idx = np.flatnonzero(docs == d)
         ids = torch.as_tensor(store.doc(int(d)).astype(np.int64), device=device)
-        G = token_gradients(model, ids, selection.pos[lo:hi][idx], params, batch_size)   # (P, D)
-        bad = ~torch.isfinite(G).all(1)
-        if bad.any():
-            raise FloatingPointError(f"non-finite gradient at row {int(selection.rows[lo + idx[int(bad.nonzero()[0])]])} "
-                                     f"(document {int(d)}, position {int(selection.pos[lo + idx[int(bad.nonzero()[0])]])})")
+        try: G = token_gradients(model, ids, selection.pos[lo:hi][idx], params, batch_size)   # (P, D)
+        except NonFiniteGradient as e:
+            r = lo + idx[e.index]
+            raise FloatingPointError(f"non-finite gradient at row {int(selection.rows[r])} (document {int(d)}, position {int(selection.pos[r])})") from None
         if sketch is not None: G = F.normalize(sketch(G), dim=1)
-        rows.append(G.cpu())
+        rows.append(G.to('cpu', getattr(torch, dtype)))   # torch converts to float16 many times faster than numpy
     return torch.cat(rows).numpy()
 
 def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelection,
@@ -171,31 +181,56 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
         data_at, row_bytes = np.load(part, mmap_mode='r').offset, dim*np.dtype(dtype).itemsize
         sketch = CountSketch(length, sketch_dim, seed, device) if mode == 'sketched' else None
         todo = [c for c in range(len(chunks)) if c not in done]
-        fd = os.open(part, os.O_WRONLY)
+        fd, writing = os.open(part, os.O_WRONLY), None   # writing: (chunk, future) of the write in flight
+        def finish_write():
+            nonlocal writing
+            if writing is None: return
+            c, pending = writing; writing = None
+            pending.result(); done.add(c); save()   # done only once written; the page cache outlives a killed process, synced at the end
         try:
-            for c in progress(todo, desc=f'QDG gradients ({mode}, {n} tokens)', unit='chunk'):
-                lo, hi = chunks[c]
-                rows = np.ascontiguousarray(_gradient_chunk(model, store, selection, lo, hi, params, sketch, batch_size, device), dtype=dtype)
-                os.pwrite(fd, rows, data_at + lo*row_bytes)   # plain writes: several times faster than filling a fresh memmap page by page
-                done.add(c); save()   # the rows are in the page cache, which outlives a killed process; synced once, at the end
+            with ThreadPoolExecutor(1) as writer:   # chunk c is written while chunk c + 1 is computed: the disk's time hides behind the compute
+                try:
+                    for c in progress(todo, desc=f'QDG gradients ({mode}, {n} tokens)', unit='chunk'):
+                        lo, hi = chunks[c]
+                        rows = _gradient_chunk(model, store, selection, lo, hi, params, sketch, batch_size, device, dtype)
+                        finish_write()
+                        writing = (c, writer.submit(os.pwrite, fd, rows, data_at + lo*row_bytes))   # plain writes: several times faster than a fresh memmap
+                finally: finish_write()   # an interrupted run keeps the chunk already on its way to disk
             os.fsync(fd)
         finally: os.close(fd)
         os.replace(part, out/'vectors.npy'); save(complete=True)
     return GradientRun(out, json.loads(mf.read_text()))
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #f2d6c1da
+def _float32_rows(vectors:np.ndarray, i:int, j:int, device, out:torch.Tensor|None=None) -> torch.Tensor:
+    "(j - i, dim) rows of `vectors` as float32 on `device`: float32 on the CPU is read in place; other rows are converted into `out` when given"
+    rows = np.ascontiguousarray(vectors[i:j])
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', UserWarning)   # a read-only memmap: the tensor is only read
+        t = torch.from_numpy(rows)
+    if t.dtype == torch.float32 and torch.device(device).type == 'cpu': return t
+    if out is None: return t.to(device, torch.float32)
+    return out[:len(t)].copy_(t)   # into a buffer that is reused: fresh gigabytes cost page faults on every use
+
 def cosine_matrix(vectors:np.ndarray, # (N, dim) unit rows (a memmap is fine)
-                  block:int=2048, device=None) -> np.ndarray:
+                  block:int=256, # columns per product: only blocks on or above the diagonal are multiplied
+                  memory_gb:float=4., # float32 rows held at once: a panel of rows is converted once and every later block streamed past it
+                  device=None) -> np.ndarray:
     "(N, N) float32 cosines, block by block"
     device = get_device(device)
-    n = vectors.shape[0]
+    n, dim = vectors.shape
+    panel_rows = min(n, max(block, int(memory_gb*2**30/(4*dim))//block*block))
+    in_place = vectors.dtype == np.float32 and device.type == 'cpu'
+    panel_buf, block_buf = (None, None) if in_place else (torch.empty(panel_rows, dim, device=device), torch.empty(block, dim, device=device))
     C = np.empty((n, n), dtype=np.float32)
-    for i in range(0, n, block):
-        Vi = torch.as_tensor(np.array(vectors[i:i + block], dtype=np.float32), device=device)   # a copy: memmaps are read-only
-        for j in range(i, n, block):
-            Vj = Vi if j == i else torch.as_tensor(np.array(vectors[j:j + block], dtype=np.float32), device=device)
-            Cij = (Vi @ Vj.T).cpu().numpy()
-            C[i:i + block, j:j + block] = Cij; C[j:j + block, i:i + block] = Cij.T
+    for p0 in range(0, n, panel_rows):
+        p1 = min(n, p0 + panel_rows)
+        panel = _float32_rows(vectors, p0, p1, device, panel_buf)            # (p1 - p0, dim), converted once
+        for j in range(p0, n, block):
+            Vj = panel[j - p0:j - p0 + block] if j < p1 else _float32_rows(vectors, j, j + block, device, block_buf)   # (block, dim)
+            upto = min(p1, j + block)                                        # the panel's rows on or above this block's diagonal
+            Cj = (panel[:upto - p0] @ Vj.T).cpu().numpy()                    # (upto - p0, ≤ block): one large product
+            C[p0:upto, j:j + block] = Cj; C[j:j + block, p0:upto] = Cj.T
     return C
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #0cf3a815
@@ -227,7 +262,7 @@ from ..bench import register_bench
 @register_bench('qdg', reference="the study's scheme (each block's gradients recomputed for every block pair)")
 def bench_qdg(quick:bool=False):
     "Per-token gradients and their cosine matrix: computed once vs the study's recompute-per-block scheme"
-    import tempfile, time
+    import tempfile, time, shutil
     from scalinglab.lm.corpus import iter_documents
     from scalinglab.lm.tokens import train_bpe, build_token_store
     from scalinglab.lm.suite import SuiteConfig
@@ -241,13 +276,24 @@ def bench_qdg(quick:bool=False):
         torch.manual_seed(0)
         model = load_model(cfg.model_config(*cfg.sizes[-1]), device=device)
         sel = select_tokens(store, np.zeros(store.n_rows), threshold=1, model='bench', induction=False, every=max(1, store.n_rows//n), n=n)
+        timed = {}
+        for dtype in ('float16', 'float32'):
+            t0 = time.perf_counter()
+            run = qdg_gradients(model, store, sel, 'bench', Path(d)/dtype, mode='exact', dtype=dtype, device=device)
+            t1 = time.perf_counter(); C = cosine_matrix(run.vectors, device=device)
+            timed[dtype] = dict(total_s=time.perf_counter() - t0, gradients_s=t1 - t0, C=C)
+            if dtype == 'float16': shutil.rmtree(Path(d)/dtype)   # its pages out of the float32 run's way
+        # the floor: the bare backward passes (no storage) and the upper-triangle Gram product on the stored rows
+        params, docs = gradient_params(model), np.unique(sel.doc)
         t0 = time.perf_counter()
-        run = qdg_gradients(model, store, sel, 'bench', Path(d)/'run', mode='exact', device=device)
-        t1 = time.perf_counter(); C = cosine_matrix(run.vectors, device=device); fast_s = time.perf_counter() - t0
-        grads_s, V = t1 - t0, torch.as_tensor(np.array(run.vectors), device=device)
-        t0 = time.perf_counter(); V @ V.T; gram_s = time.perf_counter() - t0          # the product both paths must make
+        for doc in docs: token_gradients(model, torch.as_tensor(store.doc(int(doc)).astype(np.int64), device=device), sel.pos[sel.doc == doc], params)
+        compute_s = time.perf_counter() - t0
+        t0 = time.perf_counter(); cosine_matrix(run.vectors, device=device); gram_s = time.perf_counter() - t0
         t0 = time.perf_counter(); C_ref, passes = study_cosines(model, store, sel, gradient_params(model), block, device); ref_s = time.perf_counter() - t0
-    return dict(fast_s=fast_s, reference_s=ref_s, n_tokens=n, block=block, passes_computed_once=n, passes_study=passes,
-                passes_study_at_10k=study_passes(10_000), passes_computed_once_at_10k=10_000, gradient_length=int(V.shape[1]),
-                max_abs_diff=float(np.abs(C - C_ref).max()), gradients_s=grads_s, gram_matmul_s=gram_s,
-                ratio_without_gram=(ref_s - gram_s)/(fast_s - gram_s))
+    f16, f32 = timed['float16'], timed['float32']
+    return dict(fast_s=f16['total_s'], reference_s=ref_s, n_tokens=n, block=block, passes_computed_once=n, passes_study=passes,
+                passes_study_at_10k=study_passes(10_000), passes_computed_once_at_10k=10_000, gradient_length=run.manifest['params']['length'],
+                storage='float16', max_abs_diff=float(np.abs(f16['C'] - C_ref).max()), gradients_s=f16['gradients_s'],
+                float32_s=f32['total_s'], float32_ratio=ref_s/f32['total_s'], float32_gradients_s=f32['gradients_s'],
+                float32_max_abs_diff=float(np.abs(f32['C'] - C_ref).max()), gradients_compute_only_s=compute_s, gram_matmul_s=gram_s,
+                floor_s=compute_s + gram_s, bound=ref_s/(compute_s + gram_s))   # no computed-once path can beat the floor on this machine
