@@ -123,8 +123,8 @@ class GradientRun:
 def _plan(selection:TokenSelection, chunk_tokens:int) -> list:
     return [(s, min(s + chunk_tokens, len(selection))) for s in range(0, len(selection), chunk_tokens)]
 
-def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch, batch_size:int, device, dtype:str='float32') -> np.ndarray:
-    "(hi - lo, dim) rows of one chunk in the storage `dtype`: its tokens grouped by document, one forward each"
+def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch, batch_size:int, device, dtype:str='float32') -> list:
+    "[(first row, (P, dim) array)] for each document of one chunk, in the storage `dtype`: one forward per document"
     rows = []
     docs = selection.doc[lo:hi]
     for d in np.unique(docs):   # rows are in canonical order, so a document's tokens are contiguous
@@ -135,8 +135,8 @@ def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, h
             r = lo + idx[e.index]
             raise FloatingPointError(f"non-finite gradient at row {int(selection.rows[r])} (document {int(d)}, position {int(selection.pos[r])})") from None
         if sketch is not None: G = F.normalize(sketch(G), dim=1)
-        rows.append(G.to('cpu', getattr(torch, dtype)))   # torch converts to float16 many times faster than numpy
-    return torch.cat(rows).numpy()
+        rows.append((lo + int(idx[0]), G.to('cpu', getattr(torch, dtype)).numpy()))   # torch converts to float16 many times faster than numpy
+    return rows   # not concatenated: a chunk-sized copy in fresh memory costs more than the writes themselves
 
 def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelection,
                   model_id:str, # what the model is (hub id and revision, or folder): for the manifest and its errors
@@ -181,20 +181,21 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
         data_at, row_bytes = np.load(part, mmap_mode='r').offset, dim*np.dtype(dtype).itemsize
         sketch = CountSketch(length, sketch_dim, seed, device) if mode == 'sketched' else None
         todo = [c for c in range(len(chunks)) if c not in done]
-        fd, writing = os.open(part, os.O_WRONLY), None   # writing: (chunk, future) of the write in flight
+        fd, writing = os.open(part, os.O_WRONLY), None   # writing: (chunk, futures) of the writes in flight
         def finish_write():
             nonlocal writing
             if writing is None: return
             c, pending = writing; writing = None
-            pending.result(); done.add(c); save()   # done only once written; the page cache outlives a killed process, synced at the end
+            for p in pending: p.result()
+            done.add(c); save()   # done only once written; the page cache outlives a killed process, synced at the end
         try:
             with ThreadPoolExecutor(1) as writer:   # chunk c is written while chunk c + 1 is computed: the disk's time hides behind the compute
                 try:
                     for c in progress(todo, desc=f'QDG gradients ({mode}, {n} tokens)', unit='chunk'):
                         lo, hi = chunks[c]
-                        rows = _gradient_chunk(model, store, selection, lo, hi, params, sketch, batch_size, device, dtype)
+                        pieces = _gradient_chunk(model, store, selection, lo, hi, params, sketch, batch_size, device, dtype)
                         finish_write()
-                        writing = (c, writer.submit(os.pwrite, fd, rows, data_at + lo*row_bytes))   # plain writes: several times faster than a fresh memmap
+                        writing = (c, [writer.submit(os.pwrite, fd, rows, data_at + r*row_bytes) for r, rows in pieces])   # plain writes: faster than a fresh memmap
                 finally: finish_write()   # an interrupted run keeps the chunk already on its way to disk
             os.fsync(fd)
         finally: os.close(fd)
