@@ -12,10 +12,11 @@ import torch.nn.functional as F
 from ..core import cache_dir, get_device, progress, atomic_path, write_json, content_key
 from ..results import ResultsStore, file_lock
 from .parity import SparseParity, sample, per_task_tests, FiniteData, parity_params
+from ..ensemble import init_linear, adamw, optimizer_step
 
 # %% auto #0
-__all__ = ['ParitySweep', 'ParityEnsemble', 'init_mlp', 'adam', 'optimizer_step', 'evaluate_ensemble', 'SweepResult',
-           'ensemble_loss', 'load_result', 'train_sweep', 'train_single', 'bench_parity_sweep']
+__all__ = ['ParitySweep', 'ParityEnsemble', 'init_mlp', 'evaluate_ensemble', 'SweepResult', 'ensemble_loss', 'load_result',
+           'train_sweep', 'train_single', 'bench_parity_sweep']
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #4830decf
 @dataclass
@@ -87,22 +88,8 @@ class ParityEnsemble(torch.nn.Module):
 def init_mlp(n_in:int, width:int, generator:torch.Generator # a CPU generator, e.g. `torch.Generator().manual_seed(seed)`
             ) -> tuple:
     "The two Linear layers of one MLP, drawn from `generator` exactly as PyTorch's default init draws them"
-    layers = []
-    for fan_in, fan_out in ((n_in, width), (width, 2)):
-        lin = torch.nn.utils.skip_init(torch.nn.Linear, fan_in, fan_out)   # no draw from the global RNG
-        with torch.no_grad():   # nn.Linear.reset_parameters, with our generator
-            torch.nn.init.kaiming_uniform_(lin.weight, a=math.sqrt(5), generator=generator)
-            torch.nn.init.uniform_(lin.bias, -1/math.sqrt(fan_in), 1/math.sqrt(fan_in), generator=generator)
-        layers.append(lin)
-    return tuple(layers)
+    return init_linear(n_in, width, generator), init_linear(width, 2, generator)
 
-def adam(model:torch.nn.Module, lr:float) -> torch.optim.Optimizer:
-    "The study's optimiser: Adam (AdamW without weight decay, default betas and eps)"
-    return torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.)
-
-def optimizer_step(opt:torch.optim.Optimizer, loss:torch.Tensor):
-    "One update: clear the gradients, backpropagate `loss`, step"
-    opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #f139cf37
 class _Streams:
@@ -228,7 +215,7 @@ def train_sweep(sweep:ParitySweep, device=None, store:ResultsStore|None=None,
         write_json(out/'sweep.json', asdict(sweep))
         streams = _Streams(sweep, device)
         model = ParityEnsemble(sweep.n_tasks + sweep.n, sweep.widths, sweep.members.drop_duplicates('group').seed.values, device)
-        opt = adam(model, sweep.lr)
+        opt = adamw(model, sweep.lr)
         logs, start, spent = _resume(out/'checkpoint.pt', model, opt, streams, device)
         resumed = len(logs['loss']) > 0
         run = (store or ResultsStore()).run(f'parity/{sweep.name}', asdict(sweep), run_id=f'parity-{sweep.name}-{sweep.key()}', resume=True, flush_every=20_000)
@@ -253,7 +240,7 @@ def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:i
     device = get_device(device)
     l1, l2 = init_mlp(task.n_inputs, width, torch.Generator().manual_seed(seed))
     model = torch.nn.Sequential(l1, torch.nn.ReLU(), l2).to(device)
-    opt = adam(model, lr)
+    opt = adamw(model, lr)
     gen = torch.Generator(device).manual_seed(seed)
     fd = FiniteData(task, D, batch_size, gen) if D != -1 else None
     for _ in range(steps):
@@ -276,7 +263,7 @@ def bench_parity_sweep(quick:bool=False):
     def ensemble():
         streams = _Streams(sw, device)
         model = ParityEnsemble(task.n_inputs, widths, [0], device)
-        opt = adam(model, 1e-3)
+        opt = adamw(model, 1e-3)
         for _ in range(steps): optimizer_step(opt, ensemble_loss(model, *streams.batch()))
         return model
     def sequential(): return [train_single(task, w, 0, steps, 1024, device=device) for w in widths]
