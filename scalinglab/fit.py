@@ -10,7 +10,7 @@ import numpy as np
 from scipy.optimize import least_squares
 
 # %% auto #0
-__all__ = ['PowerLawFit', 'fit_power_law', 'ols_rows']
+__all__ = ['PowerLawFit', 'fit_power_law', 'fit_saturating', 'ols_rows']
 
 # %% ../nbs/02_fit.ipynb #cede14a1
 @dataclass
@@ -103,6 +103,36 @@ def fit_power_law(x, y, # the scaling variable (> 0) and the loss (> 0)
           for j, k in enumerate(('a', 'alpha', 'c')) if offset or k != 'c'}
     return PowerLawFit(float(a), float(alpha), float(c), offset, {k: tuple(map(float, v)) for k, v in ci.items()}, level,
                        int(x.size), len(boots), float(np.sqrt(np.mean(r**2))), (float(x.min()), float(x.max())), loss)
+
+# %% ../nbs/02_fit.ipynb #b5ebbad8
+def fit_saturating(x, y, # the scaling variable (> 0) and a quantity that rises with it to a ceiling
+                   n_boot:int=300, level:float=0.95, seed:int=0) -> PowerLawFit:
+    "Fit y = c − a·x^(−α) (a, α > 0) by least squares; returned as a PowerLawFit with a < 0"
+    x, y = np.asarray(x, float).ravel(), np.asarray(y, float).ravel()
+    if x.shape != y.shape: raise ValueError(f"x and y differ in length: {x.size} vs {y.size}")
+    if not (np.isfinite(x).all() and np.isfinite(y).all()) or (x <= 0).any(): raise ValueError("x must be finite and > 0, y finite")
+    if np.unique(x).size < 4: raise ValueError(f"need at least 4 distinct x values to fit a saturating power law, got {np.unique(x).size}")
+    def once(xs, ys, starts):
+        best = None
+        for al in starts:                 # for a fixed α the model is linear in (c, a): solve it, then refine all three
+            A = np.stack([np.ones_like(xs), -xs**-al], 1)
+            (c0, a0), *_ = np.linalg.lstsq(A, ys, rcond=None)
+            res = least_squares(lambda p: p[0] - np.exp(p[1])*xs**-np.exp(p[2]) - ys, [c0, np.log(max(a0, 1e-12)), np.log(al)])
+            if best is None or res.cost < best.cost: best = res
+        c, a, al = best.x[0], np.exp(best.x[1]), np.exp(best.x[2])
+        return (a, al, c), best.fun
+    (a, alpha, c), r = once(x, y, (0.1, 0.3, 0.5, 1., 2., 4.))
+    rng, boots = np.random.default_rng(seed), []
+    for _ in range(n_boot):
+        i = rng.integers(0, x.size, x.size)
+        if np.unique(x[i]).size < 4: continue
+        try: boots.append(once(x[i], y[i], (alpha,))[0])
+        except (ValueError, np.linalg.LinAlgError): continue
+    q = [(1 - level)/2*100, (1 + level)/2*100]
+    B = np.array(boots)*[-1, 1, 1] if boots else None            # a reported negative, as in the model a·x^(−α) + c
+    ci = {k: tuple(float(v) for v in np.percentile(B[:, j], q)) if boots else (np.nan, np.nan) for j, k in enumerate(('a', 'alpha', 'c'))}
+    return PowerLawFit(-float(a), float(alpha), float(c), True, ci, level, int(x.size), len(boots), float(np.sqrt(np.mean(r**2))),
+                       (float(x.min()), float(x.max())), 'linear')
 
 # %% ../nbs/02_fit.ipynb #df70d75a
 def ols_rows(u, # (n,) shared regressor, e.g. log N
