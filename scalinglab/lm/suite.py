@@ -17,7 +17,7 @@ from .models import non_embedding_params, total_params, quiet_transformers, PYTH
 
 # %% auto #0
 __all__ = ['TINY_SUITES', 'SUITES', 'SuiteConfig', 'SuiteData', 'suite_data', 'lr_at', 'train_model', 'SuiteModel', 'Suite',
-           'tiny_suite', 'pythia_suite', 'tiny_config', 'load_suite']
+           'tiny_suite', 'pythia_suite', 'tiny_config', 'load_suite', 'resolve_lm']
 
 # %% ../../nbs/13_lm_suite.ipynb #800b541d
 @dataclass
@@ -242,3 +242,28 @@ def load_suite(name:str, # a key of `TINY_SUITES`, or 'pythia-v0'
     if name in TINY_SUITES: return tiny_suite(TINY_SUITES[name])
     if name == 'pythia-v0': return pythia_suite(n_models or 7, corpus, n_docs, checkpoints)
     raise ValueError(f"Unknown suite {name!r}; suites: {', '.join(SUITES)}")
+
+# %% ../../nbs/13_lm_suite.ipynb #8398e1b8
+def resolve_lm(name:str) -> dict:
+    "dict(name, label, source, revision, tokenizer, suite) of a model name: a tiny suite[@step], 'smollm2', or a hub id[@revision]; ':random' for random init"
+    from transformers import AutoConfig
+    base, random = (name[:-7], True) if name.endswith(':random') else (name, False)
+    revision, suite = None, None
+    suite_name, _, at = base.partition('@')
+    if suite_name in TINY_SUITES:
+        cfg = tiny_config(suite_name); step = int(at) if at else None
+        if step is not None and step not in cfg.checkpoints:   # checked before training the suite, which takes minutes
+            raise KeyError(f"{cfg.model_name(*cfg.sizes[-1])} has no checkpoint at step {step}; steps: {sorted(cfg.checkpoints)}")
+        suite = tiny_suite(cfg); m = suite.models[-1]
+        source = m.checkpoints[step][0] if step is not None else m.source
+        label, tok = f"{suite_name} {m.name}" + (f" step {step}" if step is not None else ''), load_tokenizer(suite.tokenizer)
+    elif base == 'smollm2':
+        from scalinglab.lm.models import convert_gguf, _require_smollm2
+        source, label = str(convert_gguf(_require_smollm2())), 'SmolLM2-135M'
+        tok = load_tokenizer(source, 'smollm2')
+    else:
+        from transformers import AutoTokenizer
+        repo, _, revision = base.partition('@'); revision = revision or None
+        source, label, tok = repo, repo.split('/')[-1], load_tokenizer(AutoTokenizer.from_pretrained(repo, revision=revision))
+    if random: source, label = AutoConfig.from_pretrained(source, revision=revision), label + ' (random init)'
+    return dict(name=name, label=label, source=source, revision=revision, tokenizer=tok, suite=suite)

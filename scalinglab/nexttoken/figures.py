@@ -8,7 +8,7 @@ import numpy as np
 from ..figures import register_figure
 from .pr import measure_pr, TARGETS
 from ..lm.tokens import token_store, load_tokenizer
-from ..lm.suite import TINY_SUITES, tiny_config, tiny_suite
+from ..lm.suite import TINY_SUITES, tiny_config, tiny_suite, resolve_lm
 
 # %% auto #0
 __all__ = ['PAPER_MODELS', 'PYTHIA_1B_STEPS', 'resolve_probe', 'checkpoint_names', 'measure_models', 'plot_law', 'plot_dynamics',
@@ -16,30 +16,10 @@ __all__ = ['PAPER_MODELS', 'PYTHIA_1B_STEPS', 'resolve_probe', 'checkpoint_names
 
 # %% ../../nbs/31_nexttoken_figures.ipynb #1eb87812
 def resolve_probe(name:str, corpus:str='wikitext-2', n_docs:int=30, max_len:int=512, seed:int=666) -> dict:
-    "Label, model source, revision and probe TokenStore of a model name (see above)"
-    from transformers import AutoConfig
-    base, random = (name[:-7], True) if name.endswith(':random') else (name, False)
-    revision = None
-    suite_name, _, at = base.partition('@')
-    if suite_name in TINY_SUITES:
-        cfg = tiny_config(suite_name); step = int(at) if at else None
-        if step is not None and step not in cfg.checkpoints:   # checked before training the suite, which takes minutes
-            raise KeyError(f"{cfg.model_name(*cfg.sizes[-1])} has no checkpoint at step {step}; steps: {sorted(cfg.checkpoints)}")
-        suite = tiny_suite(cfg); m = suite.models[-1]
-        source = m.checkpoints[step][0] if step is not None else m.source
-        store, label = suite.eval_store(), f"{suite_name} {m.name}" + (f" step {step}" if step is not None else '')
-    else:
-        if base == 'smollm2':
-            from scalinglab.lm.models import convert_gguf, _require_smollm2
-            source, label = str(convert_gguf(_require_smollm2())), 'SmolLM2-135M'
-            tok = load_tokenizer(source, 'smollm2')
-        else:
-            from transformers import AutoTokenizer
-            repo, _, revision = base.partition('@'); revision = revision or None
-            source, label, tok = repo, repo.split('/')[-1], load_tokenizer(AutoTokenizer.from_pretrained(repo, revision=revision))
-        store = token_store(corpus, tok, max_len, sample=n_docs, seed=seed)
-    if random: source, label = AutoConfig.from_pretrained(source, revision=revision), label + ' (random init)'
-    return dict(name=name, label=label, source=source, revision=revision, store=store)
+    "Label, model source, revision and probe TokenStore of a model name (`resolve_lm`): a tiny suite's held-out documents, else `n_docs` of `corpus`"
+    m = resolve_lm(name)
+    store = m['suite'].eval_store() if m['suite'] is not None else token_store(corpus, m['tokenizer'], max_len, sample=n_docs, seed=seed)
+    return dict(name=name, label=m['label'], source=m['source'], revision=m['revision'], store=store)
 
 def checkpoint_names(model:str, steps:list|None=None) -> tuple[list, list]:
     "Model names and steps of a model's training checkpoints (a tiny suite: all of its largest model's by default)"
