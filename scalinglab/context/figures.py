@@ -13,7 +13,7 @@ from .task import load_tasks, bayes_floor, solvable
 from .models import ContextSweep, train_context_sweep, optimal_context
 
 # %% auto #0
-__all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id']
+__all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'lm_numbers', 'plot_lm']
 
 # %% ../../nbs/55_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -155,3 +155,84 @@ register_figure('context-id', 'context', ['4', '5'], weight=2,
     checks=[('the fits need at least 4 context lengths', lambda p: len(set(p['ctls'])) >= 4)],
     description="Intrinsic dimension of the Bi-MLP's context features: relative spectra, ID against ctl with its fit and s(ctl), the loss against ID with the theory's slope, and the Gaussian intrinsic entropy",
     full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], N=2_000_000, batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000, n_rows=2_000_000))
+
+# %% ../../nbs/55_context_figures.ipynb #7e8d4687
+from ..lm.suite import resolve_lm
+from ..lm.models import load_model
+from .lm import corpus_chunks, context_scores, ce_curve, _max_context
+
+def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2', a hub id
+               corpus:str='wikitext-2', chunk:int=512, seq_lens=(8, 16, 32, 64, 128, 256, 512), max_chunks:int|None=None,
+               batch_size:int=8, threshold:float=DEFAULT_THRESHOLD, device=None) -> dict:
+    "One model's losses and final-layer spectra at every usable seq_len, cached per seq_len"
+    from scalinglab.core import cache_dir, content_key
+    m = resolve_lm(name)
+    model = load_model(m['source'], m['revision'], device=device)
+    ctx = _max_context(model)
+    lens = [int(s) for s in seq_lens if s <= chunk and (not ctx or s <= ctx)]
+    if len(lens) < 2: raise ValueError(f"{m['label']}: fewer than two seq_lens of {list(seq_lens)} fit the chunk ({chunk}) and the model's context ({ctx})")
+    chunks, info = corpus_chunks(corpus, m['tokenizer'], chunk, max_chunks=max_chunks or None)
+    out = cache_dir('context-lm')/f"{content_key(dict(name=name, corpus=corpus, chunk=chunk, max_chunks=max_chunks))}"
+    res = context_scores(model, chunks, lens, batch_size, out=out, model_id=name, device=device)
+    spectra = {s: covariance_spectrum(res[s]['final']) for s in lens}
+    return dict(name=name, label=m['label'], info=info, seq_lens=lens, skipped_seq_lens=[int(s) for s in seq_lens if s not in lens],
+                res=res, spectra=spectra, threshold=threshold, d=int(res[lens[0]]['final'].shape[1]))
+
+def lm_numbers(run:dict) -> dict:
+    "The numbers of one model: CE curve and fit, ID / S_N / entropy per seq_len, CE against ID, correlations"
+    lens, lam, t = run['seq_lens'], run['spectra'], run['threshold']
+    curve = ce_curve(run['res'])
+    ce = [curve['mean'][s] for s in lens]
+    ids = [intrinsic_dimension(lam[s], t) for s in lens]
+    ent = [gaussian_entropy(lam[s], t) for s in lens]
+    sn = {s: log_eig_sums(lam[s]) for s in lens}
+    common = sorted(set.intersection(*(set(v) for v in sn.values())))
+    rows = [[-c for c in ce]] + [[sn[s][N] for s in lens] for N in common]
+    corr = np.corrcoef(rows) if len(lens) > 2 else None
+    n = run['info']['chunks']
+    return dict(label=run['label'], chunks=n, feature_dim=run['d'], rank_limited=bool(n <= run['d']), seq_lens=lens, skipped_seq_lens=run['skipped_seq_lens'],
+                ce={s: curve['mean'][s] for s in lens}, ce_sem=curve['sem'], ce_fit=curve['fit'],
+                id=dict(zip(lens, ids)), study_id={s: study_id(lam[s], t) for s in lens}, entropy=dict(zip(lens, ent)), log_eig_sums=sn,
+                ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
+                pearson_ce_entropy=float(np.corrcoef(ent, ce)[0, 1]) if len(set(ent)) > 1 else None,
+                correlation=dict(labels=['-CE'] + [f'S_{N}' for N in common], matrix=corr.tolist() if corr is not None else None),
+                relative_spectra={s: relative_spectrum(lam[s]).tolist() for s in lens}, corpus=run['info'])
+
+# %% ../../nbs/55_context_figures.ipynb #1a82a28b
+def plot_lm(per_model:list, # `lm_numbers` of each model
+            title:str='') -> plt.Figure:
+    "CE against seq_len with fits; ID against seq_len; CE against ID; the correlation matrix of −CE and S_N (first model)"
+    fig, axs = plt.subplots(1, 4, figsize=(14, 3.4), gridspec_kw=dict(width_ratios=[1, 1, 1, 1.1]))
+    for k, color in zip(per_model, PALETTE):
+        lens = k['seq_lens']; ce = [k['ce'][s] for s in lens]
+        axs[0].errorbar(lens, ce, yerr=[k['ce_sem'][s] for s in lens], marker='o', color=color, capsize=2, ls='none', label=k['label'])
+        if k['ce_fit']:
+            f = k['ce_fit']; xs = np.geomspace(min(lens), max(lens), 100)
+            axs[0].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=color, lw=1, label=f"fit: γ = {f['alpha']:.2f}, C0 = {f['c']:.2f}")
+        ids = [k['id'][s] for s in lens]
+        axs[1].plot(lens, ids, marker='o', color=color, label=k['label'] + (' (rank-limited)' if k['rank_limited'] else ''))
+        axs[2].plot(ids, ce, 'o', color=color, label=k['label'])
+        if k['ce_id']:
+            c = k['ce_id']; ii = np.array([min(ids), max(ids)])
+            axs[2].plot(ii, c['intercept'] + c['slope']*ii, color=color, lw=1, label=f"slope {c['slope']:.4f}/dim, R² {c['r2']:.2f}")
+    axs[0].set(xscale='log', xlabel='context length (tokens)', ylabel='CE of the final token (nats)', title='(a) loss of fixed tokens')
+    axs[1].set(xscale='log', xlabel='context length (tokens)', ylabel='intrinsic dimension', title='(b) ID of the final hidden state')
+    axs[2].set(xlabel='intrinsic dimension', ylabel='CE (nats)', title='(c) loss against ID')
+    for ax in axs[:3]: ax.legend(fontsize=6)
+    corr = per_model[0]['correlation']
+    if corr['matrix'] is not None:
+        im = axs[3].imshow(np.array(corr['matrix']), vmin=-1, vmax=1, cmap='RdBu_r')
+        axs[3].set_xticks(range(len(corr['labels'])), corr['labels'], rotation=90, fontsize=6); axs[3].set_yticks(range(len(corr['labels'])), corr['labels'], fontsize=6)
+        fig.colorbar(im, ax=axs[3], fraction=0.046); axs[3].grid(False)
+    axs[3].set_title(f"(d) Pearson r across context lengths: {per_model[0]['label']}", fontsize=8)
+    if title: fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    return fig
+
+register_figure('context-lm', 'context', ['6', '7'], weight=3,
+    smoke=dict(models=['tiny-smoke'], chunk=64, seq_lens=[4, 8, 16, 32, 64], max_chunks=[40], batch_size=8),
+    ranges=dict(chunk=(2, None), seq_lens=(2, None), max_chunks=(0, None), batch_size=(1, None), threshold=(0, 1)),
+    checks=[('max_chunks needs one entry per model', lambda p: len(p['max_chunks']) == len(p['models'])),
+            ('at least two seq_lens', lambda p: len(p['seq_lens']) >= 2)],
+    description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), with fits; the intrinsic dimension and S_N of the final hidden state; loss against ID',
+    full=dict(models=['meta-llama/Llama-3.1-8B'], chunk=2048, seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768], max_chunks=[3208], batch_size=8))
