@@ -186,7 +186,7 @@ def lm_numbers(run:dict) -> dict:
     ids = [intrinsic_dimension(lam[s], t) for s in lens]
     ent = [gaussian_entropy(lam[s], t) for s in lens]
     sn = {s: log_eig_sums(lam[s]) for s in lens}
-    common = sorted(set.intersection(*(set(v) for v in sn.values())))
+    common = sorted(N for N in set.intersection(*(set(v) for v in sn.values())) if N < run['info']['chunks'])   # beyond rank n − 1 the sums only count the floor
     rows = [[-c for c in ce]] + [[sn[s][N] for s in lens] for N in common]
     corr = np.corrcoef(rows) if len(lens) > 2 else None
     n = run['info']['chunks']
