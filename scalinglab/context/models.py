@@ -16,8 +16,8 @@ from .task import load_tasks, generate, bayes_floor, VALID_START, _check_ctl
 
 # %% auto #0
 __all__ = ['MLP_SLOPE', 'BIMLP_SLOPE', 'N_BITS', 'N_CODE', 'ContextSweep', 'inputs_of', 'member_rows', 'ContextEnsemble',
-           'SingleContextModel', 'member_bce', 'validate', 'UnitResult', 'train_unit', 'train_context_sweep',
-           'optimal_context', 'bench_context_sweep']
+           'SingleContextModel', 'member_bce', 'validate', 'visible_probe', 'UnitResult', 'train_unit',
+           'train_context_sweep', 'optimal_context', 'bench_context_sweep']
 
 # %% ../../nbs/51_context_models.ipynb #ef4b792e
 MLP_SLOPE, BIMLP_SLOPE = 0.0015, 0.001   # LeakyReLU negative slopes of the MLP and the Bi-MLP (notes §3)
@@ -139,6 +139,16 @@ def validate(model:ContextEnsemble, x:torch.Tensor, y:torch.Tensor, # (n, 150), 
         yb = y[s:s + batch]
         total += -(yb*torch.log(p) + (1 - yb)*torch.log1p(-p)).double().sum(1)
     return (total/len(x)).float()
+
+# %% ../../nbs/51_context_models.ipynb #b1bd6a2e
+@torch.no_grad()
+def visible_probe(model:ContextEnsemble, x:torch.Tensor, y:torch.Tensor, # validation inputs (n, 150) and labels
+                  visible:int, # context bits 1 … visible stay; visible + 1 … ctl of each member are masked
+                  mask_value:float=0.5) -> torch.Tensor:
+    "(M,) validation BCE of every member with only its first `visible` context bits shown"
+    if not 0 <= visible <= N_BITS: raise ValueError(f"visible must be in 0 … {N_BITS}, got {visible}")
+    xm = x.clone(); xm[:, visible:N_BITS] = mask_value      # each member's own mask still zeroes the bits beyond its ctl
+    return validate(model, xm, y)
 
 # %% ../../nbs/51_context_models.ipynb #7d8c5e45
 @dataclass
