@@ -10,7 +10,15 @@ import matplotlib.pyplot as plt
 from ..figures import register_figure
 from ..plotting import PALETTE, THEORY, REFERENCE
 from .task import load_tasks, bayes_floor, solvable
-from .models import ContextSweep, train_context_sweep, optimal_context
+import torch
+from ..core import cache_dir, content_key
+from .models import ContextSweep, ContextEnsemble, train_context_sweep, optimal_context, train_unit, inputs_of
+from .task import generate, VALID_START
+from .intrinsic import (covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums,
+                                          relative_increments, gaussian_entropy, id_fit, ce_id_fit, DEFAULT_THRESHOLD, THEORY_SLOPE)
+from .lm import corpus_chunks, context_scores, ce_curve, model_context
+from ..lm.suite import resolve_lm
+from ..lm.models import load_model
 
 # %% auto #0
 __all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'lm_numbers', 'plot_lm']
@@ -85,12 +93,6 @@ register_figure('context-synthetic', 'context', ['2', '3'], weight=3,
               seeds=[0, 1, 2], batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000))
 
 # %% ../../nbs/55_context_figures.ipynb #c7dd81d8
-from .models import ContextEnsemble, train_unit, inputs_of
-from .task import generate, VALID_START
-from .intrinsic import (covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums,
-                                          relative_increments, gaussian_entropy, id_fit, ce_id_fit, DEFAULT_THRESHOLD, THEORY_SLOPE)
-import torch
-
 def bimlp_spectra(sweep:ContextSweep, # arch 'bimlp', one N, one seed
                   n_rows:int=100_000, # validation rows the features are taken on
                   device=None, batch:int=20_000) -> dict:
@@ -157,18 +159,13 @@ register_figure('context-id', 'context', ['4', '5'], weight=2,
     full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], N=2_000_000, batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000, n_rows=2_000_000))
 
 # %% ../../nbs/55_context_figures.ipynb #7e8d4687
-from ..lm.suite import resolve_lm
-from ..lm.models import load_model
-from .lm import corpus_chunks, context_scores, ce_curve, _max_context
-
 def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2', a hub id
                corpus:str='wikitext-2', chunk:int=512, seq_lens=(8, 16, 32, 64, 128, 256, 512), max_chunks:int|None=None,
                batch_size:int=8, threshold:float=DEFAULT_THRESHOLD, device=None) -> dict:
     "One model's losses and final-layer spectra at every usable seq_len, cached per seq_len"
-    from scalinglab.core import cache_dir, content_key
     m = resolve_lm(name)
     model = load_model(m['source'], m['revision'], device=device)
-    ctx = _max_context(model)
+    ctx = model_context(model)
     lens = [int(s) for s in seq_lens if s <= chunk and (not ctx or s <= ctx)]
     if len(lens) < 2: raise ValueError(f"{m['label']}: fewer than two seq_lens of {list(seq_lens)} fit the chunk ({chunk}) and the model's context ({ctx})")
     chunks, info = corpus_chunks(corpus, m['tokenizer'], chunk, max_chunks=max_chunks or None)

@@ -13,7 +13,7 @@ from ..lm.corpus import iter_documents
 from ..lm.hidden import hidden_state_hooks, layer_modules
 
 # %% auto #0
-__all__ = ['fixed_target_chunks', 'corpus_chunks', 'context_scores', 'ce_curve']
+__all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'context_scores', 'ce_curve']
 
 # %% ../../nbs/53_context_lm.ipynb #171e1249
 def fixed_target_chunks(docs:list, # token ids of each document (arrays or lists), BOS already in place if the protocol has one
@@ -46,7 +46,8 @@ def corpus_chunks(corpus, # a corpus name or path (`iter_documents`)
     return chunks, info | dict(chunks=len(chunks), corpus=str(corpus), tokenizer=tokenizer.name, bos_id=bos_id)
 
 # %% ../../nbs/53_context_lm.ipynb #e755669f
-def _max_context(model) -> int|None:
+def model_context(model) -> int|None:
+    "The longest input the model's positions allow (None: not stated in its config)"
     return getattr(model.config, 'max_position_embeddings', None) or getattr(model.config, 'n_positions', None)
 
 @torch.no_grad()
@@ -68,7 +69,7 @@ def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
     device = get_device(device)
     n_blocks = len(layer_modules(model)[0])
     middle = n_blocks//2 if middle is None else middle
-    chunk, ctx = chunks.shape[1], _max_context(model)
+    chunk, ctx = chunks.shape[1], model_context(model)
     seq_lens = sorted(int(s) for s in seq_lens)
     for s in seq_lens:
         if not 2 <= s <= chunk: raise ValueError(f"seq_len {s} must be in 2 … {chunk}, the chunk length")
