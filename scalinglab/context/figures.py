@@ -21,7 +21,8 @@ from ..lm.suite import resolve_lm
 from ..lm.models import load_model
 
 # %% auto #0
-__all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'lm_numbers', 'plot_lm']
+__all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'lm_numbers', 'plot_lm',
+           'optimal_numbers', 'plot_optimal', 'sweep_params']
 
 # %% ../../nbs/55_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -233,3 +234,76 @@ register_figure('context-lm', 'context', ['6', '7'], weight=3,
             ('at least two seq_lens', lambda p: len(p['seq_lens']) >= 2)],
     description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), with fits; the intrinsic dimension and S_N of the final hidden state; loss against ID',
     full=dict(models=['meta-llama/Llama-3.1-8B'], chunk=2048, seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768], max_chunks=[3208], batch_size=8))
+
+# %% ../../nbs/55_context_figures.ipynb #4b515fb6
+from dataclasses import asdict
+from .optimal import OptimalSweep, FULL_OPTIMAL_SWEEP, train_optimal_sweep, optimal_lengths, optimal_data, LOSSES
+
+def optimal_numbers(df:pd.DataFrame, # from `train_optimal_sweep`: one row per unit
+                    sweep:OptimalSweep, data_info:dict|None=None # `OptimalData.info`, stored in the JSON
+                   ) -> dict:
+    "Everything `context-optimal` reports: per loss and D the curve over ctl, l*(D), resolution, U-shapes; the units"
+    opt, per_loss = optimal_lengths(df), {}
+    for loss in LOSSES:
+        per_d = {}
+        for D, curve in opt[opt.loss == loss].groupby('train_tokens'):
+            tol = 2*float(curve['sem'].fillna(0).max())
+            per_d[int(D)] = dict(ctl=curve.ctl.tolist(), mean=curve['mean'].tolist(), sem=curve['sem'].fillna(0).tolist(), **_u_shape(curve, tol))
+        resolved = [D for D in sorted(per_d) if per_d[D]['resolved']]
+        stars = [per_d[D]['l_star'] for D in resolved]
+        per_loss[loss] = dict(label=LOSSES[loss], per_d=per_d, l_star={D: per_d[D]['l_star'] for D in sorted(per_d)}, l_star_resolved_at=resolved,
+                              l_star_nondecreasing=bool(all(a <= b for a, b in zip(stars, stars[1:]))),
+                              u_shaped_at=[D for D in sorted(per_d) if per_d[D]['u_shaped']])
+    fractions = df.groupby('train_tokens').fraction.first()
+    capped = df[~df.stopped_early & (df.best_step >= df.steps)]
+    return dict(grid=dict(ctls=list(sweep.all_ctls), fractions=list(sweep.fractions), extra=[list(e) for e in sweep.extra], seeds=list(sweep.seeds),
+                          train_tokens={int(D): float(f) for D, f in fractions.items()}),
+                hyper={k: getattr(sweep, k) for k in ('corpus', 'tokenizer', 'vocab_size', 'd_model', 'n_layers', 'head_dim', 'rotary_pct', 'micro_tokens',
+                                                      'grad_accum', 'lr', 'min_lr', 'warmup', 'steps', 'eval_every', 'patience', 'valid_tokens')},
+                tokens_per_step={int(c): sweep.tokens_per_step(c) for c in sweep.all_ctls}, data=data_info or {}, losses=per_loss,
+                still_improving_at_cap=capped[['fraction', 'ctl', 'seed', 'best_step']].to_dict('records'),
+                early_stopped=int(df.stopped_early.sum()), units=df.to_dict('records'))
+
+# %% ../../nbs/55_context_figures.ipynb #1d1f38f5
+def plot_optimal(numbers:dict, title:str='') -> plt.Figure:
+    "Three panels: each loss against ctl per data size with l* marked; l*(D) for both losses"
+    fig, axs = plt.subplots(1, 3, figsize=(12, 3.5), gridspec_kw=dict(width_ratios=[1.2, 1.2, 0.9]))
+    for ax, (loss, res) in zip(axs, numbers['losses'].items()):
+        for (D, p), color in zip(sorted(res['per_d'].items()), PALETTE):
+            f = numbers['grid']['train_tokens'].get(D)
+            ax.errorbar(p['ctl'], p['mean'], yerr=p['sem'], marker='o', color=color, capsize=2, label=f'D = {D/1e3:,.1f}k tokens' + (f' ({f:.3g})' if f else ''))
+            i = p['ctl'].index(p['l_star'])
+            ax.plot(p['l_star'], p['mean'][i], marker='*', ms=13, color=color if p['resolved'] else 'none', mec='black', mew=0.6, zorder=5)
+        ax.set_xscale('log', base=2); ax.set_xticks(numbers['grid']['ctls'], [str(c) for c in numbers['grid']['ctls']]); ax.minorticks_off()
+        ax.set(xlabel='training context length ctl (tokens)', ylabel=f"{res['label']} (nats)")
+    axs[0].set_title('(a) all-position validation loss (★ l*; hollow: flat)', fontsize=9)
+    axs[1].set_title('(b) fixed-target last-token CE, same targets', fontsize=9)
+    axs[0].legend(fontsize=7)
+    for (loss, res), marker, color in zip(numbers['losses'].items(), ('*', 'D'), ('black', PALETTE[3])):
+        Ds = sorted(res['l_star'])
+        axs[2].plot(Ds, [res['l_star'][D] for D in Ds], marker=marker, ms=9 if marker == '*' else 5, color=color, label=res['label'])
+        flat = [D for D in Ds if D not in res['l_star_resolved_at']]
+        axs[2].plot(flat, [res['l_star'][D] for D in flat], marker=marker, ms=9 if marker == '*' else 5, ls='none', mfc='white', mec=color)
+    axs[2].set_xscale('log'); axs[2].set_yscale('log', base=2)
+    axs[2].set_yticks(numbers['grid']['ctls'], [str(c) for c in numbers['grid']['ctls']]); axs[2].minorticks_off()
+    axs[2].set(xlabel='training tokens D', ylabel='l*(D)', title='(c) optimal context length (hollow: not resolved)')
+    axs[2].title.set_fontsize(9); axs[2].legend(fontsize=7)
+    if title: fig.suptitle(title, fontsize=10)
+    fig.tight_layout()
+    return fig
+
+# %% ../../nbs/55_context_figures.ipynb #598efce2
+def sweep_params(sweep:OptimalSweep) -> dict:
+    "A sweep's fields as notebook parameters (lists, not tuples; no name)"
+    return {k: [list(x) if isinstance(x, tuple) else x for x in v] if isinstance(v, tuple) else v for k, v in asdict(sweep).items() if k != 'name'}
+
+register_figure('context-optimal', 'context', [], weight=3,
+    smoke=dict(ctls=[8, 16], fractions=[0.05, 0.2], seeds=[0], d_model=16, head_dim=8, micro_tokens=64, steps=6, warmup=2, eval_every=3,
+               patience=2, valid_tokens=256, drop_head=10, drop_tail=5),
+    ranges=dict(ctls=(2, None), fractions=(0, 1), seeds=(0, None), vocab_size=(258, None), d_model=(1, None), n_layers=(1, None), head_dim=(1, None),
+                micro_tokens=(1, None), grad_accum=(1, None), lr=(0, None), steps=(1, None), eval_every=(1, None), patience=(1, None), valid_tokens=(1, None)),
+    checks=[('d_model must be a multiple of head_dim', lambda p: p['d_model'] % p['head_dim'] == 0),
+            ('at least two ctls and two fractions', lambda p: len(p['ctls']) >= 2 and len(p['fractions']) >= 2)],
+    description='The optimal context length from training sweeps: small rotary GPTs at each context length and data size, early-stopped; '
+                'the all-position validation loss and the fixed-target last-token CE against ctl, and l*(D)',
+    full=sweep_params(FULL_OPTIMAL_SWEEP))

@@ -16,8 +16,9 @@ from .tokens import train_bpe, load_tokenizer, TextTokenizer, token_store, Token
 from .models import non_embedding_params, total_params, quiet_transformers, PYTHIA_V0, PYTHIA_FINAL, PYTHIA_STEPS
 
 # %% auto #0
-__all__ = ['TINY_SUITES', 'SUITES', 'SuiteConfig', 'SuiteData', 'suite_data', 'lr_at', 'train_model', 'SuiteModel', 'Suite',
-           'tiny_suite', 'pythia_suite', 'tiny_config', 'load_suite', 'resolve_lm']
+__all__ = ['TINY_SUITES', 'SUITES', 'SuiteConfig', 'SuiteData', 'suite_data', 'lr_at', 'lm_optimizer', 'lm_step', 'window_loss',
+           'train_model', 'SuiteModel', 'Suite', 'tiny_suite', 'pythia_suite', 'tiny_config', 'load_suite',
+           'resolve_lm']
 
 # %% ../../nbs/13_lm_suite.ipynb #800b541d
 @dataclass
@@ -102,10 +103,42 @@ def _save_checkpoint(model, tok, path:Path):
     "Save a loadable model folder atomically"
     with atomic_dir(path) as tmp: model.save_pretrained(tmp, safe_serialization=True); tok.save(tmp/'tokenizer.json')
 
+def lm_optimizer(model:torch.nn.Module, lr:float, weight_decay:float) -> torch.optim.AdamW:
+    "AdamW with weight decay on the matrices only (not on norms, biases or embeddings), betas (0.9, 0.95)"
+    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and 'embed' not in n]
+    no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and 'embed' not in n)]
+    return torch.optim.AdamW([dict(params=decay, weight_decay=weight_decay), dict(params=no_decay, weight_decay=0.)],
+                             lr=lr, betas=(0.9, 0.95), eps=1e-8)
+
+def lm_step(model, opt:torch.optim.Optimizer, batch:torch.Tensor, # (B, T + 1) token windows: inputs and next tokens
+            lr:float, grad_clip:float, name:str='model', # named in the error when the loss is not finite
+            micro_batch:int|None=None # windows per forward/backward, gradients accumulated (None: all B at once)
+           ) -> float:
+    "One training step of a causal LM on next-token CE over every position of the batch; returns the loss"
+    for g in opt.param_groups: g['lr'] = lr
+    opt.zero_grad(set_to_none=True)
+    total, micro = 0., micro_batch or len(batch)
+    for b in range(0, len(batch), micro):
+        w = batch[b:b + micro]
+        logits = model(w[:, :-1]).logits                                # (b, T, V)
+        loss = F.cross_entropy(logits.flatten(0, 1), w[:, 1:].flatten())*(len(w)/len(batch))   # the batch mean, summed over micro-batches
+        loss.backward()
+        total += loss.item()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
+    opt.step()
+    if not math.isfinite(total): raise FloatingPointError(f"{name}: loss is {total}")
+    return total
+
 @torch.no_grad()
-def _eval_loss(model, windows) -> float:
-    logits = model(windows[:, :-1]).logits
-    return F.cross_entropy(logits.flatten(0, 1), windows[:, 1:].flatten()).item()
+def window_loss(model, windows:torch.Tensor, # (n, T + 1) token windows
+                batch_size:int|None=None # windows per forward pass (None: all at once)
+               ) -> float:
+    "Mean next-token CE over every position of every window (nats)"
+    total = 0.
+    for b in range(0, len(windows), batch_size or len(windows)):
+        w = windows[b:b + (batch_size or len(windows))]
+        total += F.cross_entropy(model(w[:, :-1]).logits.flatten(0, 1), w[:, 1:].flatten(), reduction='sum').item()
+    return total/(windows.shape[0]*(windows.shape[1] - 1))
 
 def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
                 data:SuiteData, out:Path, # the model's folder: step*/ checkpoints, resume.pt, done
@@ -117,10 +150,7 @@ def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
     out.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
     model = GPTNeoXForCausalLM(cfg.model_config(d, l))
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and 'embed' not in n]
-    no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and 'embed' not in n)]
-    opt = torch.optim.AdamW([dict(params=decay, weight_decay=cfg.weight_decay), dict(params=no_decay, weight_decay=0.)],
-                            lr=cfg.lr, betas=(0.9, 0.95), eps=1e-8)
+    opt = lm_optimizer(model, cfg.lr, cfg.weight_decay)
     start = 0
     if (out/'resume.pt').exists():
         state = torch.load(out/'resume.pt', weights_only=True)
@@ -132,18 +162,10 @@ def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
         run.store.drop_metrics(run.run_id, after_step=start)   # what was logged after the checkpoint we resume from is redone
         model.train()
         for step in progress(range(start, cfg.steps), desc=name, unit='step', initial=start, total=cfg.steps):
-            for g in opt.param_groups: g['lr'] = lr_at(step, cfg)
-            batch = data.windows[data.order[step]]                              # (B, T + 1)
-            logits = model(batch[:, :-1]).logits                                # (B, T, V)
-            loss = F.cross_entropy(logits.flatten(0, 1), batch[:, 1:].flatten())
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            opt.step()
-            if not math.isfinite(loss.item()): raise FloatingPointError(f"{name}: loss is {loss.item()} at step {step + 1}")
-            if (step + 1) % cfg.log_every == 0 or step == 0: run.log('train_loss', loss.item(), step + 1)
+            loss = lm_step(model, opt, data.windows[data.order[step]], lr_at(step, cfg), cfg.grad_clip, f'{name} at step {step + 1}')
+            if (step + 1) % cfg.log_every == 0 or step == 0: run.log('train_loss', loss, step + 1)
             if step + 1 in cfg.checkpoints:
-                model.eval(); run.log('eval_loss', _eval_loss(model, data.eval_windows), step + 1); model.train()
+                model.eval(); run.log('eval_loss', window_loss(model, data.eval_windows), step + 1); model.train()
                 _save_checkpoint(model, data.tokenizer, out/f'step{step + 1}')
                 with atomic_path(out/'resume.pt') as tmp: torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), step=step + 1), tmp)
         (out/'done').write_text(json.dumps(dict(steps=cfg.steps, n_nonemb=non_embedding_params(model), n_total=total_params(model))))
