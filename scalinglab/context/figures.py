@@ -19,10 +19,11 @@ from .intrinsic import (covariance_spectrum, relative_spectrum, intrinsic_dimens
 from .lm import corpus_chunks, context_scores, ce_curve, model_context
 from ..lm.suite import resolve_lm
 from ..lm.models import load_model
+from ..lm.hidden import layer_modules
 
 # %% auto #0
-__all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'lm_numbers', 'plot_lm',
-           'optimal_numbers', 'plot_optimal', 'sweep_params']
+__all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'layer_descriptors',
+           'lm_numbers', 'plot_lm', 'optimal_numbers', 'plot_optimal', 'sweep_params']
 
 # %% ../../nbs/55_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -171,18 +172,31 @@ def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2',
     if len(lens) < 2: raise ValueError(f"{m['label']}: fewer than two seq_lens of {list(seq_lens)} fit the chunk ({chunk}) and the model's context ({ctx})")
     chunks, info = corpus_chunks(corpus, m['tokenizer'], chunk, max_chunks=max_chunks or None)
     out = cache_dir('context-lm')/f"{content_key(dict(name=name, corpus=corpus, chunk=chunk, max_chunks=max_chunks))}"
-    res = context_scores(model, chunks, lens, batch_size, out=out, model_id=name, device=device)
+    middle = len(layer_modules(model)[0])//2   # the block whose output is the "middle-layer" feature
+    res = context_scores(model, chunks, lens, batch_size, middle=middle, out=out, model_id=name, device=device)
     spectra = {s: covariance_spectrum(res[s]['final']) for s in lens}
+    middle_spectra = {s: covariance_spectrum(res[s]['middle']) for s in lens}
     return dict(name=name, label=m['label'], info=info, seq_lens=lens, skipped_seq_lens=[int(s) for s in seq_lens if s not in lens],
-                res=res, spectra=spectra, threshold=threshold, d=int(res[lens[0]]['final'].shape[1]))
+                res=res, spectra=spectra, middle_spectra=middle_spectra, middle_layer=middle, threshold=threshold, d=int(res[lens[0]]['final'].shape[1]))
+
+def _pearson(x, y) -> float|None: return float(np.corrcoef(x, y)[0, 1]) if len(set(x)) > 1 and len(set(y)) > 1 else None
+
+def layer_descriptors(lam:dict, # {seq_len: covariance spectrum}
+                      ce:list, # mean CE at each seq_len, in order
+                      lens:list, threshold:float) -> dict:
+    "ID, the study's ID, Gaussian entropy per seq_len, and the Pearson r of CE with ID and with entropy"
+    ids = [intrinsic_dimension(lam[s], threshold) for s in lens]
+    ent = [gaussian_entropy(lam[s], threshold) for s in lens]
+    return dict(id=dict(zip(lens, ids)), study_id={s: study_id(lam[s], threshold) for s in lens}, entropy=dict(zip(lens, ent)),
+                pearson_ce_id=_pearson(ids, ce), pearson_ce_entropy=_pearson(ent, ce))
 
 def lm_numbers(run:dict) -> dict:
-    "The numbers of one model: CE curve and fit, ID / S_N / entropy per seq_len, CE against ID, correlations"
+    "The numbers of one model: CE curve and fit, ID / S_N / entropy per seq_len (final and middle layer), CE against ID, correlations"
     lens, lam, t = run['seq_lens'], run['spectra'], run['threshold']
     curve = ce_curve(run['res'])
     ce = [curve['mean'][s] for s in lens]
-    ids = [intrinsic_dimension(lam[s], t) for s in lens]
-    ent = [gaussian_entropy(lam[s], t) for s in lens]
+    final = layer_descriptors(lam, ce, lens, t)
+    ids, ent = list(final['id'].values()), list(final['entropy'].values())
     sn = {s: log_eig_sums(lam[s]) for s in lens}
     common = sorted(N for N in set.intersection(*(set(v) for v in sn.values())) if N < run['info']['chunks'])   # beyond rank n − 1 the sums only count the floor
     rows = [[-c for c in ce]] + [[sn[s][N] for s in lens] for N in common]
@@ -190,9 +204,9 @@ def lm_numbers(run:dict) -> dict:
     n = run['info']['chunks']
     return dict(label=run['label'], chunks=n, feature_dim=run['d'], rank_limited=bool(n <= run['d']), seq_lens=lens, skipped_seq_lens=run['skipped_seq_lens'],
                 ce={s: curve['mean'][s] for s in lens}, ce_sem=curve['sem'], ce_fit=curve['fit'],
-                id=dict(zip(lens, ids)), study_id={s: study_id(lam[s], t) for s in lens}, entropy=dict(zip(lens, ent)), log_eig_sums=sn,
-                ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
-                pearson_ce_entropy=float(np.corrcoef(ent, ce)[0, 1]) if len(set(ent)) > 1 else None,
+                **final, log_eig_sums=sn, ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
+                middle=dict(layer=run['middle_layer'], **layer_descriptors(run['middle_spectra'], ce, lens, t), log_eig_sums={s: log_eig_sums(run['middle_spectra'][s]) for s in lens})
+                       if run.get('middle_spectra') else None,
                 correlation=dict(labels=['-CE'] + [f'S_{N}' for N in common], matrix=corr.tolist() if corr is not None else None),
                 relative_spectra={s: relative_spectrum(lam[s]).tolist() for s in lens}, corpus=run['info'])
 
@@ -209,12 +223,13 @@ def plot_lm(per_model:list, # `lm_numbers` of each model
             axs[0].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=color, lw=1, label=f"fit: γ = {f['alpha']:.2f}, C0 = {f['c']:.2f}")
         ids = [k['id'][s] for s in lens]
         axs[1].plot(lens, ids, marker='o', color=color, label=k['label'] + (' (rank-limited)' if k['rank_limited'] else ''))
+        if k.get('middle'): axs[1].plot(lens, [k['middle']['id'][s] for s in lens], marker='.', ls='--', color=color, lw=1, label=f"block {k['middle']['layer']} output")
         axs[2].plot(ids, ce, 'o', color=color, label=k['label'])
         if k['ce_id']:
             c = k['ce_id']; ii = np.array([min(ids), max(ids)])
             axs[2].plot(ii, c['intercept'] + c['slope']*ii, color=color, lw=1, label=f"slope {c['slope']:.4f}/dim, R² {c['r2']:.2f}")
     axs[0].set(xscale='log', xlabel='context length (tokens)', ylabel='CE of the final token (nats)', title='(a) loss of fixed tokens')
-    axs[1].set(xscale='log', xlabel='context length (tokens)', ylabel='intrinsic dimension', title='(b) ID of the final hidden state')
+    axs[1].set(xscale='log', xlabel='context length (tokens)', ylabel='intrinsic dimension', title='(b) ID: final state (dashed: middle block)')
     axs[2].set(xlabel='intrinsic dimension', ylabel='CE (nats)', title='(c) loss against ID')
     for ax in axs[:3]: ax.legend(fontsize=6)
     corr = per_model[0]['correlation']
