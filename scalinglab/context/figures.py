@@ -16,10 +16,9 @@ from .models import ContextSweep, ContextEnsemble, train_context_sweep, optimal_
 from .task import generate, VALID_START
 from .intrinsic import (covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums,
                                           relative_increments, gaussian_entropy, id_fit, ce_id_fit, DEFAULT_THRESHOLD, THEORY_SLOPE)
-from .lm import corpus_chunks, context_scores, ce_curve, model_context
+from .lm import corpus_chunks, context_scores, ce_curve, model_context, middle_block
 from ..lm.suite import resolve_lm
 from ..lm.models import load_model
-from ..lm.hidden import layer_modules
 
 # %% auto #0
 __all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'layer_descriptors',
@@ -172,7 +171,7 @@ def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2',
     if len(lens) < 2: raise ValueError(f"{m['label']}: fewer than two seq_lens of {list(seq_lens)} fit the chunk ({chunk}) and the model's context ({ctx})")
     chunks, info = corpus_chunks(corpus, m['tokenizer'], chunk, max_chunks=max_chunks or None)
     out = cache_dir('context-lm')/f"{content_key(dict(name=name, corpus=corpus, chunk=chunk, max_chunks=max_chunks))}"
-    middle = len(layer_modules(model)[0])//2   # the block whose output is the "middle-layer" feature
+    middle = middle_block(model)
     res = context_scores(model, chunks, lens, batch_size, middle=middle, out=out, model_id=name, device=device)
     spectra = {s: covariance_spectrum(res[s]['final']) for s in lens}
     middle_spectra = {s: covariance_spectrum(res[s]['middle']) for s in lens}

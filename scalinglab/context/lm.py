@@ -13,7 +13,7 @@ from ..lm.corpus import iter_documents
 from ..lm.hidden import hidden_state_hooks, layer_modules
 
 # %% auto #0
-__all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'context_scores', 'ce_curve']
+__all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'middle_block', 'context_scores', 'ce_curve']
 
 # %% ../../nbs/53_context_lm.ipynb #171e1249
 def fixed_target_chunks(docs:list, # token ids of each document (arrays or lists), BOS already in place if the protocol has one
@@ -50,6 +50,10 @@ def model_context(model) -> int|None:
     "The longest input the model's positions allow (None: not stated in its config)"
     return getattr(model.config, 'max_position_embeddings', None) or getattr(model.config, 'n_positions', None)
 
+def middle_block(model) -> int:
+    "The block whose output is the 'middle-layer' feature: n_blocks // 2 (0-based)"
+    return len(layer_modules(model)[0])//2
+
 @torch.no_grad()
 def _score(model, windows:torch.Tensor, middle:int) -> tuple:
     "(ce (B,), final (B, d), mid (B, d)) for windows (B, s): the last token scored from the one before"
@@ -67,8 +71,7 @@ def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
                    device=None) -> dict:
     "{seq_len: dict(ce (n,), target (n,), final (n, d), middle (n, d))}"
     device = get_device(device)
-    n_blocks = len(layer_modules(model)[0])
-    middle = n_blocks//2 if middle is None else middle
+    middle = middle_block(model) if middle is None else middle
     chunk, ctx = chunks.shape[1], model_context(model)
     seq_lens = sorted(int(s) for s in seq_lens)
     for s in seq_lens:

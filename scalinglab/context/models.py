@@ -209,7 +209,7 @@ def train_unit(sweep:ContextSweep, N:int, device=None, store:ResultsStore|None=N
             for g, st in zip(gens, s['gens']): g.set_state(st)
             hist, best, best_epoch, bad, best_state, spent, start = list(s['hist']), s['best'], s['best_epoch'], s['bad'], s['best_state'], s['seconds'], s['epoch']
             freezer.frozen, freezer.saved = s['frozen'], s['saved']
-        run = (store or ResultsStore()).run(f'context/{sweep.name}', dict(asdict(sweep), N=N), run_id=f'context-{sweep.name}-N{N}-{sweep.unit_key(N)}', resume=True)
+        run = (store or ResultsStore()).run(f'context/{sweep.name}', dict(asdict(sweep), N=N), run_id=f'context-{sweep.name}-N{N}-{content_key(dict(key=sweep.unit_key(N), out=str(out.resolve())))}', resume=True)   # two folders holding the same unit are two runs
         t0 = time.time()
         with run:
             run.store.drop_metrics(run.run_id, after_step=start if start else None)

@@ -19,7 +19,7 @@ from .lm import fixed_target_chunks, context_scores
 # %% auto #0
 __all__ = ['FULL_OPTIMAL_SWEEP', 'LOSSES', 'OptimalSweep', 'OptimalData', 'optimal_data', 'train_windows', 'valid_starts',
            'valid_windows', 'valid_token_count', 'fixed_target_ce', 'optimal_model_config', 'optimal_model',
-           'unit_name', 'sweep_dir', 'train_optimal_unit', 'train_optimal_sweep', 'optimal_lengths']
+           'unit_name', 'unit_run_id', 'sweep_dir', 'train_optimal_unit', 'train_optimal_sweep', 'optimal_lengths']
 
 # %% ../../nbs/54_context_optimal.ipynb #fda24173
 def _lcm(values) -> int: return int(np.lcm.reduce(np.asarray(values, dtype=np.int64)))
@@ -205,6 +205,10 @@ def unit_name(fraction:float, ctl:int, seed:int) -> str: return f'f{fraction:g}-
 def _unit_params(sweep:OptimalSweep, fraction, ctl, seed) -> dict:
     return json.loads(json.dumps(dict(asdict(sweep), fraction=fraction, ctl=ctl, seed=seed, fractions=None, ctls=None, seeds=None, extra=None)))
 
+def unit_run_id(sweep:OptimalSweep, fraction:float, ctl:int, seed:int, out:str|Path) -> str:
+    "The results-store run of a unit trained in folder `out` (two folders holding the same unit are two runs)"
+    return f'context-{sweep.name}-{unit_name(fraction, ctl, seed)}-{content_key(dict(key=sweep.key(), out=str(Path(out).resolve())))}'
+
 def sweep_dir(sweep:OptimalSweep) -> Path:
     "Where a sweep's units live (in the cache, keyed by every parameter)"
     return cache_dir('context-optimal')/f'{sweep.name}-{sweep.key()}'
@@ -234,7 +238,7 @@ def train_optimal_unit(sweep:OptimalSweep, data:OptimalData, fraction:float, ctl
             s = torch.load(ck, weights_only=True, map_location=device)
             model.load_state_dict(s['model']); opt.load_state_dict(s['opt']); gen.set_state(s['gen'])
             step, best, best_step, bad, hist, spent, best_state = s['step'], s['best'], s['best_step'], s['bad'], s['hist'], s['seconds'], s['best_state']
-        run = (store or ResultsStore()).run(f'context/{sweep.name}', params, run_id=f'context-{sweep.name}-{name}-{sweep.key()}', resume=True)
+        run = (store or ResultsStore()).run(f'context/{sweep.name}', params, run_id=unit_run_id(sweep, fraction, ctl, seed, out), resume=True)
         t0, n_windows = time.time(), sweep.grad_accum*sweep.micro_batch(ctl)
         with run:
             run.store.drop_metrics(run.run_id, after_step=step)
