@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_cli.ipynb #1748e875
 from __future__ import annotations
-import ast, sys, json
+import ast, sys, json, time
 from pathlib import Path
 from fastcore.script import call_parse, Param, anno_parser
 from .core import STUDIES, UnknownName, figures_dir
@@ -13,8 +13,8 @@ from .figures import FIGURES, MODES, FigureParamError, figure_status, run_figure
 from .bench import BENCHMARKS, run_bench, format_bench
 
 # %% auto #0
-__all__ = ['COMMANDS', 'UsageError', 'parse_params', 'format_table', 'figures', 'reproduce', 'bench', 'results', 'db', 'tag',
-           'test', 'main']
+__all__ = ['COMMANDS', 'UsageError', 'parse_params', 'format_table', 'figures', 'reproduce', 'jobs', 'bench', 'results', 'db',
+           'tag', 'test', 'main']
 
 # %% ../nbs/07_cli.ipynb #93c9b61f
 class UsageError(ValueError):
@@ -52,6 +52,8 @@ def figures(params:bool=False # also show each figure's smoke, quick and full ov
     print('\nstudies:\n' + '\n'.join(f'  {k:<10} {v}' for k, v in STUDIES.items()))
 
 # %% ../nbs/07_cli.ipynb #81e6f330
+from .cluster import EXECUTORS, ClusterConfig, run_figures_on, job_table, SubmissionError, UnitsFailed
+
 @call_parse
 def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used when no mode flag is given
               full:bool=False, # the paper-scale parameters (GPU nodes)
@@ -59,15 +61,28 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
               only:Param("run only these figures", str, nargs='+')=None,
               jobs:int=1, # figures run in parallel processes
               param:Param("override a notebook parameter, KEY=VALUE (repeatable)", str, nargs='+')=None,
-              figures_dir:str=None # write here instead of figures/
+              figures_dir:str=None, # write here instead of figures/
+              executor:Param("where figures run: local (a process pool here), slurm (one job-array task per figure), debug", str,
+                             choices=list(EXECUTORS))='local',
+              partition:str=None, # SLURM partition (default: the cluster's)
+              gpus_per_node:int=0, # GPUs per task
+              cpus_per_task:int=2, # CPUs per task
+              mem_gb:float=8., # memory per task
+              time_min:int=60, # time limit per task; a task that reaches it is requeued and resumes
+              array_parallelism:int=32, # tasks running at once
+              retries:int=1, # resubmissions of a failed task
+              log_dir:str=None # task logs and executed notebooks, on storage every node sees (default: the cache's jobs/)
              ) -> int:
-    "Regenerate figures (all, or --only NAME ...), print a summary, exit 1 if any failed"
+    "Regenerate figures (all, or --only NAME ...), here or as cluster tasks; print a summary, exit 1 if any failed"
     if quick + full + smoke > 1: raise UsageError("choose one of --quick, --full and --smoke")
     if jobs < 1: raise UsageError(f"--jobs must be at least 1, got {jobs}")
     mode = 'full' if full else 'smoke' if smoke else 'quick'
     names = only or FIGURES.names()
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
-    results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir)
+    if executor == 'local': results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir)
+    else:
+        cfg = ClusterConfig(executor, partition, gpus_per_node, cpus_per_task, mem_gb, time_min, array_parallelism, retries, log_dir)
+        results = run_figures_on(cfg, names, mode, parse_params(param), figures_dir)
     print(format_table([[r.name, r.mode, r.status, f'{r.seconds:.1f}', (r.error.splitlines() or [''])[0][:110] or ', '.join(p.rsplit('/', 1)[-1] for p in r.files)]
                         for r in results], ['figure', 'mode', 'status', 'seconds', 'files / error']))
     for r in results:
@@ -75,6 +90,29 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
     failed = sum(r.status != 'ok' for r in results)
     print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {figures_dir or globals()['figures_dir']()}")
     return 1 if failed else 0
+
+# %% ../nbs/07_cli.ipynb #c4c23a65
+@call_parse
+def jobs(log_dir:str=None, # the log dir the tasks were submitted with (default: the cache's jobs/)
+         watch:bool=False, # refresh until no task is pending or running (Ctrl-C stops watching; it changes nothing)
+         every:float=10., # seconds between refreshes with --watch
+         sweep:str=None # only this sweep (folder name)
+        ) -> int:
+    "Cluster tasks: pending / running / done / failed per sweep, and the log of each failed task; exit 1 if any failed"
+    while True:
+        t = job_table(log_dir)
+        if sweep: t = t[t.sweep == sweep]
+        if t.empty: print(f"No submitted tasks under {log_dir or 'the cache'}'s jobs folder"); return 0
+        counts = t.groupby('sweep').state.value_counts().unstack(fill_value=0)
+        for s in ('pending', 'running', 'done', 'failed'):
+            if s not in counts: counts[s] = 0
+        print(format_table([[n, *(int(r[s]) for s in ('pending', 'running', 'done', 'failed'))] for n, r in counts.iterrows()],
+                           ['sweep', 'pending', 'running', 'done', 'failed']))
+        for r in t[t.state == 'failed'].itertuples():
+            print(f"\n--- failed: {r.sweep} / {r.key} (job {r.job_id}, attempt {r.attempt}) — log: {r.log}\n{r.tail}")
+        active = t.state.isin(['pending', 'running']).any()
+        if not (watch and active): return 1 if (t.state == 'failed').any() else 0
+        time.sleep(every); print()
 
 # %% ../nbs/07_cli.ipynb #d9f161d9
 @call_parse
@@ -149,7 +187,7 @@ def test(flags:str='', # extra test flags to run (space separated), e.g. 'slow'
     checks = run_tests(flags, n_workers, figures=not no_figures, only=only, keep_figures=keep_figures)
     return 0 if checks and all(c.ok for c in checks) else 1
 
-COMMANDS = dict(figures=figures, reproduce=reproduce, bench=bench, test=test, results=results, db=db, tag=tag)
+COMMANDS = dict(figures=figures, reproduce=reproduce, jobs=jobs, bench=bench, test=test, results=results, db=db, tag=tag)
 
 def main(argv:list|None=None) -> int:
     "Entry point of the `scalinglab` console script"
@@ -157,12 +195,13 @@ def main(argv:list|None=None) -> int:
     usage = 'usage: scalinglab {' + ','.join(COMMANDS) + '} [options]   (scalinglab COMMAND --help for its options)'
     if not argv or argv[0] in ('-h', '--help'): print(usage + '\n\n' + '\n'.join(f'  {k:<10} {v.__doc__}' for k, v in COMMANDS.items())); return 0
     cmd = argv[0]
+    argv = [argv[0]] + [('--' + a[2:].split('=')[0].replace('-', '_') + a[2 + len(a[2:].split('=')[0]):]) if a.startswith('--') else a for a in argv[1:]]   # --log-dir == --log_dir
     if cmd not in COMMANDS: print(f"scalinglab: unknown command {cmd!r}\n{usage}", file=sys.stderr); return 2
     fn = COMMANDS[cmd]
     args = vars(anno_parser(fn.__wrapped__, prog=f'scalinglab {cmd}').parse_args(argv[1:]))
     args.pop('pdb', None); args.pop('xtra', None)
     try:
         with sigterm_as_interrupt(): rc = fn(**args)   # SIGTERM ends runs as `interrupted`, like Ctrl-C
-    except (UnknownName, FigureParamError, UsageError, FileNotFoundError, ValueError, StoreError) as e:   # bad input: one line, no traceback
+    except (UnknownName, FigureParamError, UsageError, FileNotFoundError, ValueError, StoreError, SubmissionError) as e:   # bad input or a refused submission: one line, no traceback
         print(f"scalinglab {cmd}: error: {e}", file=sys.stderr); return 2
     return rc if isinstance(rc, int) else 0

@@ -223,7 +223,8 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
                store:ResultsStore|None=None, # where the run is logged (default: the user's store)
                raise_on_error:bool=True, # raise `FigureError`, or return a failed `FigureResult`
                cell_progress:bool|None=None, # a bar over the notebook's cells (default: unless quiet; batch runs show the heartbeat instead)
-               heartbeat_file:str|Path|None=None # where the kernel writes its current cell and bar (`core.heartbeat`)
+               heartbeat_file:str|Path|None=None, # where the kernel writes its current cell and bar (`core.heartbeat`)
+               runs_dir:str|Path|None=None # where the executed notebook goes (default: the cache's runs/; a cluster task: its log dir)
               ) -> FigureResult:
     "Execute a figure notebook with papermill, check its three files, log the run"
     import papermill as pm
@@ -232,7 +233,8 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     out_dir = writable_dir(figures_dir)   # before the kernel starts: a run of minutes must not fail at its last step
     store = store or ResultsStore()
     run = store.run(f'figure/{spec.name}', p | {'figures_dir': str(out_dir)})
-    out_nb = cache_dir('runs')/f'{spec.name}-{mode}-{run.run_id}.ipynb'
+    out_nb = (Path(runs_dir) if runs_dir else cache_dir('runs'))/f'{spec.name}-{mode}-{run.run_id}.ipynb'
+    out_nb.parent.mkdir(parents=True, exist_ok=True)
     t0, status, error, files = time.time(), 'ok', '', []
     try:
         env = dict(SCALINGLAB_FIGURES=str(out_dir), SCALINGLAB_ROOT=str(project_root()), MPLBACKEND='Agg')

@@ -15,11 +15,13 @@ from ..lm.tokens import train_bpe, load_tokenizer, TextTokenizer
 from ..lm.models import quiet_transformers
 from ..lm.suite import lm_optimizer, lm_step, window_loss, lr_at
 from .lm import fixed_target_chunks, context_scores
+from ..cluster import ClusterConfig, run_units
 
 # %% auto #0
 __all__ = ['FULL_OPTIMAL_SWEEP', 'LOSSES', 'OptimalSweep', 'OptimalData', 'optimal_data', 'train_windows', 'valid_starts',
            'valid_windows', 'valid_token_count', 'fixed_target_ce', 'optimal_model_config', 'optimal_model',
-           'unit_name', 'unit_run_id', 'sweep_dir', 'train_optimal_unit', 'train_optimal_sweep', 'optimal_lengths']
+           'unit_name', 'unit_run_id', 'sweep_dir', 'train_optimal_unit', 'optimal_unit', 'train_optimal_sweep',
+           'optimal_lengths']
 
 # %% ../../nbs/54_context_optimal.ipynb #fda24173
 def _lcm(values) -> int: return int(np.lcm.reduce(np.asarray(values, dtype=np.int64)))
@@ -271,13 +273,24 @@ def train_optimal_unit(sweep:OptimalSweep, data:OptimalData, fraction:float, ctl
     return res
 
 # %% ../../nbs/54_context_optimal.ipynb #e567d3dd
+def optimal_unit(sweep:OptimalSweep, fraction:float, ctl:int, seed:int, out:str|None=None, store_path:str|None=None, device=None) -> dict:
+    "One unit as a task of its own (`cluster.run_units`): reads the cached data, trains or resumes or reads back the unit"
+    return train_optimal_unit(sweep, optimal_data(sweep), fraction, ctl, seed, out, ResultsStore(store_path) if store_path else None, device)
+
 def train_optimal_sweep(sweep:OptimalSweep, store:ResultsStore|None=None, device=None,
-                        out:str|Path|None=None # the sweep's folder (default: `sweep_dir`)
+                        out:str|Path|None=None, # the sweep's folder (default: `sweep_dir`)
+                        cluster:ClusterConfig|None=None # run the units as tasks (`09_cluster`); None: here, one after another
                        ) -> pd.DataFrame:
     "Train every unit (finished ones are read back); one row per unit"
-    data = optimal_data(sweep)
+    data = optimal_data(sweep)   # prepared once, before any task needs it
     root = Path(out) if out else sweep_dir(sweep)
-    rows = [train_optimal_unit(sweep, data, f, c, s, root/unit_name(f, c, s), store, device) for f, c, s in progress(sweep.units(), desc=f'{sweep.name} units', unit='unit')]
+    if cluster is None:
+        rows = [train_optimal_unit(sweep, data, f, c, s, root/unit_name(f, c, s), store, device) for f, c, s in progress(sweep.units(), desc=f'{sweep.name} units', unit='unit')]
+    else:
+        units = {unit_name(f, c, s): (optimal_unit, dict(sweep=sweep, fraction=f, ctl=c, seed=s, out=str(root/unit_name(f, c, s)),
+                                                        store_path=str(store.path) if store else None, device=device)) for f, c, s in sweep.units()}
+        done = run_units(f'{sweep.name}-{sweep.key()}', units, cluster, store)
+        rows = [done[k] for k in units]
     return pd.DataFrame([{k: v for k, v in r.items() if k != 'history'} for r in rows])
 
 LOSSES = {'valid_loss': 'all-position validation loss', 'fixed_target_ce': 'fixed-target last-token CE'}
