@@ -14,8 +14,8 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['EXECUTORS', 'SubmissionError', 'ClusterConfig', 'unit_folder', 'UnitTask', 'unit_done', 'unit_result', 'square',
-           'fail_once', 'UnitsFailed', 'make_executor', 'run_units', 'figure_unit', 'figure_units', 'run_figures_on',
-           'job_table']
+           'fail_once', 'count_to', 'UnitsFailed', 'make_executor', 'run_units', 'figure_unit', 'figure_units',
+           'run_figures_on', 'job_table']
 
 # %% ../nbs/09_cluster.ipynb #e7cd23a1
 EXECUTORS = ('local', 'debug', 'slurm')
@@ -89,6 +89,17 @@ def fail_once(marker:str, value:int=1, then:tuple|None=None):
         m.parent.mkdir(parents=True, exist_ok=True); m.touch()
         raise RuntimeError(f"fail_once: first attempt for {m.name} fails on purpose")
     return then[0](**then[1]) if then else value
+
+def count_to(state:str, n:int, sleep:float=0.5) -> dict:
+    "A test unit that resumes: counts to n, one step per `sleep` seconds, saving its count after each step; records where each (re)start began"
+    p = Path(state); p.parent.mkdir(parents=True, exist_ok=True)
+    s = json.loads(p.read_text()) if p.exists() else dict(count=0, starts=[])
+    s['starts'].append(s['count'])
+    while s['count'] < n:
+        time.sleep(sleep); s['count'] += 1
+        with atomic_path(p) as tmp: tmp.write_text(json.dumps(s))
+    with atomic_path(p) as tmp: tmp.write_text(json.dumps(s))
+    return s
 
 # %% ../nbs/09_cluster.ipynb #ad19d22b
 class UnitsFailed(RuntimeError):
