@@ -4,15 +4,17 @@
 
 # %% ../../nbs/12_lm_models.ipynb #5543a19b
 from __future__ import annotations
-import json, importlib.util
+import json, os, importlib.util
 from pathlib import Path
 import torch
-from ..core import cache_dir, get_device, seed_everything, atomic_dir
+from ..core import cache_dir, get_device, seed_everything, atomic_dir, data_path, content_key
 from ..results import file_lock
 
 # %% auto #0
-__all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'non_embedding_params', 'total_params', 'smollm2_gguf',
-           'quiet_transformers', 'convert_gguf', 'check_checkpoint_dir', 'load_model']
+__all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARSE_ENV', 'non_embedding_params', 'total_params',
+           'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'rehearsing', 'hub_reachable', 'rehearsal_models',
+           'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed', 'check_checkpoint_dir',
+           'load_model']
 
 # %% ../../nbs/12_lm_models.ipynb #2a382f70
 PYTHIA_V0 = [  # the Quantization Model paper's suite (old names -> the -v0 ids); non-embedding and total parameters
@@ -75,6 +77,59 @@ def convert_gguf(gguf:str|Path, # a .gguf model file
             (tmp/'SOURCE.json').write_text(json.dumps(dict(gguf=str(gguf), size=gguf.stat().st_size, note='dequantised to float32 by scalinglab.lm.models.convert_gguf')))
     return out
 
+# %% ../../nbs/12_lm_models.ipynb #517f0efa
+import socket, functools
+REHEARSE_ENV = 'SCALINGLAB_REHEARSE'
+
+def rehearsing() -> bool:
+    "Whether a full-mode rehearsal is running (`SCALINGLAB_REHEARSE` set)"
+    return os.environ.get(REHEARSE_ENV, '').strip().lower() not in ('', '0', 'false', 'no')
+
+@functools.lru_cache(maxsize=1)
+def hub_reachable(timeout:float=3.) -> bool:
+    "Whether huggingface.co answers (asked once per process; HF_HUB_OFFLINE=1 means no)"
+    if os.environ.get('HF_HUB_OFFLINE', '').strip().lower() in ('1', 'true', 'yes'): return False
+    try: socket.create_connection(('huggingface.co', 443), timeout=timeout).close(); return True
+    except OSError: return False
+
+def rehearsal_models() -> dict:
+    "{hub id: dict(config, tokenizer)}: the published architectures of the hub models full mode loads"
+    return json.loads(data_path('rehearsal', 'models.json').read_text())
+
+def hub_architecture(hub_id:str) -> dict:
+    "The published config fields of a hub model (full size)"
+    models = rehearsal_models()
+    if hub_id not in models: raise KeyError(f"No published architecture for {hub_id!r} in data/rehearsal/models.json; known: {', '.join(models)}")
+    return dict(models[hub_id]['config'])
+
+_LAYERS, _WIDTHS, _HEADS = ('num_hidden_layers', 'n_layer', 'num_layers'), ('hidden_size', 'n_embd', 'd_model'), ('num_attention_heads', 'n_head', 'num_heads')
+
+def shrink_architecture(config:dict, layers:int=2, width:int=64, heads:int=4) -> dict:
+    "The same architecture with at most `layers` layers, width `width` and `heads` heads; feed-forward and KV heads scaled alike"
+    c = {k: v for k, v in config.items() if k != 'attention_layers'}
+    w0 = next(c[k] for k in _WIDTHS if k in c); h0 = next((c[k] for k in _HEADS if k in c), None)
+    for k in _LAYERS:
+        if k in c: c[k] = min(c[k], layers)
+    for k in _WIDTHS:
+        if k in c: c[k] = min(c[k], width)
+    for k in _HEADS:
+        if k in c: c[k] = min(c[k], heads)
+    if 'num_key_value_heads' in c: c['num_key_value_heads'] = max(1, c['num_key_value_heads']*min(h0, heads)//h0)   # grouped-query ratio kept
+    for k in ('intermediate_size', 'n_inner'):
+        if c.get(k): c[k] = c[k]*min(w0, width)//w0
+    if 'attention_hidden_size' in c: c['attention_hidden_size'] = min(c['attention_hidden_size'], width)
+    if 'time_step_rank' in c: c['time_step_rank'] = max(1, min(w0, width)//16)
+    if c.get('model_type') == 'gpt_neo': c['attention_types'] = [[['global', 'local'], max(1, c['num_layers']//2)]]; c['num_layers'] = 2*max(1, c['num_layers']//2)
+    return c
+
+def rehearsal_config(hub_id:str):
+    "The shrunk transformers config a rehearsal builds `hub_id` from"
+    from transformers import AutoConfig
+    c = shrink_architecture(hub_architecture(hub_id))
+    return AutoConfig.for_model(c.pop('model_type'), **{k: v for k, v in c.items() if k != 'architectures'})
+
+def rehearsal_seed(hub_id:str, revision:str|None) -> int: return int(content_key([hub_id, revision]), 16) % 2**31
+
 # %% ../../nbs/12_lm_models.ipynb #d29d6573
 _WEIGHT_FILES = ('model.safetensors', 'model.safetensors.index.json', 'pytorch_model.bin', 'pytorch_model.bin.index.json')
 
@@ -106,6 +161,9 @@ def load_model(source, # folder | hub id | .gguf file | 'smollm2' | a transforme
         p = Path(src).expanduser()
         if p.is_dir(): model = AutoModelForCausalLM.from_pretrained(check_checkpoint_dir(p), dtype=dtype)
         elif p.exists() or src.startswith(('.', '/', '~')): raise FileNotFoundError(f"Model {src!r}: not a model folder, a .gguf file or a hub id")
+        elif rehearsing() and not hub_reachable():   # a full-mode rehearsal offline: the real architecture, shrunk, random weights
+            seed_everything(rehearsal_seed(src, revision))
+            model = AutoModelForCausalLM.from_config(rehearsal_config(src), dtype=dtype)
         else:
             try: model = AutoModelForCausalLM.from_pretrained(src, revision=revision, dtype=dtype)
             except OSError as e:
