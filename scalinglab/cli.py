@@ -7,14 +7,14 @@ from __future__ import annotations
 import ast, sys, json, time
 from pathlib import Path
 from fastcore.script import call_parse, Param, anno_parser
-from .core import STUDIES, UnknownName, figures_dir
+from .core import STUDIES, UnknownName, figures_dir, cache_dir
 from .results import ResultsStore, StoreError, sigterm_as_interrupt
 from .figures import FIGURES, MODES, FigureParamError, figure_status, run_figures
 from .bench import BENCHMARKS, run_bench, format_bench
 
 # %% auto #0
-__all__ = ['COMMANDS', 'UsageError', 'parse_params', 'format_table', 'figures', 'reproduce', 'jobs', 'bench', 'results', 'db',
-           'tag', 'test', 'main']
+__all__ = ['COMMANDS', 'UsageError', 'parse_params', 'format_table', 'figures', 'reproduce', 'gpucheck', 'jobs', 'bench',
+           'results', 'db', 'tag', 'test', 'main']
 
 # %% ../nbs/07_cli.ipynb #93c9b61f
 class UsageError(ValueError):
@@ -58,6 +58,7 @@ from .cluster import EXECUTORS, ClusterConfig, run_figures_on, job_table, Submis
 def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used when no mode flag is given
               full:bool=False, # the paper-scale parameters (GPU nodes)
               smoke:bool=False, # the test suite's sizes: every cell runs in seconds, the figures show nothing yet
+              rehearse:bool=False, # with --full: the full code path on CPU at test sizes, offline (hub models built from their architectures; figures go to the cache)
               only:Param("run only these figures", str, nargs='+')=None,
               jobs:int=1, # figures run in parallel processes
               param:Param("override a notebook parameter, KEY=VALUE (repeatable)", str, nargs='+')=None,
@@ -76,8 +77,9 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
     "Regenerate figures (all, or --only NAME ...), here or as cluster tasks; print a summary, exit 1 if any failed"
     if quick + full + smoke > 1: raise UsageError("choose one of --quick, --full and --smoke")
     if jobs < 1: raise UsageError(f"--jobs must be at least 1, got {jobs}")
-    mode = 'full' if full else 'smoke' if smoke else 'quick'
-    names = only or FIGURES.names()
+    if rehearse and not full: raise UsageError("--rehearse goes with --full (it rehearses the full-mode path)")
+    mode = 'rehearse' if rehearse else 'full' if full else 'smoke' if smoke else 'quick'
+    names = only or (FIGURES.names() if mode != 'rehearse' else [n for n in FIGURES.names() if FIGURES[n].rehearse is not None])
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
     if executor == 'local': results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir)
     else:
@@ -88,8 +90,20 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
     for r in results:
         if r.status != 'ok': print(f'\n=== {r.name} ===\n{r.error}', file=sys.stderr)
     failed = sum(r.status != 'ok' for r in results)
-    print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {figures_dir or globals()['figures_dir']()}")
+    print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {figures_dir or (cache_dir('rehearsal', 'figures') if mode == 'rehearse' else globals()['figures_dir']())}")
     return 1 if failed else 0
+
+# %% ../nbs/07_cli.ipynb #484224a4
+@call_parse
+def gpucheck(device:str='cuda', # the device to check against the CPU
+             full:bool=False # ten times the work per engine (steadier throughput)
+            ) -> int:
+    "Each engine's smoke path on the device against the CPU: agreement and throughput; exit 1 on a mismatch, 3 without the device"
+    from scalinglab.gpucheck import gpucheck as _check, format_gpucheck
+    try: rows = _check(device, quick=not full)
+    except RuntimeError as e: print(f"scalinglab gpucheck: skipped: {e}", file=sys.stderr); return 3
+    print(format_gpucheck(rows))
+    return 0 if all(r['ok'] for r in rows) else 1
 
 # %% ../nbs/07_cli.ipynb #c4c23a65
 @call_parse
@@ -187,7 +201,7 @@ def test(flags:str='', # extra test flags to run (space separated), e.g. 'slow'
     checks = run_tests(flags, n_workers, figures=not no_figures, only=only, keep_figures=keep_figures)
     return 0 if checks and all(c.ok for c in checks) else 1
 
-COMMANDS = dict(figures=figures, reproduce=reproduce, jobs=jobs, bench=bench, test=test, results=results, db=db, tag=tag)
+COMMANDS = dict(figures=figures, reproduce=reproduce, jobs=jobs, bench=bench, gpucheck=gpucheck, test=test, results=results, db=db, tag=tag)
 
 def main(argv:list|None=None) -> int:
     "Entry point of the `scalinglab` console script"

@@ -13,13 +13,13 @@ from .core import *
 from .results import ResultsStore, new_run_id
 
 # %% auto #0
-__all__ = ['MODES', 'FIGURE_JSON_KEYS', 'FIGURES', 'FigureSpec', 'register_figure', 'notebook_parameters', 'FigureParamError',
-           'resolve_params', 'figure_params', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers',
-           'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line',
-           'run_figures']
+__all__ = ['MODES', 'FIGURE_JSON_KEYS', 'FIGURES', 'REHEARSAL_CORPORA', 'FigureSpec', 'register_figure', 'notebook_parameters',
+           'FigureParamError', 'resolve_params', 'figure_params', 'FigureError', 'FigureResult', 'check_figure_outputs',
+           'flatten_numbers', 'kernel_manager_class', 'rehearsal_env', 'writable_dir', 'run_figure', 'figure_status',
+           'n_code_cells', 'heartbeat_line', 'run_figures']
 
 # %% ../nbs/03_figures.ipynb #ad64fe6b
-MODES = ('smoke', 'quick', 'full')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale
+MODES = ('smoke', 'quick', 'full', 'rehearse')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
 FIGURE_JSON_KEYS = ('figure', 'study', 'paper_figures', 'mode', 'params', 'numbers')  # what every NAME.json holds
 _NAME_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
 
@@ -34,6 +34,7 @@ class FigureSpec:
     quick: dict = field(default_factory=dict)  # overrides of the notebook defaults for --quick (CPU, minutes)
     smoke: dict|None = None  # overrides for the test suite: the smallest sizes that still execute every cell (seconds); {}: the quick sizes are already that small
     full: dict = field(default_factory=dict)   # overrides for --full (paper scale, GPU nodes)
+    rehearse: dict|None = None  # applied on top of `full` for `--full --rehearse`: the full code path (models, corpora, branches) at CPU-test sizes; None: no rehearsal yet
     weight: float = 1.   # rough relative cost in quick mode: parallel runs start the heavy ones first
     ranges: dict = field(default_factory=dict)  # parameter -> (low, high), inclusive, None for open: checked (each element of a list too) before a kernel starts
     checks: list = field(default_factory=list)  # (message, predicate(params) -> bool): rules between parameters, e.g. k <= n
@@ -108,7 +109,9 @@ def resolve_params(spec:FigureSpec, mode:str='quick', # 'smoke', 'quick' or 'ful
     "The parameters to inject into `spec`'s notebook, checked against its parameters cell"
     if mode not in MODES: raise FigureParamError(f"mode must be one of {MODES}, got {mode!r}")
     declared = notebook_parameters(spec.path)
-    merged = {k: v['default'] for k, v in declared.items()} | (getattr(spec, mode) or {}) | (params or {}) | {'mode': mode}
+    if mode == 'rehearse' and spec.rehearse is None: raise FigureParamError(f"Figure {spec.name!r} has no full-mode rehearsal (its spec sets no `rehearse`)")
+    overrides = (spec.full | spec.rehearse) if mode == 'rehearse' else (getattr(spec, mode) or {})
+    merged = {k: v['default'] for k, v in declared.items()} | overrides | (params or {}) | {'mode': mode}
     problems = [f"  unknown parameter {k!r}" for k in merged if k not in declared]
     problems += [f"  parameter {k!r} must be {declared[k]['type']}, got {type(v).__name__} {v!r}"
                  for k, v in merged.items() if k in declared and not _compatible(declared[k]['default'], v)]
@@ -199,6 +202,24 @@ def kernel_manager_class():
             return str(Path(jupyter_runtime_dir())/f'scalinglab-{uuid.uuid4().hex[:12]}-ipc')
     return IPCKernelManager
 
+# %% ../nbs/03_figures.ipynb #f264e744
+REHEARSAL_CORPORA = {  # full-mode corpus variable -> (embedded corpora written in the Pile's format, file name)
+    'SCALINGLAB_PILE_TEST': (('wikitext-2', 'tinystories', 'tinyshakespeare'), 'pile-test.jsonl.zst'),
+    'SCALINGLAB_OPENWEBTEXT': (('wikitext-2',), 'openwebtext.jsonl.zst'),
+}
+
+def rehearsal_env() -> dict:
+    "What a full-mode rehearsal runs with: SCALINGLAB_REHEARSE=1, and small Pile-format stand-ins for the full corpora not set"
+    from scalinglab.lm.corpus import iter_documents, write_pile
+    from scalinglab.lm.models import hub_reachable
+    env = dict(SCALINGLAB_REHEARSE='1') | ({} if hub_reachable() else dict(HF_HUB_OFFLINE='1'))   # offline, every hub call fails at once instead of retrying
+    for var, (corpora, fname) in REHEARSAL_CORPORA.items():
+        if os.environ.get(var): continue
+        path = cache_dir('rehearsal')/fname
+        if not path.exists(): write_pile((d for c in corpora for d in iter_documents(c)), path)
+        env[var] = str(path)
+    return env
+
 # %% ../nbs/03_figures.ipynb #6b0d4f84
 def writable_dir(path:str|Path|None=None # the figures folder (None: `figures_dir()`)
                 ) -> Path:
@@ -230,6 +251,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     import papermill as pm
     spec = name if isinstance(name, FigureSpec) else FIGURES[name]
     p = resolve_params(spec, mode, params)
+    if figures_dir is None and mode == 'rehearse': figures_dir = cache_dir('rehearsal', 'figures')   # a rehearsal never overwrites figures/
     out_dir = writable_dir(figures_dir)   # before the kernel starts: a run of minutes must not fail at its last step
     store = store or ResultsStore()
     run = store.run(f'figure/{spec.name}', p | {'figures_dir': str(out_dir)})
@@ -238,6 +260,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     t0, status, error, files = time.time(), 'ok', '', []
     try:
         env = dict(SCALINGLAB_FIGURES=str(out_dir), SCALINGLAB_ROOT=str(project_root()), MPLBACKEND='Agg')
+        if mode == 'rehearse': env |= rehearsal_env()
         if heartbeat_file: env[HEARTBEAT_ENV] = str(heartbeat_file)
         with modified_env(**env):
             pm.execute_notebook(str(spec.path), str(out_nb), parameters=p, cwd=str(spec.path.parent),

@@ -41,6 +41,7 @@ def check_registry() -> list[str]:
         if not spec.path.exists(): problems.append(f"figure {n!r}: notebook {spec.path} does not exist"); continue
         if spec.smoke is None: problems.append(f"figure {n!r} declares no smoke parameters (register_figure(..., smoke=dict(...)); {{}} if its quick sizes take seconds)")
         for mode in MODES:
+            if mode == 'rehearse' and spec.rehearse is None: continue   # figures without a rehearsal yet are listed by `unrehearsed`
             try: resolve_params(spec, mode)
             except Exception as e: problems.append(f"figure {n!r} ({mode}): {e}")
     return problems
@@ -130,6 +131,9 @@ def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separa
             names = [n for n in FIGURES if only in f'figure {n}']
             for r in (run_figures(names, 'smoke', jobs=n_workers, figures_dir=keep_figures or tmp) if names else []):  # no names means all to run_figures
                 report(Check(f'figure {r.name} (smoke)', r.status == 'ok', r.seconds, r.error))
+            rehearsed = [n for n in FIGURES if FIGURES[n].rehearse is not None and only in f'figure {n} (rehearse)']
+            for r in (run_figures(rehearsed, 'rehearse', jobs=n_workers, figures_dir=f'{tmp}/rehearse') if rehearsed else []):   # the full code paths, offline, at test sizes
+                report(Check(f'figure {r.name} (rehearse)', r.status == 'ok', r.seconds, r.error))
     print(slowest_checks(checks), flush=True)
     passed = sum(c.ok for c in checks)
     print(f"{passed} passed, {len(checks) - passed} failed", flush=True)

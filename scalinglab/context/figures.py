@@ -85,7 +85,7 @@ def plot_synthetic(numbers:dict, title:str='') -> plt.Figure:
     return fig
 
 # %% ../../nbs/55_context_figures.ipynb #738126e7
-register_figure('context-synthetic', 'context', ['2', '3'], weight=3,
+register_figure('context-synthetic', 'context', ['2', '3'], rehearse=dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2, n_valid=1000), weight=3,
     smoke=dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2, n_valid=1000),
     ranges=dict(ctls=(1, 100), Ns=(1, 10_000_000), seeds=(0, None), hidden=(2, None), batch_size=(1, None), max_epochs=(1, None),
                 patience=(1, None), n_valid=(1, 2_000_000), lr=(0, None), weight_decay=(0, None)),
@@ -151,7 +151,7 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
     fig.tight_layout()
     return fig
 
-register_figure('context-id', 'context', ['4', '5'], weight=2,
+register_figure('context-id', 'context', ['4', '5'], rehearse=dict(ctls=[21, 36, 63, 100], N=3000, hidden=32, feature=16, head=16, batch_size=500, max_epochs=2, patience=2, n_valid=1000, n_rows=2000), weight=2,
     smoke=dict(ctls=[21, 36, 63, 100], N=3000, hidden=32, feature=16, head=16, batch_size=500, max_epochs=2, patience=2, n_valid=1000, n_rows=2000),
     ranges=dict(ctls=(1, 100), N=(1, 10_000_000), hidden=(2, None), feature=(2, None), head=(2, None), batch_size=(1, None), max_epochs=(1, None),
                 patience=(1, None), n_valid=(1, 2_000_000), n_rows=(2, 2_000_000), threshold=(0, 1)),
@@ -241,7 +241,7 @@ def plot_lm(per_model:list, # `lm_numbers` of each model
     fig.tight_layout()
     return fig
 
-register_figure('context-lm', 'context', ['6', '7'], weight=3,
+register_figure('context-lm', 'context', ['6', '7'], rehearse=dict(chunk=128, seq_lens=[8, 16, 32, 64, 128], max_chunks=[12], batch_size=4), weight=3,
     smoke=dict(models=['tiny-smoke'], chunk=64, seq_lens=[4, 8, 16, 32, 64], max_chunks=[40], batch_size=8),
     ranges=dict(chunk=(2, None), seq_lens=(2, None), max_chunks=(0, None), batch_size=(1, None), threshold=(0, 1)),
     checks=[('max_chunks needs one entry per model', lambda p: len(p['max_chunks']) == len(p['models'])),
@@ -311,7 +311,7 @@ def sweep_params(sweep:OptimalSweep) -> dict:
     "A sweep's fields as notebook parameters (lists, not tuples; no name)"
     return {k: [list(x) if isinstance(x, tuple) else x for x in v] if isinstance(v, tuple) else v for k, v in asdict(sweep).items() if k != 'name'}
 
-register_figure('context-optimal', 'context', [], weight=3,
+register_figure('context-optimal', 'context', [], rehearse=dict(ctls=[8, 16], fractions=[0.05, 0.2], extra=[], seeds=[114], d_model=16, n_layers=1, head_dim=8, micro_tokens=32, grad_accum=2, steps=6, warmup=2, eval_every=3, patience=2, valid_tokens=256, eval_batch=4, drop_head=10, drop_tail=5, max_chunks=8, min_doc_tokens=1000, valid_fraction=0.1), weight=3,
     smoke=dict(ctls=[8, 16], fractions=[0.05, 0.2], seeds=[0], d_model=16, head_dim=8, micro_tokens=64, steps=6, warmup=2, eval_every=3,
                patience=2, valid_tokens=256, drop_head=10, drop_tail=5),
     ranges=dict(ctls=(2, None), fractions=(0, 1), seeds=(0, None), vocab_size=(258, None), d_model=(1, None), n_layers=(1, None), head_dim=(1, None),

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from ..core import cache_dir, get_device, progress, write_json, content_key
 from ..results import file_lock
 from .tokens import TokenStore, load_tokenizer
-from .models import load_model, non_embedding_params
+from .models import load_model, non_embedding_params, model_config
 
 # %% auto #0
 __all__ = ['LossColumn', 'suite_columns', 'length_batches', 'pad_batch', 'batch_token_losses', 'check_compatible', 'loss_params',
@@ -121,9 +121,8 @@ def _open_run(out:Path, params:dict, shape:tuple) -> tuple[dict, bool]:
 
 def _preflight(store:TokenStore, columns:list):
     "Check every column against the store from its config alone (no weights loaded), before anything is written"
-    from transformers import AutoConfig
     for col in columns:
-        try: config = AutoConfig.from_pretrained(col.source, revision=col.revision)
+        try: config = model_config(col.source, col.revision)
         except (OSError, ValueError): continue   # a source only `load_model` understands: checked when it is loaded
         check_compatible(store, config, col)
 

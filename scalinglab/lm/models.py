@@ -13,8 +13,8 @@ from ..results import file_lock
 # %% auto #0
 __all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARSE_ENV', 'non_embedding_params', 'total_params',
            'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'rehearsing', 'hub_reachable', 'rehearsal_models',
-           'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed', 'check_checkpoint_dir',
-           'load_model']
+           'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed', 'model_config',
+           'check_checkpoint_dir', 'load_model']
 
 # %% ../../nbs/12_lm_models.ipynb #2a382f70
 PYTHIA_V0 = [  # the Quantization Model paper's suite (old names -> the -v0 ids); non-embedding and total parameters
@@ -129,6 +129,13 @@ def rehearsal_config(hub_id:str):
     return AutoConfig.for_model(c.pop('model_type'), **{k: v for k, v in c.items() if k != 'architectures'})
 
 def rehearsal_seed(hub_id:str, revision:str|None) -> int: return int(content_key([hub_id, revision]), 16) % 2**31
+
+def model_config(source, revision:str|None=None):
+    "A model's transformers config without its weights (in an offline rehearsal, a hub model's shrunk architecture)"
+    from transformers import AutoConfig
+    src = str(source)
+    if rehearsing() and not hub_reachable() and not Path(src).expanduser().exists() and src in rehearsal_models(): return rehearsal_config(src)
+    return AutoConfig.from_pretrained(src, revision=revision)
 
 # %% ../../nbs/12_lm_models.ipynb #d29d6573
 _WEIGHT_FILES = ('model.safetensors', 'model.safetensors.index.json', 'pytorch_model.bin', 'pytorch_model.bin.index.json')

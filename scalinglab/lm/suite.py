@@ -268,7 +268,6 @@ def load_suite(name:str, # a key of `TINY_SUITES`, or 'pythia-v0'
 # %% ../../nbs/13_lm_suite.ipynb #8398e1b8
 def resolve_lm(name:str) -> dict:
     "dict(name, label, source, revision, tokenizer, suite) of a model name: a tiny suite[@step], 'smollm2', or a hub id[@revision]; ':random' for random init"
-    from transformers import AutoConfig
     base, random = (name[:-7], True) if name.endswith(':random') else (name, False)
     revision, suite = None, None
     suite_name, _, at = base.partition('@')
@@ -285,7 +284,14 @@ def resolve_lm(name:str) -> dict:
         tok = load_tokenizer(source, 'smollm2')
     else:
         from transformers import AutoTokenizer
+        from scalinglab.lm.models import rehearsing, hub_reachable, rehearsal_models
         repo, _, revision = base.partition('@'); revision = revision or None
-        source, label, tok = repo, repo.split('/')[-1], load_tokenizer(AutoTokenizer.from_pretrained(repo, revision=revision))
-    if random: source, label = AutoConfig.from_pretrained(source, revision=revision), label + ' (random init)'
+        source, label = repo, repo.split('/')[-1]
+        if rehearsing() and not hub_reachable():   # offline rehearsal: the model is built from its architecture, the tokenizer is an embedded stand-in
+            if repo not in rehearsal_models(): raise KeyError(f"{repo!r} has no published architecture for an offline rehearsal (data/rehearsal/models.json)")
+            tok, label = load_tokenizer(rehearsal_models()[repo]['tokenizer']), label + ' (rehearsal)'
+        else: tok = load_tokenizer(AutoTokenizer.from_pretrained(repo, revision=revision))
+    if random:
+        from scalinglab.lm.models import model_config
+        source, label = model_config(source, revision), label + ' (random init)'
     return dict(name=name, label=label, source=source, revision=revision, tokenizer=tok, suite=suite)

@@ -192,7 +192,7 @@ def plot_exponent_pairs(pairs:pd.DataFrame, ax=None, lim:float=1.25, # axes run 
     return ax
 
 # %% ../../nbs/20_quanta_epoch.ipynb #9379c6f1
-register_figure('epoch-exponents', 'quanta', ['A12'], smoke={},   # quick is already seconds
+register_figure('epoch-exponents', 'quanta', ['A12'], rehearse=dict(), smoke={},   # quick is already seconds
     ranges=dict(axis_max=(1e-6, None)),
     description='Published (alpha_N, alpha_D) pairs from the Epoch scaling-law table vs the quantization-model prediction '
                 'alpha_D = alpha_N/(alpha_N+1) (paper Fig. A12; README Fig. 18 of the study repository)')

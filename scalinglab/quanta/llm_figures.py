@@ -209,16 +209,16 @@ def plot_token_curves(res:dict):
     return fig
 
 # %% ../../nbs/25_quanta_llm_figures.ipynb #b31b00ff
-register_figure('llm-scaling', 'quanta', ['3'], weight=5, smoke=dict(suite='tiny-smoke', n_docs=20, n_examples=5, bins=20),
+register_figure('llm-scaling', 'quanta', ['3'], rehearse=dict(n_docs=6, n_examples=3, bins=20, max_rows=20000), weight=5, smoke=dict(suite='tiny-smoke', n_docs=20, n_examples=5, bins=20),
     ranges=dict(n_docs=(0, None), max_rows=(0, None), fit_models=(0, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None)),
     description='Mean loss vs non-embedding parameters with a power-law fit; per-token loss distributions p(L) and L p(L); per-token exponents and example curves',
     full=dict(suite='pythia-v0', n_docs=200_000, max_rows=10_000_000, fit_models=6, bins=1000, batch_tokens=16384))
-register_figure('llm-dynamics', 'quanta', ['A5'], weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
+register_figure('llm-dynamics', 'quanta', ['A5'], rehearse=dict(n_docs=4, models=[0, 1], step_min=11000, step_max=13000, bins=20, n_examples=3), weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
     ranges=dict(n_docs=(0, None), models=(0, None), step_min=(0, None), step_max=(1, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None)),
     checks=[('step_min must be below step_max', lambda p: p['step_min'] < p['step_max'])],
     description='Mean loss vs training step per model with alpha_S fits; token-loss distribution across checkpoints; example tokens',
     full=dict(suite='pythia-v0', n_docs=20_000, models=[0, 1, 2, 3, 4], step_min=11_000, step_max=100_000, bins=3000, batch_tokens=16384))
-register_figure('token-curves', 'quanta', ['4', 'A6'], smoke=dict(suite='tiny-smoke', n_docs=20, high=1.0, low=0.9, max_slope=0., min_r2=0.),
+register_figure('token-curves', 'quanta', ['4', 'A6'], rehearse=dict(n_docs=6, high=1.0, low=0.9, max_slope=0.0, min_r2=0.0, first_rows=2000), smoke=dict(suite='tiny-smoke', n_docs=20, high=1.0, low=0.9, max_slope=0., min_r2=0.),
     ranges=dict(n_docs=(0, None), high=(0, None), low=(0, None), min_r2=(0, 1), first_rows=(1, None), n_examples=(0, None), batch_tokens=(1, None)),
     checks=[('low must be below high', lambda p: p['low'] < p['high'])],
     description='Monogenic and polygenic per-token scaling curves, each token shown in its context',

@@ -235,13 +235,13 @@ _CHECKS = [('k must not exceed n (bits per subtask among the n task bits)', lamb
 _SMOKE = dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20)   # every cell runs; the exponents mean nothing
 _SMOKE_SCALING = _SMOKE | dict(p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150)
 
-register_figure('parity-scaling', 'quanta', ['2'], weight=5, smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
+register_figure('parity-scaling', 'quanta', ['2'], rehearse=dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20, p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150), weight=5, smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
     description='Sparse parity: loss vs parameters, steps and data with fitted exponents and the theory slopes; per-subtask emergence',
     full=_FULL_SCALING)
-register_figure('parity-convergence', 'quanta', ['A2', 'A3'], smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
+register_figure('parity-convergence', 'quanta', ['A2', 'A3'], rehearse=dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20, p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150), smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
     description='Sparse parity: per-subtask loss over steps and over D; convergence time vs subtask frequency (theory: exponent -1)',
     full=_FULL_SCALING)
-register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], weight=4, ranges=_RANGES, checks=_CHECKS,
+register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], rehearse=dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20, alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200, d_width=16, d_Ds=[100, 300, 900], d_steps=150), weight=4, ranges=_RANGES, checks=_CHECKS,
     smoke=_SMOKE | dict(alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200, d_width=16, d_Ds=[100, 300, 900], d_steps=150),
     description='Sparse parity: fitted alpha_N, alpha_S, alpha_D vs alpha with the theory lines; learned subtasks vs D',
     full=_PAPER | dict(alphas=[round(a - 1, 2) for a in np.arange(1.1, 1.81, 0.1)], seeds=[0, 1, 2], p_widths=_P17_WIDTHS, p_steps=100_000,

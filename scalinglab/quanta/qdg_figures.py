@@ -346,24 +346,24 @@ _FULL_PILE = dict(suite='pythia-v0', model=0, threshold=0.1, every=50, n_tokens=
                   label_method='torch-kmeans')   # scikit-learn's k-means at K up to 1500 with 30 restarts would take hours per K on CPUs
 _CHECK_KS = ('the cluster count shown must be one of ks (or 0: chosen from N)', lambda p: not p.get('ks') or not p.get('k_show') or p['k_show'] in p['ks'])
 _CHECK_LABELS = ("label_method must be 'kmeans', 'torch-kmeans' or 'cluster_qr'", lambda p: p.get('label_method', 'kmeans') in ('kmeans', 'torch-kmeans', 'cluster_qr'))
-register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], weight=3, smoke=_SMOKE_LM | dict(check_ks=[10]), ranges=_pipeline_ranges(k_show=(0, None)),
+register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], rehearse=dict(n_docs=20, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], check_ks=[10], k_show=0), weight=3, smoke=_SMOKE_LM | dict(check_ks=[10]), ranges=_pipeline_ranges(k_show=(0, None)),
     checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM,
     description='QDG: the angular-similarity matrix ordered by cluster; cluster sizes by rank for every K, their envelope with a power-law fit and the -(1 + alpha_N) reference',
     full=_FULL_PILE)
-register_figure('qdg-clusters', 'quanta', ['1', '13'], weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
+register_figure('qdg-clusters', 'quanta', ['1', '13'], rehearse=dict(n_docs=20, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
     checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM, description='QDG: tokens of six large clusters, each in its context, the predicted token marked',
     full=_FULL_PILE | dict(ranks=[50, 100, 146, 269, 278, 292]))
-register_figure('qdg-tinystories', 'quanta', ['14'], weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
+register_figure('qdg-tinystories', 'quanta', ['14'], rehearse=dict(n_docs=20, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
     checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM | dict(induction=False), description="QDG, the study's TinyStories variant (threshold ln 2, no induction filter, every 100th): clusters in context",
     full=dict(suite='tinystories-33m', model=0, threshold=0.693, induction=False, every=100, n_tokens=10_000, n_init=30, k_show=400, ranks=[11, 31, 75, 77],
               label_method='torch-kmeans'))
-register_figure('qdg-parity', 'quanta', ['A9'], weight=2, smoke=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2),
+register_figure('qdg-parity', 'quanta', ['A9'], rehearse=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2), weight=2, smoke=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2),
     ranges=dict(n_tasks=(2, None), n=(3, None), k=(1, None), alpha=(0, None), width=(1, None), steps=(1, None), batch_size=(1, None), lr=(0, None),
                 learned_below=(0, None), loss_threshold=(0, None), n_samples=(20, None), n_init=(1, None), seed=(0, None)),
     checks=[('k must not exceed n', lambda p: p['k'] <= p['n'])],
     description='QDG on multitask sparse parity, where the quanta are known: clusters of per-sample gradients against the true subtasks, and the envelope slope against -(alpha + 1)',
     full=dict(n_tasks=500, n=100, width=500, steps=100_000, batch_size=20_000, lr=1e-3, n_samples=10_000, n_init=30))
-register_figure('qdg-noise', 'quanta', ['A10', 'A11'], weight=2, smoke=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
+register_figure('qdg-noise', 'quanta', ['A10', 'A11'], rehearse=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1), weight=2, smoke=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
     ranges=dict(exponents=(0, None), n=(50, None), n_clusters=(2, None), seeds=(1, None), dim=(2, None), spread=(0, None), n_init=(1, None)),
     checks=[('n_clusters must not exceed n', lambda p: p['n_clusters'] <= p['n'])],
     description='Toy model of the envelope fit: Gaussian clusters with Zipf sizes of known exponent through spectral clustering, fitted slope against the true one',
