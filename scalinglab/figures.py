@@ -210,9 +210,10 @@ REHEARSAL_CORPORA = {  # full-mode corpus variable -> (embedded corpora written 
 
 def rehearsal_env() -> dict:
     "What a full-mode rehearsal runs with: SCALINGLAB_REHEARSE=1, and small Pile-format stand-ins for the full corpora not set"
-    from scalinglab.lm.corpus import iter_documents, write_pile
+    from scalinglab.lm.corpus import iter_documents, write_pile, corpus_path
     from scalinglab.lm.models import hub_reachable
     env = dict(SCALINGLAB_REHEARSE='1') | ({} if hub_reachable() else dict(HF_HUB_OFFLINE='1'))   # offline, every hub call fails at once instead of retrying
+    if not os.environ.get('SCALINGLAB_TINYSTORIES_VAL'): env['SCALINGLAB_TINYSTORIES_VAL'] = str(corpus_path('tinystories'))   # the embedded sample is the validation file's head
     for var, (corpora, fname) in REHEARSAL_CORPORA.items():
         if os.environ.get(var): continue
         path = cache_dir('rehearsal')/fname

@@ -12,7 +12,7 @@ __all__ = ['NORMS', 'layer_modules', 'norm_type', 'hidden_state_hooks', 'collect
 
 # %% ../../nbs/15_lm_hidden.ipynb #4729275d
 _BLOCK_LISTS = ('layers', 'h', 'blocks')                                  # GPT-NeoX/Llama/Mamba, GPT-2, RWKV
-_FINAL_NORMS = ('final_layer_norm', 'ln_f', 'norm', 'ln_out', 'norm_f')   # GPT-NeoX, GPT-2, Llama, RWKV, Mamba
+_FINAL_NORMS = ('final_layer_norm', 'ln_f', 'norm', 'ln_out', 'norm_f', 'final_layernorm')   # GPT-NeoX, GPT-2, Llama, RWKV, Mamba, Phi
 
 def layer_modules(model) -> tuple:
     "The list of blocks and the final norm of a causal LM (or its base model)"
@@ -20,7 +20,7 @@ def layer_modules(model) -> tuple:
     blocks = next((getattr(base, n) for n in _BLOCK_LISTS if isinstance(getattr(base, n, None), torch.nn.ModuleList)), None)
     norm = next((getattr(base, n) for n in _FINAL_NORMS if isinstance(getattr(base, n, None), torch.nn.Module)), None)
     if blocks is None or norm is None:
-        raise ValueError(f"Cannot find the blocks and final norm of {type(base).__name__}; supported: GPT-NeoX, GPT-2, Llama, RWKV, Mamba "
+        raise ValueError(f"Cannot find the blocks and final norm of {type(base).__name__}; supported: GPT-NeoX, GPT-2, Llama, RWKV, Mamba, Phi "
                          f"(its children: {', '.join(n for n, _ in base.named_children())})")
     return blocks, norm
 

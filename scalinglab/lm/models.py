@@ -126,6 +126,8 @@ def rehearsal_config(hub_id:str):
     "The shrunk transformers config a rehearsal builds `hub_id` from"
     from transformers import AutoConfig
     c = shrink_architecture(hub_architecture(hub_id))
+    from scalinglab.lm.tokens import load_tokenizer
+    c['vocab_size'] = max(c['vocab_size'], load_tokenizer(rehearsal_models()[hub_id]['tokenizer']).vocab_size)   # the stand-in tokenizer's ids must fit (Mistral's 32,000 < GPT-2's 50,257)
     return AutoConfig.for_model(c.pop('model_type'), **{k: v for k, v in c.items() if k != 'architectures'})
 
 def rehearsal_seed(hub_id:str, revision:str|None) -> int: return int(content_key([hub_id, revision]), 16) % 2**31

@@ -111,13 +111,13 @@ PAPER_MODELS = ['openai-community/gpt2-xl', 'meta-llama/Meta-Llama-3-8B', 'mistr
 PYTHIA_1B_STEPS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 143000]
 _RANGES = dict(n_docs=(1, None), max_len=(2, None), seed=(0, None), batch_tokens=(1, None), steps=(0, None))
 
-register_figure('nexttoken-law', 'nexttoken', ['main law across models'], rehearse=dict(n_docs=3, max_len=64), weight=3, ranges=_RANGES,
+register_figure('nexttoken-law', 'nexttoken', ['main law across models'], rehearse=dict(n_docs=12, max_len=128), weight=3, ranges=_RANGES,
     smoke=dict(models=['smollm2', 'tiny-smoke', 'tiny-smoke:random'], n_docs=30, max_len=256),   # SmolLM2's 576 features need ~6k probe tokens
     description='Prediction residual against layer: SmolLM2-135M and a tiny-suite model with random-init controls; shuffled-vocabulary and fuzziness controls',
     full=dict(models=PAPER_MODELS + [m + ':random' for m in PAPER_MODELS[:1]], corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], rehearse=dict(steps=[0, 1, 143000], n_docs=3, max_len=64), ranges=_RANGES, smoke=dict(model='tiny-smoke', steps=[1, 4, 24]),
+register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], rehearse=dict(steps=[0, 1, 143000], n_docs=12, max_len=128), ranges=_RANGES, smoke=dict(model='tiny-smoke', steps=[1, 4, 24]),
     description="The PR profile of the tiny suite's largest model across its training checkpoints",
     full=dict(model='EleutherAI/pythia-1b', steps=PYTHIA_1B_STEPS, corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-flow', 'nexttoken', ['information flow'], rehearse=dict(n_docs=3, max_len=64), weight=2, ranges=_RANGES, smoke=dict(models=['tiny-smoke'], n_docs=3, max_len=64),
+register_figure('nexttoken-flow', 'nexttoken', ['information flow'], rehearse=dict(n_docs=12, max_len=128), weight=2, ranges=_RANGES, smoke=dict(models=['tiny-smoke'], n_docs=3, max_len=64),
     description='PR per layer for the previous, current, next and next-next token',
     full=dict(models=PAPER_MODELS[:1] + ['meta-llama/Meta-Llama-3-8B-Instruct'] + PAPER_MODELS[4:], corpus='wikitext-2', n_docs=62, batch_tokens=8192))

@@ -213,7 +213,7 @@ register_figure('llm-scaling', 'quanta', ['3'], rehearse=dict(n_docs=6, n_exampl
     ranges=dict(n_docs=(0, None), max_rows=(0, None), fit_models=(0, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None)),
     description='Mean loss vs non-embedding parameters with a power-law fit; per-token loss distributions p(L) and L p(L); per-token exponents and example curves',
     full=dict(suite='pythia-v0', n_docs=200_000, max_rows=10_000_000, fit_models=6, bins=1000, batch_tokens=16384))
-register_figure('llm-dynamics', 'quanta', ['A5'], rehearse=dict(n_docs=4, models=[0, 1], step_min=11000, step_max=13000, bins=20, n_examples=3), weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
+register_figure('llm-dynamics', 'quanta', ['A5'], rehearse=dict(n_docs=1, models=[0], step_min=11000, step_max=13000, bins=20, n_examples=3), weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
     ranges=dict(n_docs=(0, None), models=(0, None), step_min=(0, None), step_max=(1, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None)),
     checks=[('step_min must be below step_max', lambda p: p['step_min'] < p['step_max'])],
     description='Mean loss vs training step per model with alpha_S fits; token-loss distribution across checkpoints; example tokens',

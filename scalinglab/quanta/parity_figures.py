@@ -186,7 +186,9 @@ def plot_parity_convergence(ss:dict, ds:dict, cf:dict, alpha:float):
         f = cf['fit']; xs = np.geomspace(*f['x_range'], 50)
         axs[2].plot(xs, f['a']*xs**-f['alpha'], color='#CC79A7', lw=2, alpha=0.6, label=f"fit: t ∝ p^{cf['exponent']:.2f} [{cf['exponent_ci'][0]:.2f}, {cf['exponent_ci'][1]:.2f}]")
         _theory_line(axs[2], xs, f['a']*xs[0]**-f['alpha'], xs[0], 1., 'theory: t ∝ p^-1')
-    axs[2].set(xscale='log', yscale='log', xlabel='subtask frequency p', ylabel='steps to loss < 0.1 bits', title='(c) convergence time vs frequency'); axs[2].legend(fontsize=7)
+    axs[2].set(xlabel='subtask frequency p', ylabel='steps to loss < 0.1 bits', title='(c) convergence time vs frequency')
+    if (t > 0).any(): axs[2].set(xscale='log', yscale='log'); axs[2].legend(fontsize=7)
+    else: axs[2].text(0.5, 0.5, 'no subtask reached 0.1 bits\nwithin the steps trained', ha='center', va='center', transform=axs[2].transAxes)   # a log axis with no data cannot be drawn
     x, y, f = ss['steps'][1:], ss['loss_bits'][1:], ss['fit']
     axs[3].plot(x, y, color='#D55E00', lw=1.2)
     if f:
@@ -217,7 +219,9 @@ def plot_parity_exponents(ex:dict):
         if LEARNED_KEY not in r: continue
         c = PALETTE[i % len(PALETTE)]; D, n = np.array(r[LEARNED_KEY]['D'], float), np.array(r[LEARNED_KEY]['count'], float)
         axs[2].plot(D, np.where(n > 0, n, np.nan), 'o-', color=c, ms=3, label=rf"$\alpha$={r['alpha']:g}: slope {r[LEARNED_KEY]['slope'] or float('nan'):.2f} (theory {1/(r['alpha']+1):.2f})")
-    axs[2].set(xscale='log', yscale='log', xlabel='training samples D', ylabel=f'subtasks learned (min loss < {LEARNED_NATS} nats)', title='(c) learned subtasks vs D'); axs[2].legend(fontsize=7)
+    axs[2].set(xlabel='training samples D', ylabel=f'subtasks learned (min loss < {LEARNED_NATS} nats)', title='(c) learned subtasks vs D')
+    if any((np.array(r[LEARNED_KEY]['count']) > 0).any() for r in rows if LEARNED_KEY in r): axs[2].set(xscale='log', yscale='log'); axs[2].legend(fontsize=7)
+    else: axs[2].text(0.5, 0.5, 'no subtask learned\nat any D', ha='center', va='center', transform=axs[2].transAxes)   # a log axis with no data cannot be drawn
     return fig
 
 # %% ../../nbs/23_quanta_parity_figures.ipynb #e89d547e
