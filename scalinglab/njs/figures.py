@@ -150,7 +150,7 @@ def code_numbers(ctrl:pd.DataFrame, pdep:dict, scatter:pd.DataFrame|None=None) -
 register_figure('njs-prediction', 'njs', ['per-task MAE, scale-only vs all features'], rehearse=dict(seeds=2), weight=2, ranges=dict(seeds=(1, None)), smoke=dict(seeds=2, grid='fixed'),
     description='Per-task MAE of XGBoost on scale only vs all architecture and data features, relative improvement, BH-corrected significance over seeds',
     full=dict(seeds=50, grid='paper'))
-register_figure('njs-features', 'njs', ['forward-selected features'], rehearse=dict(seeds=1, max_features=1), weight=1.5, ranges=dict(seeds=(1, None), max_features=(0, None)), smoke=dict(seeds=1, max_features=1),
+register_figure('njs-features', 'njs', ['forward-selected features'], rehearse=dict(seeds=1, max_features=1, grid='fixed'), weight=1.5, ranges=dict(seeds=(1, None), max_features=(0, None)), smoke=dict(seeds=1, max_features=1),
     description='Features chosen by greedy forward selection per task and their share of the split gain',
     full=dict(seeds=10, grid='paper', generation_features=True, max_features=0))
 register_figure('njs-code-tradeoff', 'njs', ['code vs language trade-off'], rehearse=dict(), ranges=dict(seed=(0, None)), smoke=dict(grid='fixed'),
