@@ -346,14 +346,14 @@ _FULL_PILE = dict(suite='pythia-v0', model=0, threshold=0.1, every=50, n_tokens=
                   label_method='torch-kmeans')   # scikit-learn's k-means at K up to 1500 with 30 restarts would take hours per K on CPUs
 _CHECK_KS = ('the cluster count shown must be one of ks (or 0: chosen from N)', lambda p: not p.get('ks') or not p.get('k_show') or p['k_show'] in p['ks'])
 _CHECK_LABELS = ("label_method must be 'kmeans', 'torch-kmeans' or 'cluster_qr'", lambda p: p.get('label_method', 'kmeans') in ('kmeans', 'torch-kmeans', 'cluster_qr'))
-register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], rehearse=dict(n_docs=20, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], check_ks=[10], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(check_ks=[10]), ranges=_pipeline_ranges(k_show=(0, None)),
+register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], rehearse=dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], check_ks=[10], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(check_ks=[10]), ranges=_pipeline_ranges(k_show=(0, None)),
     checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM,
     description='QDG: the angular-similarity matrix ordered by cluster; cluster sizes by rank for every K, their envelope with a power-law fit and the -(1 + alpha_N) reference',
     full=_FULL_PILE)
-register_figure('qdg-clusters', 'quanta', ['1', '13'], rehearse=dict(n_docs=20, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
+register_figure('qdg-clusters', 'quanta', ['1', '13'], rehearse=dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
     checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM, description='QDG: tokens of six large clusters, each in its context, the predicted token marked',
     full=_FULL_PILE | dict(ranks=[50, 100, 146, 269, 278, 292]))
-register_figure('qdg-tinystories', 'quanta', ['14'], rehearse=dict(n_docs=20, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
+register_figure('qdg-tinystories', 'quanta', ['14'], rehearse=dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
     checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM | dict(induction=False), description="QDG, the study's TinyStories variant (threshold ln 2, no induction filter, every 100th): clusters in context",
     full=dict(suite='tinystories-33m', model=0, threshold=0.693, induction=False, every=100, n_tokens=10_000, n_init=30, k_show=400, ranks=[11, 31, 75, 77],
               label_method='torch-kmeans'))
