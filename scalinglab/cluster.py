@@ -5,9 +5,8 @@
 # %% ../nbs/09_cluster.ipynb #3ff33101
 from __future__ import annotations
 import json, os, pickle, shutil, subprocess, time, traceback, logging
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
-from typing import Callable
 import pandas as pd
 from .core import cache_dir, atomic_path, progress, content_key
 from .results import ResultsStore

@@ -5,7 +5,7 @@
 # %% ../../nbs/54_context_optimal.ipynb #5d18121a
 from __future__ import annotations
 import json, math, time
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from ..core import cache_dir, get_device, progress, atomic_path, write_json, content_key, seed_everything
