@@ -52,7 +52,8 @@ def figures(params:bool=False # also show each figure's smoke, quick and full ov
     print('\nstudies:\n' + '\n'.join(f'  {k:<10} {v}' for k, v in STUDIES.items()))
 
 # %% ../nbs/07_cli.ipynb #81e6f330
-from .cluster import EXECUTORS, ClusterConfig, run_figures_on, job_table, SubmissionError, UnitsFailed
+from .cluster import EXECUTORS, ClusterConfig, run_figures_on, job_table, SubmissionError, UnitsFailed, sweep_env
+from fastcore.xtras import modified_env
 
 @call_parse
 def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used when no mode flag is given
@@ -72,7 +73,9 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
               time_min:int=60, # time limit per task; a task that reaches it is requeued and resumes
               array_parallelism:int=32, # tasks running at once
               retries:int=1, # resubmissions of a failed task
-              log_dir:str=None # task logs and executed notebooks, on storage every node sees (default: the cache's jobs/)
+              log_dir:str=None, # task logs and executed notebooks, on storage every node sees (default: the cache's jobs/)
+              sweep_executor:Param("where the sweeps inside a figure run: local (in the figure's process), slurm (one task per model, "
+                                   "data group, gradient chunk or grid point, with the resources above), debug", str, choices=list(EXECUTORS))='local'
              ) -> int:
     "Regenerate figures (all, or --only NAME ...), here or as cluster tasks; print a summary, exit 1 if any failed"
     if quick + full + smoke > 1: raise UsageError("choose one of --quick, --full and --smoke")
@@ -81,10 +84,11 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
     mode = 'rehearse' if rehearse else 'full' if full else 'smoke' if smoke else 'quick'
     names = only or (FIGURES.names() if mode != 'rehearse' else [n for n in FIGURES.names() if FIGURES[n].rehearse is not None])
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
-    if executor == 'local': results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir)
-    else:
-        cfg = ClusterConfig(executor, partition, gpus_per_node, cpus_per_task, mem_gb, time_min, array_parallelism, retries, log_dir)
-        results = run_figures_on(cfg, names, mode, parse_params(param), figures_dir)
+    resources = (partition, gpus_per_node, cpus_per_task, mem_gb, time_min, array_parallelism, retries, log_dir)
+    sweeps = ClusterConfig(sweep_executor, *resources)   # checked (and sbatch looked for) before any figure starts
+    with modified_env(**sweep_env(sweeps)):   # the figure notebooks pass `sweep_cluster()` to their engines; SLURM tasks inherit it
+        if executor == 'local': results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir)
+        else: results = run_figures_on(ClusterConfig(executor, *resources), names, mode, parse_params(param), figures_dir)
     print(format_table([[r.name, r.mode, r.status, f'{r.seconds:.1f}', (r.error.splitlines() or [''])[0][:110] or ', '.join(p.rsplit('/', 1)[-1] for p in r.files)]
                         for r in results], ['figure', 'mode', 'status', 'seconds', 'files / error']))
     for r in results:

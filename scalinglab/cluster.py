@@ -8,13 +8,13 @@ import json, os, pickle, shutil, subprocess, time, traceback, logging
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import pandas as pd
-from .core import cache_dir, atomic_path, progress, content_key
-from .results import ResultsStore
+from .core import cache_dir, atomic_path, progress, content_key, get_device
+from .results import ResultsStore, file_lock
 
 # %% auto #0
-__all__ = ['EXECUTORS', 'SubmissionError', 'ClusterConfig', 'unit_folder', 'UnitTask', 'unit_done', 'unit_result', 'square',
-           'fail_once', 'count_to', 'UnitsFailed', 'make_executor', 'run_units', 'figure_unit', 'figure_units',
-           'run_figures_on', 'job_table']
+__all__ = ['EXECUTORS', 'SWEEP_ENV', 'SubmissionError', 'ClusterConfig', 'unit_folder', 'UnitTask', 'unit_done', 'unit_result',
+           'square', 'fail_once', 'count_to', 'UnitsFailed', 'make_executor', 'run_units', 'sweep_env', 'sweep_cluster',
+           'task_device', 'figure_unit', 'figure_units', 'run_figures_on', 'job_table']
 
 # %% ../nbs/09_cluster.ipynb #e7cd23a1
 EXECUTORS = ('local', 'debug', 'slurm')
@@ -166,6 +166,11 @@ def run_units(name:str, # the sweep's folder name under the log dir
     cfg = cfg or ClusterConfig()
     folder = unit_folder(cfg, name); folder.mkdir(parents=True, exist_ok=True)
     task, keys = UnitTask(folder), list(units)
+    with file_lock(folder/'.lock', timeout=7*24*3600):   # the same sweep started twice: the second waits, then finds its units done
+        _run_pending(name, units, cfg, store, folder, task, keys)
+    return {k: unit_result(folder, k) for k in keys}
+
+def _run_pending(name, units, cfg, store, folder, task, keys):
     todo = [k for k in keys if not unit_done(folder, k)]
     run = (store or ResultsStore()).run(f'jobs/{name}', dict(executor=cfg.executor, log_dir=str(folder), units=len(keys), todo=len(todo),
                                                             resources=asdict(cfg)))
@@ -185,7 +190,27 @@ def run_units(name:str, # the sweep's folder name under the log dir
             run.log('failed', len(failed), attempt)
             todo = list(failed)
         if failed: raise UnitsFailed(name, failed)
-    return {k: unit_result(folder, k) for k in keys}
+
+# %% ../nbs/09_cluster.ipynb #6c268bf7
+SWEEP_ENV = 'SCALINGLAB_SWEEP_CLUSTER'
+
+def sweep_env(cfg:ClusterConfig|None) -> dict:
+    "The environment that makes `sweep_cluster()` return `cfg` (nothing for None or the local executor)"
+    return {SWEEP_ENV: json.dumps(asdict(cfg))} if cfg is not None and cfg.executor != 'local' else {}
+
+def sweep_cluster() -> ClusterConfig|None:
+    "Where a figure's sweeps run: the config `reproduce --sweep-executor` put in the environment; None: here"
+    raw = os.environ.get(SWEEP_ENV, '').strip()
+    if not raw: return None
+    try: return ClusterConfig(**json.loads(raw))
+    except (ValueError, TypeError) as e: raise ValueError(f"{SWEEP_ENV} must hold a ClusterConfig as JSON ({e}); got {raw[:200]!r}") from None
+
+def task_device(cfg:ClusterConfig|None, device=None) -> str:
+    "The device type units compute on: `device` when given, else 'cuda' for tasks with GPUs, else here's device"
+    import torch
+    if device is not None: return torch.device(device).type
+    if cfg is not None and cfg.executor != 'local': return 'cuda' if cfg.gpus_per_node else 'cpu'
+    return get_device().type
 
 # %% ../nbs/09_cluster.ipynb #681b3932
 from .figures import run_figure, FigureResult, resolve_params, writable_dir, FIGURES

@@ -12,12 +12,13 @@ import torch.nn.functional as F
 from ..core import cache_dir, get_device, progress, atomic_path, write_json, content_key
 from ..results import ResultsStore, file_lock
 from ..ensemble import StackedLinear, init_linear, adamw, optimizer_step, Freezer
+from ..cluster import ClusterConfig, run_units, task_device
 from .task import load_tasks, generate, bayes_floor, VALID_START, _check_ctl
 
 # %% auto #0
 __all__ = ['MLP_SLOPE', 'BIMLP_SLOPE', 'N_BITS', 'N_CODE', 'ContextSweep', 'inputs_of', 'member_rows', 'ContextEnsemble',
-           'SingleContextModel', 'member_bce', 'validate', 'visible_probe', 'UnitResult', 'train_unit',
-           'train_context_sweep', 'optimal_context', 'bench_context_sweep']
+           'SingleContextModel', 'member_bce', 'validate', 'visible_probe', 'UnitResult', 'unit_dir', 'train_unit',
+           'context_unit', 'train_context_sweep', 'optimal_context', 'bench_context_sweep']
 
 # %% ../../nbs/51_context_models.ipynb #ef4b792e
 MLP_SLOPE, BIMLP_SLOPE = 0.0015, 0.001   # LeakyReLU negative slopes of the MLP and the Bi-MLP (notes §3)
@@ -179,12 +180,14 @@ def _epoch(model, opt, freezer, x, y, gens, sweep:ContextSweep):
 def _checkpoint(path, **state):
     with atomic_path(path) as tmp: torch.save(state, tmp)
 
+def unit_dir(sweep:ContextSweep, N:int) -> Path: return cache_dir('context')/f'{sweep.name}-N{N}-{sweep.unit_key(N)}'
+
 def train_unit(sweep:ContextSweep, N:int, device=None, store:ResultsStore|None=None,
                out:str|Path|None=None # the unit's folder (default: in the cache, keyed by the sweep and N)
               ) -> UnitResult:
     "Train (or resume, or load) the ensemble of every (ctl, seed) at dataset size N"
     device = get_device(device)
-    out = Path(out) if out else cache_dir('context')/f'{sweep.name}-N{N}-{sweep.unit_key(N)}'
+    out = Path(out) if out else unit_dir(sweep, N)
     out.mkdir(parents=True, exist_ok=True)
     members = sweep.members(N)
     with file_lock(out/'.lock', timeout=24*3600):
@@ -242,15 +245,27 @@ def train_unit(sweep:ContextSweep, N:int, device=None, store:ResultsStore|None=N
     return res
 
 def _load_unit(path:Path, members:pd.DataFrame) -> UnitResult:
-    s = torch.load(path, weights_only=True)   # tensors and plain containers: nothing is unpickled
+    s = torch.load(path, weights_only=True, map_location='cpu')   # tensors and plain containers: nothing is unpickled; a GPU task's weights read anywhere
     return UnitResult(members, *(s[k].numpy() for k in ('valid', 'best', 'best_epoch', 'stopped')), s['best_state'], s['last_state'], s['seconds'])
 
 # %% ../../nbs/51_context_models.ipynb #3200a1c3
-def train_context_sweep(sweep:ContextSweep, device=None, store:ResultsStore|None=None, out:str|Path|None=None) -> pd.DataFrame:
+def context_unit(sweep:ContextSweep, N:int, out:str, device:str, store_path:str|None) -> str:
+    "A task: one dataset size trained (or resumed, or read back) in its folder; the folder"
+    train_unit(sweep, N, device, ResultsStore(store_path) if store_path else None, out)
+    return out
+
+def train_context_sweep(sweep:ContextSweep, device=None, store:ResultsStore|None=None, out:str|Path|None=None,
+                        cluster:ClusterConfig|None=None # one task per N (`09_cluster`); None: here, one after another
+                       ) -> pd.DataFrame:
     "Train every unit of a sweep; one row per member with its best validation BCE and the floor"
+    folders = {N: Path(out)/f'N{N}' if out else unit_dir(sweep, N) for N in sweep.Ns}
+    if cluster is not None:
+        units = {f'N{N}': (context_unit, dict(sweep=sweep, N=N, out=str(f), device=task_device(cluster, device),
+                                              store_path=str(store.path) if store else None)) for N, f in folders.items()}
+        run_units(f"context-{sweep.name}-{content_key(asdict(sweep))}", units, cluster, store)
     rows = []
     for N in sweep.Ns:
-        res = train_unit(sweep, N, device, store, Path(out)/f'N{N}' if out else None)
+        res = _load_unit(folders[N]/'result.pt', sweep.members(N)) if cluster is not None else train_unit(sweep, N, device, store, folders[N])
         df = res.members.assign(best=res.best, best_epoch=res.best_epoch, epochs=res.stopped, seconds=res.seconds)
         rows.append(df)
     df = pd.concat(rows, ignore_index=True)

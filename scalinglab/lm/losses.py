@@ -13,10 +13,11 @@ from ..core import cache_dir, get_device, progress, write_json, content_key
 from ..results import file_lock
 from .tokens import TokenStore, load_tokenizer
 from .models import load_model, non_embedding_params, model_config
+from ..cluster import ClusterConfig, run_units, task_device
 
 # %% auto #0
 __all__ = ['LossColumn', 'suite_columns', 'length_batches', 'pad_batch', 'batch_token_losses', 'check_compatible', 'loss_params',
-           'compute_losses', 'naive_losses', 'forward_flops', 'matmul_peak', 'bench_losses']
+           'column_losses', 'compute_losses', 'naive_losses', 'forward_flops', 'matmul_peak', 'bench_losses']
 
 # %% ../../nbs/14_lm_losses.ipynb #5df6e427
 @dataclass(frozen=True)
@@ -142,15 +143,29 @@ def _score_chunk(model, store:TokenStore, docs:tuple, # (first, end) document ra
             arr[store.starts[d]:store.starts[d + 1], j] = ce
     arr.flush()
 
+def column_losses(store_path:str, column:LossColumn, out:str, batch_tokens:int, chunk_rows:int, dtype:str, device:str) -> str:
+    "A task: the losses of one column in a folder of its own (resumable like any run); the folder"
+    compute_losses(TokenStore(store_path), [column], out, batch_tokens, chunk_rows, dtype, device)
+    return out
+
+def _columns_as_tasks(store, columns, todo:list, out:Path, batch_tokens, chunk_rows, dtype, device, cluster) -> list:
+    "Run columns `todo` as tasks; [(column index, its one-column folder)]"
+    folders = {j: out/'columns'/f'{j:05d}' for j in todo}
+    units = {f'{j:05d} {columns[j].name}': (column_losses, dict(store_path=str(store.path), column=columns[j], out=str(folders[j]), batch_tokens=batch_tokens,
+                                                              chunk_rows=chunk_rows, dtype=dtype, device=torch.device(device).type)) for j in todo}
+    run_units(f'losses-{out.name}', units, cluster)
+    return list(folders.items())
+
 def compute_losses(store:TokenStore, columns:list[LossColumn],
                    out:str|Path|None=None, # output folder (default: in the cache, keyed by the parameters)
                    batch_tokens:int=8192, # padded tokens per forward pass
                    chunk_rows:int=50_000, # rows per resumable chunk
-                   dtype:str='float32', device=None
+                   dtype:str='float32', device=None,
+                   cluster:ClusterConfig|None=None # one task per column (`09_cluster`); None: here
                   ) -> np.ndarray:
     "The (n_rows, n_columns) float32 per-token loss matrix (nats), computed or resumed"
     if not columns: raise ValueError("No columns (models) to evaluate")
-    device = get_device(device)
+    device = get_device(device) if cluster is None else task_device(cluster, device)
     params = loss_params(store, columns, batch_tokens, chunk_rows, dtype, device)
     out = Path(out) if out else cache_dir('losses')/f'{store.path.name}-{content_key(params)}'
     _preflight(store, columns)   # a refused run leaves no folder behind
@@ -165,6 +180,11 @@ def compute_losses(store:TokenStore, columns:list[LossColumn],
         save_manifest()
         arr = np.load(out/'losses.partial.npy', mmap_mode='r+')
         todo = [(j, c) for j in range(len(columns)) for c in range(len(chunks)) if c not in done.get(j, set())]
+        if cluster is not None and todo:
+            for j, col_out in _columns_as_tasks(store, columns, sorted({j for j, _ in todo}), out, batch_tokens, chunk_rows, dtype, device, cluster):
+                arr[:, j] = np.load(col_out/'losses.npy', mmap_mode='r')[:, 0]; arr.flush()
+                done[j] = set(range(len(chunks))); save_manifest()
+            todo = []
         model, loaded = None, None
         for j, c in progress(todo, desc=f'losses {store.path.name[:24]}', unit='chunk'):
             if loaded != j: model = None; model, loaded = _load_column(store, columns[j], dtype, device), j   # one model in memory at a time

@@ -9,6 +9,7 @@ from ..core import to_jsonable
 from ..figures import register_figure
 from ..lm.suite import load_suite, Suite
 from ..lm.losses import compute_losses, suite_columns
+from ..cluster import ClusterConfig
 from .curves import (to_bits, mean_loss_scaling, loss_histograms, token_exponents, monogenic_tokens, polygenic_tokens,
                                step_scaling, token_context, format_in_context)
 
@@ -19,16 +20,18 @@ __all__ = ['suite_losses', 'checkpoint_losses', 'llm_scaling', 'numbers', 'plot_
 # %% ../../nbs/25_quanta_llm_figures.ipynb #1d6a4532
 def suite_losses(suite:Suite, n_docs:int|None=None, # evaluation documents (default: the suite's)
                  max_rows:int|None=None, # keep the first rows only (the paper's "first 10M tokens")
-                 batch_tokens:int=8192, device=None):
+                 batch_tokens:int=8192, device=None,
+                 cluster:ClusterConfig|None=None # one task per model (`09_cluster`); None: here
+                ):
     "The suite's evaluation token store and its (rows, models) loss matrix"
     store = suite.eval_store(limit=n_docs)
-    L = compute_losses(store, suite_columns(suite), batch_tokens=batch_tokens, device=device)
+    L = compute_losses(store, suite_columns(suite), batch_tokens=batch_tokens, device=device, cluster=cluster)
     return store, (L[:max_rows] if max_rows else L)
 
-def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int=8192, device=None):
-    "Steps and the (rows, checkpoints) loss matrix of one model's training checkpoints"
+def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int=8192, device=None, cluster:ClusterConfig|None=None):
+    "Steps and the (rows, checkpoints) loss matrix of one model's training checkpoints (one task per checkpoint on a `cluster`)"
     cols = suite_columns(suite, suite[model].name)
-    return np.array([c.step for c in cols]), compute_losses(store, cols, batch_tokens=batch_tokens, device=device)
+    return np.array([c.step for c in cols]), compute_losses(store, cols, batch_tokens=batch_tokens, device=device, cluster=cluster)
 
 # %% ../../nbs/25_quanta_llm_figures.ipynb #2519f7f7
 def llm_scaling(suite:Suite, L, fit_models:int|None=None, bins:int=200, n_examples:int=40, seed:int=0, n_boot:int=500) -> dict:
@@ -101,12 +104,14 @@ def plot_llm_scaling(res:dict):
 # %% ../../nbs/25_quanta_llm_figures.ipynb #34184a8d
 def llm_dynamics(suite:Suite, store, models:list|None=None, # model indices (default: all)
                  step_range:tuple|None=None, # steps included in the alpha_S fits
-                 bins:int=200, n_examples:int=12, seed:int=0, batch_tokens:int=8192, device=None, n_boot:int=500) -> dict:
+                 bins:int=200, n_examples:int=12, seed:int=0, batch_tokens:int=8192, device=None, n_boot:int=500,
+                 cluster:ClusterConfig|None=None # one task per checkpoint (`09_cluster`); None: here
+                ) -> dict:
     "Mean loss vs step per model with alpha_S fits; the largest model's loss distribution across training"
     models = list(range(len(suite))) if models is None else list(models)
     per_model, curves = [], {}
     for i in models:
-        steps, C = checkpoint_losses(suite, store, i, batch_tokens, device)
+        steps, C = checkpoint_losses(suite, store, i, batch_tokens, device, cluster)
         means = np.nanmean(np.asarray(C, np.float64), 0)
         fit = step_scaling(steps, means, step_range, n_boot=n_boot)
         per_model.append(dict(model=suite[i].name, label=suite[i].label, n_params=float(suite[i].n_nonemb), steps=steps.tolist(),

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #129076f3
 from __future__ import annotations
-import json, math, time, itertools
+import json, math, time, itertools, dataclasses
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -13,10 +13,11 @@ from ..core import cache_dir, get_device, progress, atomic_path, write_json, con
 from ..results import ResultsStore, file_lock
 from .parity import SparseParity, sample, per_task_tests, FiniteData, parity_params
 from ..ensemble import init_linear, adamw, optimizer_step
+from ..cluster import ClusterConfig, run_units, task_device
 
 # %% auto #0
 __all__ = ['ParitySweep', 'ParityEnsemble', 'init_mlp', 'evaluate_ensemble', 'SweepResult', 'ensemble_loss', 'load_result',
-           'train_sweep', 'train_single', 'bench_parity_sweep']
+           'group_sweeps', 'merge_groups', 'group_unit', 'train_sweep', 'train_single', 'bench_parity_sweep']
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #4830decf
 @dataclass
@@ -201,18 +202,46 @@ def _log_eval(model, streams, sweep:ParitySweep, logs:dict, run, step:int, log_s
     for k in logs: logs[k].append(ev[k].cpu().numpy())
     _log_to_store(run, step, ev, sweep.members, log_subtasks)
 
+def group_sweeps(sweep:ParitySweep) -> list[ParitySweep]:
+    "One sweep per data group (its alpha, seed and D, with every width), in group order"
+    g = sweep.members.drop_duplicates('group').sort_values('group')
+    return [dataclasses.replace(sweep, alphas=(float(a),), seeds=(int(s),), Ds=(int(D),)) for a, s, D in zip(g.alpha, g.seed, g.D)]
+
+def merge_groups(sweep:ParitySweep, parts:list[SweepResult]) -> SweepResult:
+    "The result of a sweep from the results of its `group_sweeps`, in order"
+    cat = lambda k: np.concatenate([getattr(p, k) for p in parts], axis=1)   # the member axis
+    return SweepResult(sweep, sweep.members, parts[0].steps, cat('loss'), cat('acc'), cat('sub_loss'), cat('sub_acc'),
+                       np.concatenate([p.probs for p in parts]), sum(p.seconds for p in parts))
+
+def group_unit(sweep:ParitySweep, out:str, device:str, store_path:str|None, log_subtasks:bool) -> str:
+    "A task: one data group trained (or resumed, or read back) in a folder of its own; the folder"
+    train_sweep(sweep, device, ResultsStore(store_path) if store_path else None, out, log_subtasks=log_subtasks)
+    return out
+
+def _groups_as_tasks(sweep:ParitySweep, out:Path, device:str, store, log_subtasks:bool, cluster:ClusterConfig) -> SweepResult:
+    subs = group_sweeps(sweep)
+    folders = [out/'groups'/f'{g:04d}' for g in range(len(subs))]
+    units = {f'group {g:04d} alpha={s.alphas[0]:g} seed={s.seeds[0]} D={s.Ds[0]}': (group_unit, dict(sweep=s, out=str(f), device=device,
+             store_path=str(store.path) if store else None, log_subtasks=log_subtasks)) for g, (s, f) in enumerate(zip(subs, folders))}
+    run_units(f'parity-{sweep.name}-{sweep.key()}', units, cluster, store)
+    return merge_groups(sweep, [load_result(s, f/'result.npz') for s, f in zip(subs, folders)])
+
 def train_sweep(sweep:ParitySweep, device=None, store:ResultsStore|None=None,
                 out:str|Path|None=None, # the sweep's folder (default: in the cache, keyed by the sweep)
                 checkpoint_every:int=10, # logs between checkpoints
-                log_subtasks:bool=True # per-subtask rows in the results store (the arrays always hold them)
+                log_subtasks:bool=True, # per-subtask rows in the results store (the arrays always hold them)
+                cluster:ClusterConfig|None=None # one task per data group (`09_cluster`); None: here, as one ensemble
                ) -> SweepResult:
     "Train (or resume, or load) every member of a sweep as one ensemble"
-    device = get_device(device)
+    device = get_device(device) if cluster is None else task_device(cluster, device)
     out = Path(out) if out else cache_dir('parity')/f'{sweep.name}-{sweep.key()}'
     out.mkdir(parents=True, exist_ok=True)
     with file_lock(out/'.lock', timeout=24*3600):
         if (out/'result.npz').exists(): return load_result(sweep, out/'result.npz')
         write_json(out/'sweep.json', asdict(sweep))
+        if cluster is not None:
+            res = _groups_as_tasks(sweep, out, device, store, log_subtasks, cluster)
+            _save_result(res, out/'result.npz'); return res
         streams = _Streams(sweep, device)
         model = ParityEnsemble(sweep.n_tasks + sweep.n, sweep.widths, sweep.members.drop_duplicates('group').seed.values, device)
         opt = adamw(model, sweep.lr)

@@ -12,6 +12,7 @@ from ..figures import register_figure
 from ..lm.suite import load_suite, Suite
 from ..lm.models import load_model
 from .llm_figures import suite_losses
+from ..cluster import ClusterConfig
 from .curves import mean_loss_scaling, token_context, format_in_context
 from .qdg_tokens import select_tokens, threshold_for
 from .qdg_gradients import qdg_gradients, cosine_matrix, token_gradients, gradient_params
@@ -35,12 +36,13 @@ def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystorie
                  ks:list|None=None, # cluster counts (None: the study's that fit N)
                  seed:int=0, n_init:int=10, batch_size:int=32, batch_tokens:int=8192, device=None,
                  run_dir:str|None=None, # the gradient run's folder, its clusters inside (default: in the cache, keyed by the parameters)
-                 label_method:str='kmeans' # `assign_labels`: scikit-learn's k-means, 'torch-kmeans' (GPU; large N) or 'cluster_qr'
+                 label_method:str='kmeans', # `assign_labels`: scikit-learn's k-means, 'torch-kmeans' (GPU; large N) or 'cluster_qr'
+                 cluster:ClusterConfig|None=None # the losses and the gradients as tasks (`09_cluster`); None: here
                 ) -> dict:
     "QDG on one model of a suite: tokens, gradients, affinity, clusters at every K, and the suite's α_N"
     if affinity not in ('dense', 'knn'): raise ValueError(f"affinity must be 'dense' or 'knn', got {affinity!r}")
     s = tinystories_suite() if suite == 'tinystories-33m' else load_suite(suite, n_docs=n_docs or 200_000)
-    store, L = suite_losses(s, n_docs or None, None, batch_tokens, device)
+    store, L = suite_losses(s, n_docs or None, None, batch_tokens, device, cluster)
     m = s[model]
     losses = np.asarray(L[:, model])                                        # (n_rows,) nats
     auto = not threshold
@@ -48,7 +50,7 @@ def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystorie
     sel = select_tokens(store, losses, threshold, m.name, induction, every, n_tokens)
     net = load_model(m.source, m.revision, device=device)
     run = qdg_gradients(net, store, sel, f'{m.name} ({m.source}{"@" + m.revision if m.revision else ""})', mode=mode, sketch_dim=sketch_dim,
-                        seed=seed, memory_gb=memory_gb, batch_size=batch_size, device=device, out=run_dir)
+                        seed=seed, memory_gb=memory_gb, batch_size=batch_size, device=device, out=run_dir, cluster=cluster)
     A = angular_similarity(cosine_matrix(run.vectors, device=device)) if affinity == 'dense' else knn_affinity(run.vectors, n_neighbors, device=device)
     ks = sorted(ks) if ks else cluster_counts(len(sel))
     key = f"{run.path.name}/{affinity}" + (f'-{n_neighbors}' if affinity == 'knn' else '')

@@ -4,22 +4,23 @@
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #0d7e58ce
 from __future__ import annotations
-import re, json, math, hashlib, os, warnings
+import re, json, math, hashlib, os, warnings, pickle, shutil
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from ..core import cache_dir, content_key, write_json, progress, get_device
+from ..core import cache_dir, content_key, write_json, progress, get_device, atomic_path
+from ..cluster import ClusterConfig, run_units, task_device
 from ..results import file_lock
 from ..lm.tokens import TokenStore
 from .qdg_tokens import TokenSelection
 
 # %% auto #0
 __all__ = ['STUDY_EXCLUDE', 'gradient_params', 'gradient_length', 'NonFiniteGradient', 'token_gradients', 'naive_token_gradient',
-           'CountSketch', 'model_fingerprint', 'store_identity', 'GradientRun', 'qdg_gradients', 'cosine_matrix',
-           'study_passes', 'study_cosines', 'bench_qdg']
+           'CountSketch', 'model_fingerprint', 'store_identity', 'GradientRun', 'gradient_chunk_unit', 'qdg_gradients',
+           'cosine_matrix', 'study_passes', 'study_cosines', 'bench_qdg']
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #d67b893b
 STUDY_EXCLUDE = ('layernorm', 'embed')
@@ -138,6 +139,36 @@ def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, h
         rows.append((lo + int(idx[0]), G.to('cpu', getattr(torch, dtype)).numpy()))   # torch converts to float16 many times faster than numpy
     return rows   # not concatenated: a chunk-sized copy in fresh memory costs more than the writes themselves
 
+def gradient_chunk_unit(run_dir:str, store_path:str, lo:int, hi:int, # the run's folder and store, the chunk's rows of the selection
+                        parameters:list, sketch:tuple|None, # parameter names; (length, dim, seed) of the CountSketch, or None
+                        dtype:str, batch_size:int, device:str, model_sha:str) -> str:
+    "A task: the vectors of rows lo … hi of a gradient run, saved under its tasks/ folder; the file"
+    tasks = Path(run_dir)/'tasks'
+    model = torch.load(tasks/'model.pt', weights_only=False, map_location=device).eval()   # the run's own copy, pickled by `qdg_gradients`
+    if model_fingerprint(model) != model_sha: raise ValueError(f"{tasks/'model.pt'} is not the model of this run (its weights differ)")
+    with open(tasks/'selection.pkl', 'rb') as f: selection = pickle.load(f)
+    named = dict(model.named_parameters())
+    cs = CountSketch(*sketch, device=device) if sketch else None
+    pieces = _gradient_chunk(model, TokenStore(store_path), selection, lo, hi, {n: named[n] for n in parameters}, cs, batch_size, device, dtype)
+    if [r for r, _ in pieces] != list(np.cumsum([0] + [len(a) for _, a in pieces[:-1]]) + lo): raise RuntimeError(f"rows {lo}-{hi}: pieces are not contiguous")
+    path = tasks/'chunks'/f'{lo:010d}.npy'; path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        with open(tmp, 'wb') as f: np.save(f, np.concatenate([a for _, a in pieces]))   # (hi - lo, dim)
+    return str(path)
+
+def _chunks_as_tasks(model, store, selection, out:Path, chunks:list, todo:list, parameters:list, p:dict, batch_size:int, device:str, cluster) -> list:
+    "Run chunks `todo` as tasks; [(chunk, its .npy file)] in order"
+    tasks = out/'tasks'; tasks.mkdir(exist_ok=True)
+    if not (tasks/'model.pt').exists():
+        with atomic_path(tasks/'model.pt') as tmp: torch.save(model, tmp)
+    with atomic_path(tasks/'selection.pkl') as tmp:
+        with open(tmp, 'wb') as f: pickle.dump(selection, f)
+    sketch = (p['length'], p['sketch']['dim'], p['sketch']['seed']) if p['sketch'] else None
+    units = {f'chunk {c:06d}': (gradient_chunk_unit, dict(run_dir=str(out), store_path=str(store.path), lo=chunks[c][0], hi=chunks[c][1], parameters=parameters,
+                                                          sketch=sketch, dtype=p['dtype'], batch_size=batch_size, device=device, model_sha=p['model_sha'])) for c in todo}
+    done = run_units(f'qdg-{out.name}', units, cluster)
+    return [(c, done[f'chunk {c:06d}']) for c in todo]
+
 def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelection,
                   model_id:str, # what the model is (hub id and revision, or folder): for the manifest and its errors
                   out:str|Path|None=None, # the run's folder (default: in the cache, keyed by the parameters)
@@ -148,13 +179,15 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
                   chunk_tokens:int=256, # tokens per resumable chunk
                   batch_size:int=32, # positions per batched backward
                   exclude:tuple=STUDY_EXCLUDE, final_norm:bool=True, include:str|None=None, # the parameter selection
-                  device=None) -> GradientRun:
+                  device=None,
+                  cluster:ClusterConfig|None=None # one task per chunk (`09_cluster`); None: here
+                 ) -> GradientRun:
     "Unit per-token gradients of the selected tokens (or their sketches), computed once each, on disk"
     if mode not in ('auto', 'exact', 'sketched'): raise ValueError(f"mode must be 'auto', 'exact' or 'sketched', got {mode!r}")
     if dtype not in ('float32', 'float16'): raise ValueError(f"dtype must be 'float32' or 'float16', got {dtype!r}")
     if len(selection) == 0: raise ValueError("The selection holds no tokens")
-    device = get_device(device)
-    model = model.to(device).eval()
+    device = get_device(device) if cluster is None else torch.device(task_device(cluster, device))
+    model = model.to(device).eval() if cluster is None else model.eval()   # tasks move their own copy
     params = gradient_params(model, exclude, final_norm, include)
     length, n = gradient_length(params), len(selection)
     if mode == 'auto': mode = 'exact' if n*length*np.dtype(dtype).itemsize <= memory_gb*2**30 else 'sketched'
@@ -179,8 +212,14 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
             np.lib.format.open_memmap(part, mode='w+', dtype=dtype, shape=(n, dim)).flush()   # the header, and a sparse file of the full size
         save()
         data_at, row_bytes = np.load(part, mmap_mode='r').offset, dim*np.dtype(dtype).itemsize
-        sketch = CountSketch(length, sketch_dim, seed, device) if mode == 'sketched' else None
         todo = [c for c in range(len(chunks)) if c not in done]
+        if cluster is not None and todo:
+            vec = np.load(part, mmap_mode='r+')
+            for c, piece in _chunks_as_tasks(model, store, selection, out, chunks, todo, list(params), p, batch_size, device.type, cluster):
+                lo, hi = chunks[c]; vec[lo:hi] = np.load(piece); vec.flush()
+                done.add(c); save()
+            del vec; todo = []
+        sketch = CountSketch(length, sketch_dim, seed, device) if mode == 'sketched' and todo else None
         fd, writing = os.open(part, os.O_WRONLY), None   # writing: (chunk, futures) of the writes in flight
         def finish_write():
             nonlocal writing
@@ -200,6 +239,7 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
             os.fsync(fd)
         finally: os.close(fd)
         os.replace(part, out/'vectors.npy'); save(complete=True)
+        shutil.rmtree(out/'tasks', ignore_errors=True)   # the model copy and the chunks the tasks wrote
     return GradientRun(out, json.loads(mf.read_text()))
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #f2d6c1da
