@@ -28,9 +28,13 @@ def suite_losses(suite:Suite, n_docs:int|None=None, # evaluation documents (defa
     L = compute_losses(store, suite_columns(suite), batch_tokens=batch_tokens, device=device, cluster=cluster)
     return store, (L[:max_rows] if max_rows else L)
 
-def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int=8192, device=None, cluster:ClusterConfig|None=None):
+def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int=8192, device=None, cluster:ClusterConfig|None=None,
+                      max_checkpoints:int=0 # at most this many, evenly spaced in the list, the first and last kept; 0: all
+                     ):
     "Steps and the (rows, checkpoints) loss matrix of one model's training checkpoints (one task per checkpoint on a `cluster`)"
+    if max_checkpoints < 0 or max_checkpoints == 1: raise ValueError(f"max_checkpoints must be 0 (all) or at least 2, got {max_checkpoints}")
     cols = suite_columns(suite, suite[model].name)
+    if max_checkpoints and len(cols) > max_checkpoints: cols = [cols[i] for i in np.unique(np.linspace(0, len(cols) - 1, max_checkpoints).round().astype(int))]
     return np.array([c.step for c in cols]), compute_losses(store, cols, batch_tokens=batch_tokens, device=device, cluster=cluster)
 
 # %% ../../nbs/25_quanta_llm_figures.ipynb #2519f7f7
@@ -105,13 +109,14 @@ def plot_llm_scaling(res:dict):
 def llm_dynamics(suite:Suite, store, models:list|None=None, # model indices (default: all)
                  step_range:tuple|None=None, # steps included in the alpha_S fits
                  bins:int=200, n_examples:int=12, seed:int=0, batch_tokens:int=8192, device=None, n_boot:int=500,
-                 cluster:ClusterConfig|None=None # one task per checkpoint (`09_cluster`); None: here
+                 cluster:ClusterConfig|None=None, # one task per checkpoint (`09_cluster`); None: here
+                 max_checkpoints:int=0 # per model (`checkpoint_losses`); 0: all
                 ) -> dict:
     "Mean loss vs step per model with alpha_S fits; the largest model's loss distribution across training"
     models = list(range(len(suite))) if models is None else list(models)
     per_model, curves = [], {}
     for i in models:
-        steps, C = checkpoint_losses(suite, store, i, batch_tokens, device, cluster)
+        steps, C = checkpoint_losses(suite, store, i, batch_tokens, device, cluster, max_checkpoints)
         means = np.nanmean(np.asarray(C, np.float64), 0)
         fit = step_scaling(steps, means, step_range, n_boot=n_boot)
         per_model.append(dict(model=suite[i].name, label=suite[i].label, n_params=float(suite[i].n_nonemb), steps=steps.tolist(),
@@ -218,9 +223,9 @@ register_figure('llm-scaling', 'quanta', ['3'], rehearse=dict(n_docs=6, n_exampl
     ranges=dict(n_docs=(0, None), max_rows=(0, None), fit_models=(0, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None)),
     description='Mean loss vs non-embedding parameters with a power-law fit; per-token loss distributions p(L) and L p(L); per-token exponents and example curves',
     full=dict(suite='pythia-v0', n_docs=200_000, max_rows=10_000_000, fit_models=6, bins=1000, batch_tokens=16384))
-register_figure('llm-dynamics', 'quanta', ['A5'], rehearse=dict(n_docs=1, models=[0], step_min=11000, step_max=13000, bins=20, n_examples=3), weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
-    ranges=dict(n_docs=(0, None), models=(0, None), step_min=(0, None), step_max=(1, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None)),
-    checks=[('step_min must be below step_max', lambda p: p['step_min'] < p['step_max'])],
+register_figure('llm-dynamics', 'quanta', ['A5'], rehearse=dict(n_docs=1, models=[0], max_checkpoints=8, bins=20, n_examples=3), weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
+    ranges=dict(n_docs=(0, None), models=(0, None), step_min=(0, None), step_max=(1, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None), max_checkpoints=(0, None)),
+    checks=[('step_min must be below step_max', lambda p: p['step_min'] < p['step_max']), ('max_checkpoints must be 0 (all) or at least 2', lambda p: p['max_checkpoints'] != 1)],
     description='Mean loss vs training step per model with alpha_S fits; token-loss distribution across checkpoints; example tokens',
     full=dict(suite='pythia-v0', n_docs=20_000, models=[0, 1, 2, 3, 4], step_min=11_000, step_max=100_000, bins=3000, batch_tokens=16384))
 register_figure('token-curves', 'quanta', ['4', 'A6'], rehearse=dict(n_docs=6, high=1.0, low=0.9, max_slope=0.0, min_r2=0.0, first_rows=2000), smoke=dict(suite='tiny-smoke', n_docs=20, high=1.0, low=0.9, max_slope=0., min_r2=0.),
