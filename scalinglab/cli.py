@@ -160,17 +160,25 @@ def results(sql:Param("SQL over the tables runs and metrics (default: the latest
 
 # %% ../nbs/07_cli.ipynb #647398f0
 @call_parse
-def db(action:Param("import (an export directory), info, or derive (write the derived table)", str, opt=False, choices=['import', 'info', 'derive']),
-       path:Param("import: the export directory; derive: the output folder", str, opt=False, nargs='?')=None,
+def db(action:Param("import (an export directory), info, derive (write the derived table), contribute (a JSON/CSV file of models and "
+                    "evaluations), template (write an example contribution), export (the study's export format)", str, opt=False,
+                    choices=['import', 'info', 'derive', 'contribute', 'template', 'export']),
+       path:Param("import: the export directory; derive, export: the output folder; contribute, template: the file", str, opt=False, nargs='?')=None,
+       replace:bool=False, # contribute: overwrite models and evaluation rows that exist
        features:str=None, # import: a generation-feature CSV (default: features/*feature_stats*.csv beside PATH)
        store:str=None # the database file (default: SCALINGLAB_NJS_DB or <cache>/njs.duckdb)
       ):
     "The Not-Just-Scaling model database: import the study's export, show what it holds, or derive the shipped table"
     from scalinglab.njs.db import ModelDB
     mdb = ModelDB(store)
-    if action in ('import', 'derive') and not path: raise UsageError(f"scalinglab db {action} needs a PATH")
+    if action != 'info' and not path: raise UsageError(f"scalinglab db {action} needs a PATH")
+    if action == 'template':
+        from scalinglab.njs.db import contribution_template
+        print(f"wrote {contribution_template(path)}: edit it, then run scalinglab db contribute {path}"); return 0
+    if action == 'export': print(f"wrote the study tables of {mdb.path} to {mdb.export_study(path)} (schema.sql, load.sql, one CSV per table)"); return 0
     if action == 'import': mdb.import_export(path, features); print(f"imported {path} into {mdb.path}")
     if action == 'derive': print(f"wrote {mdb.derive_tables(path)} to {path}")
+    if action == 'contribute': print(f"added {mdb.contribute(path, replace)} from {path} to {mdb.path}")
     counts = {t: int(mdb.query(f"SELECT count(*) AS n FROM {t}").n[0]) for t in ('model_annotations', 'dataset_info', 'evaluation_results', 'epoch_scaling_laws')}
     prov = mdb.provenance()
     print(format_table([[k, v] for k, v in counts.items()] + [['model set (accuracy, 92 expected)', len(mdb.models('accuracy'))]], ['table', 'rows']))
@@ -220,6 +228,6 @@ def main(argv:list|None=None) -> int:
     args.pop('pdb', None); args.pop('xtra', None)
     try:
         with sigterm_as_interrupt(): rc = fn(**args)   # SIGTERM ends runs as `interrupted`, like Ctrl-C
-    except (UnknownName, FigureParamError, UsageError, FileNotFoundError, ValueError, StoreError, SubmissionError) as e:   # bad input or a refused submission: one line, no traceback
+    except (UnknownName, FigureParamError, UsageError, FileNotFoundError, FileExistsError, ValueError, StoreError, SubmissionError) as e:   # bad input or a refused submission: one line, no traceback
         print(f"scalinglab {cmd}: error: {e}", file=sys.stderr); return 2
     return rc if isinstance(rc, int) else 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os, re, json, math, contextlib, datetime as dt
 from pathlib import Path
 import numpy as np, pandas as pd, duckdb
-from ..core import data_path, atomic_path
+from ..core import data_path, atomic_path, atomic_dir
 from fastcore.basics import patch_to
 from ..results import file_lock, LockedDuckDB
 
@@ -15,8 +15,8 @@ from ..results import file_lock, LockedDuckDB
 __all__ = ['ANNOTATION_COLUMNS', 'DATA_SHARES', 'DATASET_COLUMNS', 'EVAL_COLUMNS', 'COLUMN_UNITS', 'CATEGORIES', 'METRICS',
            'SCHEMA', 'TASK_GROUP_SQL', 'DERIVED_DIR', 'NULL_SENTINEL_COLUMNS', 'EXPORT_TABLES', 'CITATION',
            'DERIVED_METRICS', 'MODEL_VIEW', 'MODEL_FIELDS', 'REQUIRED_MODEL_FIELDS', 'BENCHMARK_PATTERNS',
-           'task_scores_sql', 'ModelDB', 'normalise_missing', 'sandboxed_duckdb', 'read_export_table', 'validate_model',
-           'validate_eval']
+           'EVAL_FIELDS', 'task_scores_sql', 'ModelDB', 'normalise_missing', 'sandboxed_duckdb', 'read_export_table',
+           'validate_model', 'validate_eval', 'read_contribution', 'contribution_template']
 
 # %% ../../nbs/40_njs_db.ipynb #9fe5e24c
 ANNOTATION_COLUMNS = {  # model_annotations: column -> DuckDB type
@@ -38,7 +38,7 @@ CATEGORIES = {  # the values the study uses for each categorical column; add_mod
     'attention_variant': ('full', 'gqa', 'local,full', 'mqa'), 'biases': ('attn_only', 'ln_only', 'none', 'some'),
     'block_type': ('parallel', 'sequential'), 'activation': ('gelu', 'gelu_fast', 'gelu_new', 'relu', 'silu', 'swiglu')}
 METRICS = {  # metric -> (min, max) of a valid value
-    'accuracy': (0, 1), 'acc_norm': (0, 1), 'brier_score': (0, 2), 'perplexity': (1, math.inf), 'mc1': (0, 1), 'mc2': (0, 1),
+    'accuracy': (0, 1), 'acc_norm': (0, 1), 'brier_score': (0, 2), 'perplexity': (1, math.inf), 'cross_entropy': (0, math.inf), 'mc1': (0, 1), 'mc2': (0, 1),
     'f1': (0, 1), 'em': (0, 1)}
 
 def _schema_sql(table:str, cols:dict, extra:str='') -> str:
@@ -344,9 +344,10 @@ MODEL_FIELDS = {  # field -> (type, min, max); None bounds are open. Data shares
     'pretraining_summary_total_tokens_billions': (float, 1e-3, 1e6),
     **{f'pretraining_summary_percentage_{s}': (float, 0, 100) for s in DATA_SHARES},
     'weight_tying': (bool, None, None), 'is_instruction_tuned': (bool, None, None), 'is_preference_tuned': (bool, None, None),
-    **{c: (str, None, None) for c in CATEGORIES}}
+    **{c: (str, None, None) for c in CATEGORIES},
+    'metadata': (dict, None, None)}   # free-form JSON: who trained it, a measured data mix, a manifest
 REQUIRED_MODEL_FIELDS = ('id', 'total_params', 'pretraining_summary_total_tokens_billions')
-BENCHMARK_PATTERNS = [r'mmlu_\w+', r'hendrycksTest-\w+', r'arc_challenge', r'arc:challenge', r'arc_easy', r'hellaswag', r'winogrande',
+BENCHMARK_PATTERNS = [r'scalinglab_\w+', r'mmlu_\w+', r'hendrycksTest-\w+', r'arc_challenge', r'arc:challenge', r'arc_easy', r'hellaswag', r'winogrande',
                       r'truthfulqa_mc[12]', r'truthfulqa(:mc|_gen)', r'gsm8k(_cot)?', r'humaneval', r'lambada_(openai|standard)',
                       r'anli(_r[123])?', r'xnli(_\w+)?', r'logiqa2?', r'mathqa', r'arithmetic(_\w+)?', r'minerva_math(_\w+)?',
                       r'drop', r'fld(_\w+)?', r'asdiv', r'mmlu', r'truthfulqa', r'lambada']
@@ -382,6 +383,10 @@ def validate_model(row:dict, where:str='add_model') -> dict:
         if typ is str:
             if v not in CATEGORIES[k]: raise _bad(where, k, f"= {v!r} is not one of {CATEGORIES[k]}")
             out[k] = v
+        elif typ is dict:
+            if not isinstance(v, dict): raise _bad(where, k, f"must be a JSON object, got {type(v).__name__}")
+            try: out[k] = json.loads(json.dumps(v, allow_nan=False))
+            except (TypeError, ValueError) as e: raise _bad(where, k, f"must hold only JSON values ({e})") from None
         else: out[k] = _check_number(where, k, v, typ, lo, hi)
     shares = [out.get(f'pretraining_summary_percentage_{s}', 0) for s in ('web', 'code', 'books', 'reference', 'academic')]
     if sum(shares) > 100.5: raise _bad(where, 'pretraining_summary_percentage_*', f"domain shares sum to {sum(shares):g} > 100 percent")
@@ -406,7 +411,8 @@ def validate_eval(row:dict, where:str='add_eval') -> dict:
 
 def _write_model(con, r:dict):
     "Insert (or overwrite) one validated model's annotation and data rows"
-    ann = {k: v for k, v in r.items() if k in ANNOTATION_COLUMNS}; dat = {k: v for k, v in r.items() if k in DATASET_COLUMNS}
+    ann = {k: v for k, v in r.items() if k in ANNOTATION_COLUMNS}
+    dat = {k: json.dumps(v) if k == 'metadata' else v for k, v in r.items() if k in DATASET_COLUMNS}
     for table, vals in (('model_annotations', ann), ('dataset_info', dat)):
         con.execute(f"DELETE FROM {table} WHERE id = ?", [r['id']]).fetchall()
         con.execute(f"INSERT INTO {table} ({', '.join(vals)}) VALUES ({', '.join('?'*len(vals))})", list(vals.values())).fetchall()
@@ -427,11 +433,30 @@ def add_model(self, row:dict, # model fields: id, total_params, pretraining_summ
              ):
     "Validate one model and write its annotation and data rows in one transaction"
     r = validate_model(row)
-    with self.connect(write=True) as con:
-        exists = con.execute("SELECT count(*) FROM model_annotations WHERE id = ?", [r['id']]).fetchall()[0][0]
-        if exists and not replace: raise ValueError(f"add_model: field 'id': model {r['id']!r} already exists (pass replace=True); nothing was written")
-        _write_model(con, r); _journal(con, 'model', r)
+    with self.connect(write=True) as con: _insert_models(con, [('add_model', r)], replace)
     return r
+
+def _insert_models(con, checked:list, # [(where, validated row)]
+                   replace:bool):
+    "Write validated models (and journal them) inside the caller's transaction"
+    for where, r in checked:
+        exists = con.execute("SELECT count(*) FROM model_annotations WHERE id = ?", [r['id']]).fetchall()[0][0]
+        if exists and not replace: raise ValueError(f"{where}: field 'id': model {r['id']!r} already exists (pass replace=True); nothing was written")
+        _write_model(con, r); _journal(con, 'model', r)
+
+def _insert_evals(con, checked:list, # [(where, validated row)]
+                  replace:bool):
+    "Write validated evaluation rows (and journal them) inside the caller's transaction; their models must exist by then"
+    keys = [(r['id'], r['benchmark'], r['setting'], r['metric']) for _, r in checked]
+    if len(set(keys)) < len(keys):
+        k = next(k for k in keys if keys.count(k) > 1)
+        raise ValueError(f"{checked[keys.index(k)][0]}: rows repeat the key (id, benchmark, setting, metric) {k}; nothing was written")
+    known = {x[0] for x in con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()}
+    for (where, r), key in zip(checked, keys):
+        if r['id'] not in known: raise ValueError(f"{where}: field 'id': unknown model {r['id']!r} (add it with add_model first); nothing was written")
+        dup = con.execute("SELECT count(*) FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?", list(key)).fetchall()[0][0]
+        if dup and not replace: raise ValueError(f"{where}: {key} already has a value (pass replace=True); nothing was written")
+        _write_eval(con, r); _journal(con, 'eval', r)
 
 @patch_to(ModelDB)
 def add_eval(self, rows:dict|list, # one evaluation row or a list of them
@@ -439,14 +464,115 @@ def add_eval(self, rows:dict|list, # one evaluation row or a list of them
             ) -> int:
     "Validate evaluation rows (all first) and write them in one transaction; returns the count written"
     rows = [rows] if isinstance(rows, dict) else list(rows)
-    checked = [validate_eval(r, f'add_eval row {i}') for i, r in enumerate(rows)]
-    keys = [(r['id'], r['benchmark'], r['setting'], r['metric']) for r in checked]
-    if len(set(keys)) < len(keys): raise ValueError(f"add_eval: rows repeat the key (id, benchmark, setting, metric) {next(k for k in keys if keys.count(k) > 1)}; nothing was written")
-    with self.connect(write=True) as con:
-        known = {x[0] for x in con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()}
-        for i, r in enumerate(checked):
-            if r['id'] not in known: raise ValueError(f"add_eval row {i}: field 'id': unknown model {r['id']!r} (add it with add_model first); nothing was written")
-            dup = con.execute("SELECT count(*) FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?", list(keys[i])).fetchall()[0][0]
-            if dup and not replace: raise ValueError(f"add_eval row {i}: {keys[i]} already has a value (pass replace=True); nothing was written")
-            _write_eval(con, r); _journal(con, 'eval', r)
+    checked = [(f'add_eval row {i}', validate_eval(r, f'add_eval row {i}')) for i, r in enumerate(rows)]
+    with self.connect(write=True) as con: _insert_evals(con, checked, replace)
     return len(checked)
+
+# %% ../../nbs/40_njs_db.ipynb #2925109e
+EVAL_FIELDS = ('id', 'benchmark', 'setting', 'metric', 'value', 'stderr')
+
+def _cell(where:str, field:str, text:str, typ):
+    "One CSV cell as the field's type"
+    try:
+        if typ is bool:
+            if text.lower() not in ('true', 'false', '1', '0'): raise ValueError
+            return text.lower() in ('true', '1')
+        if typ is dict: return json.loads(text)
+        if typ in (int, float): return float(text)   # validation checks that an integer field holds a whole number
+        return text
+    except ValueError: raise _bad(where, field, f"cannot be read as {'JSON' if typ is dict else typ.__name__}: {text!r}") from None
+
+def _csv_rows(path:Path) -> list:
+    "[(where, kind, row)] of a contribution CSV"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)   # text: each cell is converted by its field's type
+    if 'kind' not in df.columns: raise ValueError(f"{path}: a contribution CSV needs a 'kind' column (model or eval); `scalinglab db template` writes an example")
+    out = []
+    for i, r in enumerate(df.to_dict('records')):
+        where, kind = f'{path} row {i + 2}', r.pop('kind').strip()   # row 1 is the header
+        if kind not in ('model', 'eval'): raise _bad(where, 'kind', f"must be 'model' or 'eval', got {kind!r}")
+        types = dict(id=str) | {k: t for k, (t, _, _) in MODEL_FIELDS.items()} if kind == 'model' else dict(id=str, benchmark=str, setting=str, metric=str, value=float, stderr=float)
+        row = {}
+        for k, v in r.items():
+            if not v.strip(): continue
+            if k not in types: raise _bad(where, k, f"is not {'a model' if kind == 'model' else 'an evaluation'} field")
+            row[k] = _cell(where, k, v.strip(), types[k])
+        out.append((where, kind, row))
+    return out
+
+def _json_rows(path:Path) -> list:
+    "[(where, kind, row)] of a contribution JSON"
+    try: doc = json.loads(Path(path).read_text())
+    except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{path} is not JSON: {e}") from None
+    if not isinstance(doc, dict) or not set(doc) <= {'models', 'evaluations', '_fields'}:
+        raise ValueError(f"{path}: a contribution is an object with 'models' and 'evaluations' lists" + (f", not {sorted(set(doc) - {'models', 'evaluations', '_fields'})}" if isinstance(doc, dict) else ''))
+    out = []
+    for key, kind in (('models', 'model'), ('evaluations', 'eval')):
+        rows = doc.get(key, [])
+        if not isinstance(rows, list): raise ValueError(f"{path}: '{key}' must be a list of rows")
+        out += [(f'{path} {key}[{i}]', kind, r) for i, r in enumerate(rows)]
+    return out
+
+def read_contribution(path:str|Path) -> tuple[list, list]:
+    "The validated ([(where, model)], [(where, evaluation)]) of a contribution file; the first bad row raises, naming row and field"
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"No contribution file {path}")
+    rows = _csv_rows(path) if path.suffix.lower() == '.csv' else _json_rows(path)
+    models = [(w, validate_model(r, w)) for w, k, r in rows if k == 'model']
+    evals = [(w, validate_eval(r, w)) for w, k, r in rows if k == 'eval']
+    ids = [r['id'] for _, r in models]
+    if dup := next((i for i in ids if ids.count(i) > 1), None): raise ValueError(f"{path}: model {dup!r} appears twice; nothing was written")
+    if not models and not evals: raise ValueError(f"{path} holds no rows")
+    return models, evals
+
+@patch_to(ModelDB)
+def contribute(self, path:str|Path, # a JSON or CSV contribution (`contribution_template`)
+               replace:bool=False # overwrite models and evaluation rows that exist
+              ) -> dict:
+    "Validate every row of a contribution file, then write them all in one transaction (or none)"
+    models, evals = read_contribution(path)
+    with self.connect(write=True) as con: _insert_models(con, models, replace); _insert_evals(con, evals, replace)
+    return dict(models=len(models), evaluations=len(evals))
+
+def contribution_template(path:str|Path) -> Path:
+    "Write an example contribution (JSON or CSV, by the suffix) that `contribute` accepts as it is"
+    path = Path(path)
+    model = dict(id='your-org/your-model-1b', total_params=1_100_000_000, pretraining_summary_total_tokens_billions=250.0, dimension=2048,
+                 num_heads=16, mlp_ratio=4.0, layer_norm_type='rmsnorm', positional_embeddings='rope', attention_variant='full',
+                 biases='none', block_type='sequential', activation='swiglu', sequence_length=2048, weight_tying=False,
+                 is_instruction_tuned=False, pretraining_summary_percentage_web=80.0, pretraining_summary_percentage_code=15.0,
+                 pretraining_summary_percentage_books=5.0, pretraining_summary_percentage_english=95.0,
+                 metadata=dict(trained_by='your lab', notes='anything else worth knowing, as JSON'))
+    evals = [dict(id=model['id'], benchmark='hellaswag', setting='10-shot', metric='accuracy', value=0.55, stderr=0.005),
+             dict(id=model['id'], benchmark='mmlu_anatomy', setting='5-shot', metric='accuracy', value=0.31)]
+    if path.suffix.lower() == '.csv':
+        rows = [dict(kind='model') | {k: json.dumps(v) if isinstance(v, dict) else v for k, v in model.items()}] + [dict(kind='eval') | e for e in evals]
+        with atomic_path(path) as tmp: pd.DataFrame(rows).to_csv(tmp, index=False)
+    else:
+        fields = {k: (f"{t.__name__}" + (f" in [{lo}, {hi}]" if lo is not None else '') + (f", one of {list(CATEGORIES[k])}" if k in CATEGORIES else '')
+                      + (f"; {COLUMN_UNITS[k]}" if k in COLUMN_UNITS else '')) for k, (t, lo, hi) in MODEL_FIELDS.items()}
+        doc = dict(_fields=dict(required=list(REQUIRED_MODEL_FIELDS), model=fields, evaluation=dict(
+                       benchmark='a known benchmark name (e.g. hellaswag, mmlu_<subject>, xnli_<lang>; scalinglab_* for the project\'s own)',
+                       setting="'<k>-shot'", metric=', '.join(f'{m} in [{lo}, {hi}]' for m, (lo, hi) in METRICS.items()))),
+                   models=[model], evaluations=evals)
+        with atomic_path(path) as tmp: tmp.write_text(json.dumps(doc, indent=1) + '\n')
+    return path
+
+# %% ../../nbs/40_njs_db.ipynb #1ac245c3
+@patch_to(ModelDB)
+def export_study(self, out_dir:str|Path # a new (or empty) folder
+                ) -> Path:
+    "The study tables (annotations, data info, evaluations) in the study's export format: schema.sql, load.sql, one CSV each"
+    out = Path(out_dir)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())): raise FileExistsError(f"{out} exists and is not an empty folder: export into a new one")
+    with self.connect() as con: frames = {t: con.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY ALL").df() for t, cols in EXPORT_TABLES.items()}
+    with atomic_dir(out) as tmp:
+        ex = duckdb.connect()
+        try:
+            for t, cols in EXPORT_TABLES.items():
+                ex.execute(_schema_sql(t, cols, ', PRIMARY KEY (id, benchmark, setting, metric)' if t == 'evaluation_results' else ''))
+                ex.register('frame', frames[t]); ex.execute(f"INSERT INTO {t} SELECT * FROM frame"); ex.unregister('frame')
+            ex.execute("EXPORT DATABASE ? (FORMAT csv, HEADER true)".replace('?', "'" + str(tmp).replace("'", "''") + "'"))
+        finally: ex.close()
+        load = (tmp/'load.sql').read_text()
+        (tmp/'load.sql').write_text(re.sub(r"'[^']*/([a-z_]+\.csv)'", r"'\1'", load))   # the CSVs beside load.sql, wherever the folder goes
+    return out
