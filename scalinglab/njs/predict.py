@@ -8,14 +8,15 @@ import json, hashlib, itertools, math
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
-from ..core import cache_dir, progress, atomic_write
+from ..core import cache_dir, progress, atomic_write, atomic_path, data_path
 from .db import ModelDB, CATEGORIES, DATA_SHARES
 
 # %% auto #0
 __all__ = ['TASKS', 'SHARES', 'SCALE_FEATURES', 'NUMERIC_FEATURES', 'CATEGORICAL_FEATURES', 'ALL_FEATURES', 'LOG_FEATURES',
-           'MIN_MODELS', 'GRID', 'SMALL', 'FIXED', 'GRIDS', 'Task', 'find_task', 'TaskData', 'feature_table',
-           'task_data', 'grid_search', 'outer_folds', 'nested_cv', 'nested_cv_reference', 'family', 'evaluate',
-           't_interval', 'benjamini_hochberg', 'paired_comparison', 'significance', 'forward_select', 'bench_njs']
+           'MIN_MODELS', 'GRID', 'SMALL', 'FIXED', 'GRIDS', 'STUDY_SELECTION', 'FEATURE_SOURCES', 'Task', 'find_task',
+           'TaskData', 'feature_table', 'task_data', 'grid_search', 'outer_folds', 'nested_cv', 'nested_cv_reference',
+           'family', 'evaluate', 't_interval', 'benjamini_hochberg', 'paired_comparison', 'significance',
+           'forward_select', 'derive_study_selection', 'study_feature_sets', 'feature_sets', 'bench_njs']
 
 # %% ../../nbs/41_njs_predict.ipynb #488b98ab
 def _xgb():
@@ -297,6 +298,60 @@ def forward_select(d:TaskData, candidates:list|None=None, # default: every featu
         out['selected'].append(best); out['improvements'].append(float(gain)); out['history'].append(float(current))
     out['final_mae'] = float(current); out['features'] = selected
     return out
+
+# %% ../../nbs/41_njs_predict.ipynb #eafda577
+STUDY_SELECTION = ('not-just-scaling', 'forward_selection.csv')
+FEATURE_SOURCES = ('all', 'study', 'selected')
+
+def derive_study_selection(src:str|Path, # the study's forward_generation_results_303.csv
+                           out:str|Path # the table to write
+                          ) -> pd.DataFrame:
+    "The study's forward-selection result, one row per selected feature: study task, setting, rank (0: start set), feature, MAE with it"
+    import ast
+    raw = pd.read_csv(src)
+    if missing := {'selected_features', 'selection_history', 'task', 'setting', 'baseline_mae'} - set(raw.columns):
+        raise ValueError(f"{src} is not a forward-selection result: no column {sorted(missing)[0]!r}")
+    rows = []
+    for i, r in raw.iterrows():
+        feats, hist = ast.literal_eval(r.selected_features), ast.literal_eval(r.selection_history)   # literals only: nothing is executed
+        if feats[:2] != SCALE_FEATURES: raise ValueError(f"{src} row {i + 2} ({r.task}): the selection does not start from {SCALE_FEATURES}")
+        after = {h['feature']: h['mae_after'] for h in hist}
+        base = hist[0]['mae_before'] if hist else float(r.baseline_mae)
+        rows += [dict(study_task=r.task, setting=r.setting, rank=0, feature=f, mae=base) for f in SCALE_FEATURES]
+        rows += [dict(study_task=r.task, setting=r.setting, rank=k + 1, feature=f, mae=after.get(f, float('nan'))) for k, f in enumerate(feats[2:])]
+    df = pd.DataFrame(rows)
+    with atomic_path(out) as tmp: df.to_csv(tmp, index=False)
+    return df
+
+def _study_task(task:str, setting:str) -> Task:
+    "The project's task for one of the study's (task, setting) pairs: 'mmlu_5-shot' is MMLU at 5 shots"
+    return find_task(f"{task[:-len(setting) - 1] if task.endswith('_' + setting) else task} {setting}")
+
+def study_feature_sets(db:ModelDB|None=None, # resolves the features (default: the default store)
+                       path:str|Path|None=None # default: the shipped table
+                      ) -> dict:
+    "{task key: features in selection order} of the study's forward selection; a feature the database lacks is an error"
+    df = pd.read_csv(path or data_path(*STUDY_SELECTION))
+    db = db or ModelDB()
+    known = set(NUMERIC_FEATURES) | set(CATEGORICAL_FEATURES) | set(db.query("SELECT * FROM generation_features LIMIT 0").columns)
+    out = {}
+    for (task, setting), g in df.groupby(['study_task', 'setting'], sort=False):
+        key = _study_task(task, setting).key
+        feats = g.sort_values('rank', kind='stable').feature.tolist()
+        if unknown := [f for f in feats if f not in known]:
+            raise ValueError(f"The study's selection for {key} uses feature {unknown[0]!r}, which is neither a column of the model database "
+                             f"nor a free-generation feature of {db.path}")
+        out[key] = feats
+    return out
+
+def feature_sets(source:str, # 'all', 'study' or 'selected'
+                 data:list, # TaskData per task (with generation features for 'study' and 'selected')
+                 db:ModelDB|None=None, select_seeds=range(10), grid='paper', n_jobs:int=-1, cache=True):
+    "The test feature set of a source: one list for all tasks, or {task key: list}"
+    if source == 'all': return list(ALL_FEATURES)
+    if source == 'study': sets = study_feature_sets(db); return {d.task.key: sets[d.task.key] for d in data}
+    if source == 'selected': return {d.task.key: forward_select(d, seeds=select_seeds, grid=grid, n_jobs=n_jobs, cache=cache)['features'] for d in data}
+    raise ValueError(f"A feature-set source is one of {', '.join(FEATURE_SOURCES)}, got {source!r}")
 
 # %% ../../nbs/41_njs_predict.ipynb #4c32e00b
 from ..bench import register_bench
