@@ -10,12 +10,12 @@ from ..figures import register_figure
 from ..plotting import PALETTE, REFERENCE
 from .db import ModelDB
 from .predict import (TASKS, Task, ALL_FEATURES, SCALE_FEATURES, CATEGORICAL_FEATURES, NUMERIC_FEATURES, task_data, find_task,
-                                    significance, forward_select, evaluate, grid_search, _booster, _predict, _grid)
+                                    significance, forward_select, evaluate, grid_search, _booster, _predict, _grid, feature_sets, study_feature_sets)
 
 # %% auto #0
-__all__ = ['FEATURE_LABELS', 'LANGUAGE_TASKS', 'CODE_TASKS', 'CODE', 'feature_label', 'task_label', 'prediction_numbers',
-           'plot_prediction', 'select_features', 'plot_features', 'controlled_code_models', 'code_partial_dependence',
-           'code_task_scatter', 'plot_code_tradeoff', 'code_numbers']
+__all__ = ['FEATURE_LABELS', 'SOURCE_LABELS', 'LANGUAGE_TASKS', 'CODE_TASKS', 'CODE', 'feature_label', 'task_label',
+           'prediction_numbers', 'plot_prediction', 'select_features', 'plot_features', 'controlled_code_models',
+           'code_partial_dependence', 'code_task_scatter', 'plot_code_tradeoff', 'code_numbers']
 
 # %% ../../nbs/43_njs_figures.ipynb #b7e9a194
 FEATURE_LABELS = {'total_params': 'log params', 'pretraining_summary_total_tokens_billions': 'log tokens', 'dimension': 'hidden size',
@@ -29,29 +29,48 @@ def feature_label(f:str) -> str: return FEATURE_LABELS.get(f, f.replace('_', ' '
 def task_label(key:str) -> str:
     t = find_task(key); return f"{t.task.replace('_challenge', '-C').replace('_', ' ')} {t.setting.split('-')[0]}-shot" + (' (Brier)' if t.metric == 'brier_score' else '')
 
-def prediction_numbers(sig:pd.DataFrame) -> dict:
-    "The per-task numbers behind `njs-prediction`"
+SOURCE_LABELS = dict(all='all features', study="the study's selection", selected='our forward selection')
+
+def prediction_numbers(sigs:dict # {feature-set source: `significance` frame}, each against the same scale-only runs
+                      ) -> dict:
+    "The per-task numbers behind `njs-prediction`, per feature set: relative gains, significance, and their summary"
     cols = ['task', 'setting', 'metric', 'n_models', 'scale_mae', 'scale_ci', 'test_mae', 'test_ci', 'loglinear_mae', 'median_mae',
             'rel_improvement', 'p', 'p_bh', 'significant', 'features', 'importance']
-    return dict(tasks={r.key: {c: r[c] for c in cols} for _, r in sig.iterrows()}, settings=dict(sig.attrs),
-                n_significant=int(sig.significant.sum()), mean_rel_improvement=float(sig.rel_improvement.mean()))
+    out = {}
+    for source, sig in sigs.items():
+        gains = sig.rel_improvement
+        out[source] = dict(label=SOURCE_LABELS.get(source, source), tasks={r.key: {c: r[c] for c in cols} for _, r in sig.iterrows()},
+                           n_tasks=len(sig), n_significant=int(sig.significant.sum()), mean_rel_improvement=float(gains.mean()),
+                           rel_improvement_range=[float(gains.min()), float(gains.max())],
+                           significant_rel_improvement_range=[float(gains[sig.significant].min()), float(gains[sig.significant].max())] if sig.significant.any() else None)
+    first = next(iter(sigs.values()))
+    return dict(feature_sets=out, settings=dict(first.attrs), paper_range=[0.03, 0.28])
 
-def plot_prediction(sig:pd.DataFrame, axes):
-    "Left: MAE of scale-only vs the test set (95 % CIs; log-linear and median baselines); right: relative improvement, significance"
-    ax, bx = axes; y = np.arange(len(sig))[::-1]; h = 0.38
-    ax.barh(y + h/2, sig.scale_mae, h, xerr=sig.scale_ci, color=PALETTE[5], label='scale only (log params, log tokens)')
-    ax.barh(y - h/2, sig.test_mae, h, xerr=sig.test_ci, color=PALETTE[0], label='all features')
-    ax.plot(sig.loglinear_mae, y + h/2, 'k|', ms=9, mew=1.5, label='log-linear baseline')
-    ax.plot(sig.median_mae, y, 'x', color='0.5', ms=5, label='median baseline')
-    ax.set_yticks(y, [task_label(k) for k in sig.key]); ax.set_xlabel('MAE on held-out models (accuracy or Brier)\nbars: mean over seeds; whiskers: 95% t-interval of that mean')
+def plot_prediction(sigs:dict, axes):
+    "Left: MAE of scale-only and of each feature set (95 % CIs; log-linear and median baselines); right: relative improvement and significance"
+    ax, bx = axes
+    base = next(iter(sigs.values())); y = np.arange(len(base))[::-1]
+    k = len(sigs) + 1; h = 0.8/k; off = lambda j: (k - 1)/2*h - j*h   # bar j of k around each task's row
+    ax.barh(y + off(0), base.scale_mae, h, xerr=base.scale_ci, color=PALETTE[5], label='scale only (log params, log tokens)')
+    for j, (source, sig) in enumerate(sigs.items(), start=1):
+        sig = sig.set_index('key').loc[base.key]
+        ax.barh(y + off(j), sig.test_mae, h, xerr=sig.test_ci, color=PALETTE[(0, 2, 3)[(j - 1) % 3]], label=SOURCE_LABELS.get(source, source))
+    ax.plot(base.loglinear_mae, y + off(0), 'k|', ms=9, mew=1.5, label='log-linear baseline')
+    ax.plot(base.median_mae, y, 'x', color='0.5', ms=5, label='median baseline')
+    ax.set_yticks(y, [task_label(t) for t in base.key]); ax.set_xlabel('MAE on held-out models (accuracy or Brier)\nbars: mean over seeds; whiskers: 95% t-interval of that mean')
     ax.legend(fontsize=6.5, loc='upper center', bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)   # below the axes: it hides no marker
-    colors = [PALETTE[2] if s else '0.7' for s in sig.significant]
-    bx.barh(y, 100*sig.rel_improvement, color=colors); bx.axvline(0, **REFERENCE)
-    for yi, r in zip(y, sig.itertuples()):
-        stars = '***' if r.p_bh < 0.001 else '**' if r.p_bh < 0.01 else '*' if r.p_bh < 0.05 else ''
-        bx.text(100*r.rel_improvement + (0.5 if r.rel_improvement >= 0 else -0.5), yi, stars, va='center', ha='left' if r.rel_improvement >= 0 else 'right', fontsize=8)
-    bx.set_yticks(y, []); bx.set_xlabel('MAE reduction vs scale only (%)')
-    bx.set_title(f"BH-corrected paired t-test over {sig.attrs.get('seeds')} seeds: * p<.05, ** p<.01, *** p<.001", fontsize=7)
+    k2 = len(sigs); h2 = 0.8/k2; off2 = lambda j: (k2 - 1)/2*h2 - j*h2
+    for j, (source, sig) in enumerate(sigs.items()):
+        sig = sig.set_index('key').loc[base.key]; col = PALETTE[(0, 2, 3)[j % 3]]
+        bx.barh(y + off2(j), 100*sig.rel_improvement, h2, color=[col if s else '0.8' for s in sig.significant], edgecolor=col, lw=0.6)
+        for yi, r in zip(y, sig.itertuples()):
+            stars = '***' if r.p_bh < 0.001 else '**' if r.p_bh < 0.01 else '*' if r.p_bh < 0.05 else ''
+            bx.text(100*r.rel_improvement + (0.5 if r.rel_improvement >= 0 else -0.5), yi + off2(j), stars, va='center',
+                    ha='left' if r.rel_improvement >= 0 else 'right', fontsize=6)
+    bx.axvspan(3, 28, color='0.92', zorder=0, label="the paper's 3-28 %")
+    bx.axvline(0, **REFERENCE); bx.legend(fontsize=6, loc='lower right', frameon=False)
+    bx.set_yticks(y, []); bx.set_xlabel('MAE reduction vs scale only (%); pale: not significant')
+    bx.set_title(f"BH-corrected paired t-test over {base.attrs.get('seeds')} seeds: * p<.05, ** p<.01, *** p<.001", fontsize=7)
 
 # %% ../../nbs/43_njs_figures.ipynb #9468ddfe
 def select_features(data:list, candidates:list|None=None, seeds=range(10), grid='paper', max_features:int|None=None,
@@ -147,8 +166,10 @@ def code_numbers(ctrl:pd.DataFrame, pdep:dict, scatter:pd.DataFrame|None=None) -
     return out
 
 # %% ../../nbs/43_njs_figures.ipynb #35efc254
-register_figure('njs-prediction', 'njs', ['per-task MAE, scale-only vs all features'], rehearse=dict(seeds=2), weight=2, ranges=dict(seeds=(1, None)), smoke=dict(seeds=2, grid='fixed'),
-    description='Per-task MAE of XGBoost on scale only vs all architecture and data features, relative improvement, BH-corrected significance over seeds',
+register_figure('njs-prediction', 'njs', ['per-task MAE: scale-only vs all features vs the selected features (the 3-28 % headline)'], rehearse=dict(seeds=2), weight=2,
+    ranges=dict(seeds=(1, None), select_seeds=(1, None)), smoke=dict(seeds=2, grid='fixed'),
+    checks=[('feature_sets must name all, study or selected (at least one)', lambda p: len(p['feature_sets']) > 0 and set(p['feature_sets']) <= {'all', 'study', 'selected'})],
+    description="Per-task MAE of XGBoost on scale only vs all features and vs the study's selected features; relative improvement, BH-corrected significance over seeds",
     full=dict(seeds=50, grid='paper'))
 register_figure('njs-features', 'njs', ['forward-selected features'], rehearse=dict(seeds=1, max_features=1, grid='fixed'), weight=1.5, ranges=dict(seeds=(1, None), max_features=(0, None)), smoke=dict(seeds=1, max_features=1),
     description='Features chosen by greedy forward selection per task and their share of the split gain',
