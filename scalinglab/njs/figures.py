@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 from ..figures import register_figure
 from ..plotting import PALETTE, REFERENCE
 from .db import ModelDB
+from ..cluster import ClusterConfig
 from .predict import (TASKS, Task, ALL_FEATURES, SCALE_FEATURES, CATEGORICAL_FEATURES, NUMERIC_FEATURES, task_data, find_task,
                                     significance, forward_select, evaluate, grid_search, _booster, _predict, _grid, feature_sets, study_feature_sets)
 
@@ -74,12 +75,13 @@ def plot_prediction(sigs:dict, axes):
 
 # %% ../../nbs/43_njs_figures.ipynb #9468ddfe
 def select_features(data:list, candidates:list|None=None, seeds=range(10), grid='paper', max_features:int|None=None,
-                    n_jobs:int=-1, cache=True) -> list:
+                    n_jobs:int=-1, cache=True, cluster:ClusterConfig|None=None # each round's units as tasks (`09_cluster`)
+                   ) -> list:
     "Forward selection per task, plus the gain importance of each selected set"
     out = []
     for d in data:
-        fs = forward_select(d, candidates, seeds, grid, max_features=max_features, n_jobs=n_jobs, cache=cache)
-        res = evaluate([d], dict(final=fs['features']), seeds, grid, n_jobs=n_jobs, cache=cache)[(d.task.key, 'final')]
+        fs = forward_select(d, candidates, seeds, grid, max_features=max_features, n_jobs=n_jobs, cache=cache, cluster=cluster)
+        res = evaluate([d], dict(final=fs['features']), seeds, grid, n_jobs=n_jobs, cache=cache, cluster=cluster)[(d.task.key, 'final')]
         fs['importance'] = pd.DataFrame([r['importance'] for r in res]).mean().round(6).to_dict()
         fs['n_models'] = len(d.y); out.append(fs)
     return out

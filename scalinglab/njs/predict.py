@@ -4,12 +4,13 @@
 
 # %% ../../nbs/41_njs_predict.ipynb #d8f4a84a
 from __future__ import annotations
-import json, hashlib, itertools, math
+import json, hashlib, itertools, math, contextlib
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..core import cache_dir, progress, atomic_write, atomic_path, data_path
 from .db import ModelDB, CATEGORIES, DATA_SHARES
+from ..cluster import ClusterConfig, run_units
 
 # %% auto #0
 __all__ = ['TASKS', 'SHARES', 'SCALE_FEATURES', 'NUMERIC_FEATURES', 'CATEGORICAL_FEATURES', 'ALL_FEATURES', 'LOG_FEATURES',
@@ -181,6 +182,19 @@ def _unit(X, y, seed, grid, features, groups):
 
 def _units(chunk, grid): return [_unit(X, y, s, grid, f, g) for k, s, X, y, f, g in chunk]
 
+def _units_as_tasks(todo:list, grid, cluster, path, done:dict) -> list:
+    "Run pending units as tasks, one per (data, feature set) key with its seeds; record the results; nothing is left to do here"
+    groups = {}
+    for u in todo: groups.setdefault(u[0], []).append(u)
+    calls = {f'{k} ({len(us)} seeds)': (_units, dict(chunk=us, grid=grid)) for k, us in groups.items()}
+    res = run_units(f"njs-{hashlib.sha256(json.dumps(sorted(calls)).encode()).hexdigest()[:16]}", calls, cluster)
+    with (open(path, 'a') if path is not None else contextlib.nullcontext()) as f:
+        for name, us in zip(calls, groups.values()):
+            for (k, s, *_), r in zip(us, res[name]):
+                done[(k, s)] = r
+                if f: f.write(json.dumps(dict(key=k, seed=s, result=r)) + '\n')
+    return []
+
 def family(model_id:str) -> str:
     "The organisation part of a hub id (the study's own models have none: they form one family)"
     return model_id.split('/')[0] if '/' in model_id else 'authors'
@@ -192,7 +206,8 @@ def evaluate(data:list, # TaskData for each task
              split:str='random', # 'random' outer folds (the study) or 'family' (grouped by organisation)
              n_jobs:int=-1, # joblib processes (1: serial)
              cache:bool|Path=True, # True: the project cache; a path; False: no cache
-             chunk:int=4 # units per joblib dispatch (and per cache flush)
+             chunk:int=4, # units per joblib dispatch (and per cache flush)
+             cluster:ClusterConfig|None=None # one task per (task, feature set) with its pending seeds (`09_cluster`); None: here
             ) -> dict:
     "Per-seed nested-CV results {(task key, set name): [result per seed]}, cached and resumable"
     from joblib import Parallel, delayed
@@ -211,6 +226,7 @@ def evaluate(data:list, # TaskData for each task
             groups = [family(i) for i in d.ids] if split == 'family' else None
             for s in seeds:
                 if (k, s) not in done: todo.append((k, s, d.matrix(feats), d.y.to_numpy(), feats, groups))
+    if todo and cluster is not None: todo = _units_as_tasks(todo, grid, cluster, path, done)
     if todo:
         chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]   # a few units per dispatch: each takes well under a second
         # loky keeps idle workers 5 minutes by default, and a finished process waits for them before it exits: 20 s is plenty between calls
@@ -263,11 +279,12 @@ def paired_comparison(scale_maes:dict, # {task key: per-seed MAEs of scale-only}
 def significance(data:list, # TaskData per task
                  test_sets:dict|list=None, # {task key: features} or one list for all tasks (default ALL_FEATURES)
                  seeds=range(50), grid='paper', split:str='random', n_jobs:int=-1, cache=True,
-                 alpha:float=0.05 # the false discovery rate
+                 alpha:float=0.05, # the false discovery rate
+                 cluster:ClusterConfig|None=None # the units as tasks (`09_cluster`)
                 ) -> pd.DataFrame:
     "Scale-only vs test-set MAE per task over seeds: means, CIs, paired t-test, BH-corrected p"
     test_sets = ALL_FEATURES if test_sets is None else test_sets
-    res = evaluate(data, dict(scale=SCALE_FEATURES, test=test_sets), seeds, grid, split, n_jobs, cache)
+    res = evaluate(data, dict(scale=SCALE_FEATURES, test=test_sets), seeds, grid, split, n_jobs, cache, cluster=cluster)
     maes = lambda d, s: [r['mae'] for r in res[(d.task.key, s)]]
     info = [dict(task=d.task.task, setting=d.task.setting, metric=d.task.metric, key=d.task.key, n_models=len(d.y),
                  loglinear_mae=np.mean([r['loglinear_mae'] for r in res[(d.task.key, 'scale')]]),
@@ -283,10 +300,12 @@ def significance(data:list, # TaskData per task
 def forward_select(d:TaskData, candidates:list|None=None, # default: every feature column but the start set
                    seeds=range(10), grid='paper', start:list=SCALE_FEATURES, min_improvement:float=1e-4,
                    max_features:int|None=None, # stop after this many additions
-                   split:str='random', n_jobs:int=-1, cache=True) -> dict:
+                   split:str='random', n_jobs:int=-1, cache=True,
+                   cluster:ClusterConfig|None=None # each round's (candidate, seeds) units as tasks (`09_cluster`)
+                  ) -> dict:
     "Greedy forward feature selection for one task, scored by the mean nested-CV MAE over `seeds`"
     candidates = [c for c in (candidates or list(d.X.columns)) if c not in start]
-    score = lambda sets: {n: np.mean([r['mae'] for r in v]) for (_, n), v in evaluate([d], sets, seeds, grid, split, n_jobs, cache).items()}
+    score = lambda sets: {n: np.mean([r['mae'] for r in v]) for (_, n), v in evaluate([d], sets, seeds, grid, split, n_jobs, cache, cluster=cluster).items()}
     selected = list(start); current = score({'start': selected})['start']
     out = dict(task=d.task.key, metric=d.task.metric, baseline_mae=current, selected=[], improvements=[], history=[current])
     while candidates and (max_features is None or len(out['selected']) < max_features):
@@ -346,11 +365,11 @@ def study_feature_sets(db:ModelDB|None=None, # resolves the features (default: t
 
 def feature_sets(source:str, # 'all', 'study' or 'selected'
                  data:list, # TaskData per task (with generation features for 'study' and 'selected')
-                 db:ModelDB|None=None, select_seeds=range(10), grid='paper', n_jobs:int=-1, cache=True):
+                 db:ModelDB|None=None, select_seeds=range(10), grid='paper', n_jobs:int=-1, cache=True, cluster:ClusterConfig|None=None):
     "The test feature set of a source: one list for all tasks, or {task key: list}"
     if source == 'all': return list(ALL_FEATURES)
     if source == 'study': sets = study_feature_sets(db); return {d.task.key: sets[d.task.key] for d in data}
-    if source == 'selected': return {d.task.key: forward_select(d, seeds=select_seeds, grid=grid, n_jobs=n_jobs, cache=cache)['features'] for d in data}
+    if source == 'selected': return {d.task.key: forward_select(d, seeds=select_seeds, grid=grid, n_jobs=n_jobs, cache=cache, cluster=cluster)['features'] for d in data}
     raise ValueError(f"A feature-set source is one of {', '.join(FEATURE_SOURCES)}, got {source!r}")
 
 # %% ../../nbs/41_njs_predict.ipynb #4c32e00b
