@@ -183,6 +183,11 @@ def db(action:Param("import (an export directory), info, derive (write the deriv
     prov = mdb.provenance()
     print(format_table([[k, v] for k, v in counts.items()] + [['model set (accuracy, 92 expected)', len(mdb.models('accuracy'))]], ['table', 'rows']))
     print(f"\nsource: {prov.get('source')}\nmissing values: {prov.get('missing_values')}\ndatabase: {mdb.path}")
+    ours = mdb.query("SELECT id, json_extract_string(metadata, '$.series') AS series FROM dataset_info "
+                     "WHERE json_extract_string(metadata, '$.trained_by') = 'scalinglab' ORDER BY id")
+    contributed = int(mdb.query("SELECT count(*) AS n FROM user_contributions WHERE kind = 'model'").n[0])
+    print(f"contributed models: {contributed}; trained by scalinglab: {len(ours)}")
+    for s, g in ours.groupby('series', dropna=False): print(f"  {s}: {', '.join(g.id)}")
 
 @call_parse
 def tag(corpus:Param("corpus names or paths (default: the embedded corpora)", str, opt=False, nargs='*')=None,

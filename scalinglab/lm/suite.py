@@ -142,14 +142,15 @@ def window_loss(model, windows:torch.Tensor, # (n, T + 1) token windows
 
 def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
                 data:SuiteData, out:Path, # the model's folder: step*/ checkpoints, resume.pt, done
-                store:ResultsStore|None=None
+                store:ResultsStore|None=None,
+                run_id:str|None=None # the results-store run (default: the suite's name, its folder and the model's name)
                ) -> Path:
     "Train one model of the suite, resuming from its last checkpoint if there is one"
-    from transformers import GPTNeoXForCausalLM
+    from transformers import AutoModelForCausalLM
     quiet_transformers()
     out.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
-    model = GPTNeoXForCausalLM(cfg.model_config(d, l))
+    model = AutoModelForCausalLM.from_config(cfg.model_config(d, l))   # the architecture is the config's: GPT-NeoX here, Llama for the data-mix series
     opt = lm_optimizer(model, cfg.lr, cfg.weight_decay)
     start = 0
     if (out/'resume.pt').exists():
@@ -157,7 +158,7 @@ def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
         model.load_state_dict(state['model']); opt.load_state_dict(state['opt']); start = state['step']
     name = cfg.model_name(d, l)
     run = (store or ResultsStore()).run(f'suite/{cfg.name}', dict(model=name, d_model=d, n_layers=l, n_nonemb=non_embedding_params(model), **asdict(cfg)),
-                                        run_id=f'{cfg.name}-{out.parent.parent.name}-{name}', resume=True, flush_every=200)
+                                        run_id=run_id or f'{cfg.name}-{out.parent.parent.name}-{name}', resume=True, flush_every=200)
     with run:
         run.store.drop_metrics(run.run_id, after_step=start)   # what was logged after the checkpoint we resume from is redone
         model.train()

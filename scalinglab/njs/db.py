@@ -87,6 +87,9 @@ class ModelDB(LockedDuckDB):
             with file_lock(self.lock_path, timeout=self.timeout):
                 if not self.path.exists() or _stale(self.path, recheck=True): _build(self.path, _load_derived)
 
+    def _prepare(self, con):
+        "Before a write: a file built before the contribution journal existed gets its (empty) journal"
+        con.execute(SCHEMA[-1].replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS', 1)).fetchall()
     def provenance(self) -> dict:
         "Where the data came from and what the import changed"
         return dict(self.query("SELECT key, value FROM provenance ORDER BY key").values.tolist())
@@ -341,7 +344,7 @@ def frame(self, metric:str='accuracy', # the model set's metric and the scores' 
 MODEL_FIELDS = {  # field -> (type, min, max); None bounds are open. Data shares in percent.
     'dimension': (int, 1, 10**6), 'num_heads': (int, 1, 10**5), 'mlp_ratio': (float, 0.1, 64), 'sequence_length': (int, 1, 10**8),
     'batch_instances': (int, 1, 10**9), 'batch_tokens': (int, 1, 10**12), 'total_params': (int, 10**4, 10**14),
-    'pretraining_summary_total_tokens_billions': (float, 1e-3, 1e6),
+    'pretraining_summary_total_tokens_billions': (float, 1e-6, 1e6),   # down to a million tokens: small models trained here count too
     **{f'pretraining_summary_percentage_{s}': (float, 0, 100) for s in DATA_SHARES},
     'weight_tying': (bool, None, None), 'is_instruction_tuned': (bool, None, None), 'is_preference_tuned': (bool, None, None),
     **{c: (str, None, None) for c in CATEGORIES},
