@@ -356,7 +356,8 @@ def study_feature_sets(db:ModelDB|None=None, # resolves the features (default: t
     out = {}
     for (task, setting), g in df.groupby(['study_task', 'setting'], sort=False):
         key = _study_task(task, setting).key
-        feats = g.sort_values('rank', kind='stable').feature.tolist()
+        feats = sorted(g.itertuples(), key=lambda r: (r.rank, SCALE_FEATURES.index(r.feature) if r.feature in SCALE_FEATURES else 0))
+        feats = [r.feature for r in feats]   # by rank; the start set as {params, tokens}, whatever the file's row order
         if unknown := [f for f in feats if f not in known]:
             raise ValueError(f"The study's selection for {key} uses feature {unknown[0]!r}, which is neither a column of the model database "
                              f"nor a free-generation feature of {db.path}")
