@@ -4,16 +4,17 @@
 
 # %% ../nbs/05_bench.ipynb #d5c8559b
 from __future__ import annotations
-import json, time, math, tempfile
+import json, time, math, tempfile, os, platform
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 from fastcore.xtras import modified_env
-from .core import Registry
+from .core import Registry, format_table
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'Benchmark', 'register_bench', 'best_time', 'run_bench', 'format_bench', 'bench_results_log']
+__all__ = ['BENCHMARKS', 'Benchmark', 'register_bench', 'best_time', 'machine', 'load_warning', 'run_bench', 'format_bench',
+           'bench_results_log', 'bench_all', 'format_bench_table']
 
 # %% ../nbs/05_bench.ipynb #6dbfdbc3
 @dataclass
@@ -40,17 +41,35 @@ def best_time(fn:Callable, repeat:int=3, # timed calls; the fastest counts (othe
         t = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t)
     return best
 
+def machine() -> dict:
+    "What a benchmark ran on: CPU model, cores, torch's threads, the device"
+    cpu = ''
+    try: cpu = next((l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')), '')
+    except OSError: pass
+    import torch
+    return dict(cpu=cpu or platform.processor() or platform.machine(), cores=os.cpu_count(), torch_threads=torch.get_num_threads(),
+                device=torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'cpu')
+
+def load_warning(load_before:float, # the 1-minute load average just before the benchmark
+                 limit:float=1.) -> str:
+    "A warning when something else was loading the machine as the benchmark started ('' when idle)"
+    return (f"the machine was busy (load average {load_before:.2f} > {limit:g} before the run): this ratio is not a result; rerun on an idle machine"
+            if load_before > limit else '')
+
 def run_bench(name:str, quick:bool=False, # smaller inputs (CI)
               store:ResultsStore|None=None, # log the result here (default: the user's store)
               log:bool=True) -> dict:
     "Run benchmark `name`; return name, reference, ratio, fast_s, reference_s and its extra numbers"
     b = BENCHMARKS[name]
+    load_before = os.getloadavg()[0]
     with modified_env(SCALINGLAB_QUIET='1'): res = dict(b.fn(quick=quick))   # no progress bars inside timed code
+    load_after = os.getloadavg()[0]
     for k in ('fast_s', 'reference_s'):
         if not isinstance(res.get(k), (int, float)) or not res[k] > 0: raise ValueError(f"Benchmark {name!r} returned {k}={res.get(k)!r}; expected seconds > 0")
-    out = dict(name=name, reference=b.reference, ratio=res['reference_s']/res['fast_s'], quick=quick) | res
+    out = dict(name=name, reference=b.reference, ratio=res['reference_s']/res['fast_s'], quick=quick) | res | dict(
+        load_before=load_before, load_after=load_after, warning=load_warning(load_before))
     if log:
-        with (store or ResultsStore()).run(f'bench/{name}', dict(quick=quick)) as run:
+        with (store or ResultsStore()).run(f'bench/{name}', dict(quick=quick, machine=machine())) as run:
             for k, v in out.items():
                 if isinstance(v, (int, float)) and not isinstance(v, bool): run.log(k, v)
     return out
@@ -58,7 +77,8 @@ def run_bench(name:str, quick:bool=False, # smaller inputs (CI)
 def format_bench(r:dict) -> str:
     "NAME: X.XXx faster than REFERENCE (a s vs b s), then the extra numbers, one per line"
     lines = [f"{r['name']}: {r['ratio']:.2f}x faster than {r['reference']} ({r['fast_s']:.3g} s vs {r['reference_s']:.3g} s)"]
-    skip = {'name', 'reference', 'ratio', 'fast_s', 'reference_s', 'quick'}
+    if r.get('warning'): lines.append(f"  WARNING: {r['warning']}")
+    skip = {'name', 'reference', 'ratio', 'fast_s', 'reference_s', 'quick', 'warning'}
     lines += [f"  {k}: {v:.4g}" if isinstance(v, float) else f"  {k}: {v}" for k, v in r.items() if k not in skip]
     return '\n'.join(lines)
 
@@ -83,3 +103,23 @@ def bench_results_log(quick:bool=False):
              SELECT step, value FROM metrics JOIN runs USING (run_id) WHERE experiment = 'bench/naive'))""").same[0]
     if not same: raise AssertionError("buffered and per-metric logging stored different values")
     return dict(fast_s=fast_s, reference_s=ref_s, metrics=n, metrics_per_s=n/fast_s)
+
+# %% ../nbs/05_bench.ipynb #0bc96cf9
+def bench_all(names:list|None=None, # default: every registered benchmark
+              quick:bool=True, store:ResultsStore|None=None, log:bool=True) -> list:
+    "Run benchmarks one after another; one result dict each (a failure becomes a row with its error)"
+    rows = []
+    for name in names or list(BENCHMARKS):
+        try: rows.append(run_bench(name, quick, store, log))
+        except Exception as e: rows.append(dict(name=name, reference=BENCHMARKS[name].reference, error=f'{type(e).__name__}: {e}'))
+    return rows
+
+def _pct(v) -> str: return f'{100*v:.0f} %' if isinstance(v, (int, float)) else '—'
+
+def format_bench_table(rows:list) -> str:
+    "One line per benchmark: name, reference, ratio vs naive, share of the limit, agreement, load before; warnings and errors below"
+    body = [[r['name'], r['reference'], f"{r['ratio']:.2f}x" if 'ratio' in r else 'failed', _pct(r.get('limit_share')),
+             f"{r['max_abs_diff']:.1e}" if isinstance(r.get('max_abs_diff'), (int, float)) else '—',
+             f"{r['load_before']:.2f}" if 'load_before' in r else '—'] for r in rows]
+    notes = [f"{r['name']}: {r.get('error') or r.get('warning')}" for r in rows if r.get('error') or r.get('warning')]
+    return format_table(body, ['benchmark', 'reference', 'vs naive', 'share of limit', 'max |Δ|', 'load before']) + ('\n' + '\n'.join(notes) if notes else '')

@@ -7,14 +7,14 @@ from __future__ import annotations
 import ast, sys, json, time
 from pathlib import Path
 from fastcore.script import call_parse, Param, anno_parser
-from .core import STUDIES, UnknownName, figures_dir, cache_dir
+from .core import STUDIES, UnknownName, figures_dir, cache_dir, format_table
 from .results import ResultsStore, StoreError, sigterm_as_interrupt
 from .figures import FIGURES, MODES, FigureParamError, figure_status, run_figures
-from .bench import BENCHMARKS, run_bench, format_bench
+from .bench import BENCHMARKS, run_bench, format_bench, bench_all, format_bench_table
 
 # %% auto #0
-__all__ = ['COMMANDS', 'UsageError', 'parse_params', 'format_table', 'figures', 'reproduce', 'gpucheck', 'jobs', 'bench',
-           'results', 'db', 'tag', 'test', 'main']
+__all__ = ['COMMANDS', 'UsageError', 'parse_params', 'figures', 'reproduce', 'gpucheck', 'jobs', 'bench', 'results', 'db', 'tag',
+           'test', 'main']
 
 # %% ../nbs/07_cli.ipynb #93c9b61f
 class UsageError(ValueError):
@@ -29,13 +29,6 @@ def parse_params(items:list|None) -> dict:
         try: out[key.strip()] = ast.literal_eval(val)
         except (ValueError, SyntaxError): out[key.strip()] = val
     return out
-
-def format_table(rows:list, headers:list) -> str:
-    "A plain fixed-width text table"
-    rows = [[str(c) for c in r] for r in rows]
-    w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    line = lambda r: '  '.join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip()
-    return '\n'.join([line(headers), line(['-'*x for x in w])] + [line(r) for r in rows])
 
 # %% ../nbs/07_cli.ipynb #c5189c39
 @call_parse
@@ -136,9 +129,17 @@ def jobs(log_dir:str=None, # the log dir the tasks were submitted with (default:
 @call_parse
 def bench(name:Param("the benchmark (omit to list them)", str, opt=False, nargs="?")=None,
           quick:bool=False, # smaller inputs
-          json:bool=False # print one JSON object instead of text
+          json:bool=False, # print JSON instead of text (one object; with --all, the table as a list)
+          all:bool=False, # run every benchmark (quick sizes unless --full) and print one table
+          full:bool=False # with --all: the full sizes
          ):
     "Time a fast path against its reference in the same run and print the ratio"
+    if all:
+        if name: raise UsageError("give a benchmark name or --all, not both")
+        rows = bench_all(quick=not full)
+        print(globals()['json'].dumps(rows, default=str) if json else format_bench_table(rows))
+        return 1 if any('error' in r for r in rows) else 0
+    if full: raise UsageError("--full goes with --all (a single benchmark runs its full size unless --quick)")
     if not name:
         print(format_table([[b, BENCHMARKS[b].reference, BENCHMARKS[b].description] for b in BENCHMARKS], ['benchmark', 'reference', 'what'])); return 0
     r = run_bench(name, quick=quick)

@@ -14,7 +14,8 @@ import numpy as np
 __all__ = ['LN2', 'HEARTBEAT_ENV', 'CODE_PATHS', 'STUDIES', 'project_root', 'data_dir', 'data_path', 'figures_dir',
            'scaling_nbs_dir', 'cache_dir', 'get_device', 'seed_everything', 'atomic_path', 'atomic_write', 'atomic_dir',
            'to_jsonable', 'write_json', 'portable_paths', 'content_key', 'is_quiet', 'progress', 'heartbeat',
-           'read_heartbeat', 'SimulatedKill', 'kill_after', 'code_version', 'study_modules', 'UnknownName', 'Registry']
+           'read_heartbeat', 'SimulatedKill', 'kill_after', 'code_version', 'format_table', 'study_modules',
+           'UnknownName', 'Registry']
 
 # %% ../nbs/00_core.ipynb #ef0ecfd4
 def _env_path(var):
@@ -315,6 +316,14 @@ def code_version() -> str:
         dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no', '--', *CODE_PATHS], cwd=root, capture_output=True, text=True, timeout=10)
         return f"{__version__}+g{sha.stdout.strip()}" + ('.dirty' if dirty.stdout.strip() else '')
     except (FileNotFoundError, subprocess.TimeoutExpired): return __version__
+
+# %% ../nbs/00_core.ipynb #6d6ebe67
+def format_table(rows:list, headers:list) -> str:
+    "A plain fixed-width text table"
+    rows = [[str(c) for c in r] for r in rows]
+    w = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    line = lambda r: '  '.join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip()
+    return '\n'.join([line(headers), line(['-'*x for x in w])] + [line(r) for r in rows])
 
 # %% ../nbs/00_core.ipynb #a3ce27eb
 def study_modules(package:str='scalinglab' # the top-level package whose sub-packages hold the studies
