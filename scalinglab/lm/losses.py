@@ -250,4 +250,5 @@ def bench_losses(quick:bool=False):
         flops = forward_flops(model, store.lengths[store.lengths >= 2])
         n_rows = store.n_rows
     return dict(fast_s=fast_s, reference_s=ref_s, max_abs_diff=float(np.abs(fast - ref).max()), rows=n_rows,
-                engine_flops=flops/fast_s, mm_peak_flops=matmul_peak(device), mm_peak_fraction=flops/fast_s/matmul_peak(device))
+                engine_flops=flops/fast_s, mm_peak_flops=(peak := matmul_peak(device)), mm_peak_fraction=flops/fast_s/peak, limit_share=flops/fast_s/peak,
+                limit='torch.mm peak FLOP/s')
