@@ -182,11 +182,12 @@ def _unit(X, y, seed, grid, features, groups):
 
 def _units(chunk, grid): return [_unit(X, y, s, grid, f, g) for k, s, X, y, f, g in chunk]
 
-def _units_as_tasks(todo:list, grid, cluster, path, done:dict) -> list:
-    "Run pending units as tasks, one per (data, feature set) key with its seeds; record the results; nothing is left to do here"
+def _units_as_tasks(todo:list, grid, cluster, path, done:dict, task_seeds:int=0) -> list:
+    "Run pending units as tasks, one per (data, feature set) key with its seeds (or `task_seeds` of them); record the results"
     groups = {}
     for u in todo: groups.setdefault(u[0], []).append(u)
-    calls = {f'{k} ({len(us)} seeds)': (_units, dict(chunk=us, grid=grid)) for k, us in groups.items()}
+    if task_seeds: groups = {(k, i): us[i:i + task_seeds] for k, us in groups.items() for i in range(0, len(us), task_seeds)}
+    calls = {f'{k} seeds {us[0][1]}-{us[-1][1]}': (_units, dict(chunk=us, grid=grid)) for k, us in groups.items()}
     res = run_units(f"njs-{hashlib.sha256(json.dumps(sorted(calls)).encode()).hexdigest()[:16]}", calls, cluster)
     with (open(path, 'a') if path is not None else contextlib.nullcontext()) as f:
         for name, us in zip(calls, groups.values()):
@@ -207,7 +208,8 @@ def evaluate(data:list, # TaskData for each task
              n_jobs:int=-1, # joblib processes (1: serial)
              cache:bool|Path=True, # True: the project cache; a path; False: no cache
              chunk:int=4, # units per joblib dispatch (and per cache flush)
-             cluster:ClusterConfig|None=None # one task per (task, feature set) with its pending seeds (`09_cluster`); None: here
+             cluster:ClusterConfig|None=None, # one task per (task, feature set) with its pending seeds (`09_cluster`); None: here
+             task_seeds:int=0 # on a cluster: seeds per task (1: one task per (task, feature set, seed)); 0: all pending seeds of a pair
             ) -> dict:
     "Per-seed nested-CV results {(task key, set name): [result per seed]}, cached and resumable"
     from joblib import Parallel, delayed
@@ -226,7 +228,7 @@ def evaluate(data:list, # TaskData for each task
             groups = [family(i) for i in d.ids] if split == 'family' else None
             for s in seeds:
                 if (k, s) not in done: todo.append((k, s, d.matrix(feats), d.y.to_numpy(), feats, groups))
-    if todo and cluster is not None: todo = _units_as_tasks(todo, grid, cluster, path, done)
+    if todo and cluster is not None: todo = _units_as_tasks(todo, grid, cluster, path, done, task_seeds)
     if todo:
         chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]   # a few units per dispatch: each takes well under a second
         # loky keeps idle workers 5 minutes by default, and a finished process waits for them before it exits: 20 s is plenty between calls
