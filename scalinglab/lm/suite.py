@@ -16,9 +16,9 @@ from .tokens import train_bpe, load_tokenizer, TextTokenizer, token_store, Token
 from .models import non_embedding_params, total_params, quiet_transformers, PYTHIA_V0, PYTHIA_FINAL, PYTHIA_STEPS
 
 # %% auto #0
-__all__ = ['TINY_SUITES', 'SUITES', 'SuiteConfig', 'SuiteData', 'suite_data', 'lr_at', 'lm_optimizer', 'lm_step', 'window_loss',
-           'train_model', 'SuiteModel', 'Suite', 'tiny_suite', 'pythia_suite', 'tiny_config', 'load_suite',
-           'resolve_lm']
+__all__ = ['TINY_SUITES', 'SUITES', 'SuiteConfig', 'SuiteData', 'token_windows', 'suite_data', 'lr_at', 'lm_optimizer', 'lm_step',
+           'window_loss', 'train_model', 'SuiteModel', 'Suite', 'tiny_suite', 'pythia_suite', 'tiny_config',
+           'load_suite', 'resolve_lm']
 
 # %% ../../nbs/13_lm_suite.ipynb #800b541d
 @dataclass
@@ -74,7 +74,8 @@ class SuiteData:
     order: np.ndarray      # (steps, batch_size) window index of every example of every step
     eval_windows: torch.Tensor  # (n_eval, context + 1) held-out windows, for the loss logged during training
 
-def _windows(docs, tok, context):
+def token_windows(docs:list, tok, context:int) -> torch.Tensor:
+    "Documents as one token stream (end-of-text after each), cut into consecutive (n, context + 1) windows: inputs and next tokens"
     ids = np.concatenate([np.asarray(i + [0], dtype=np.int64) for i in tok.encode_batch([d['text'] for d in docs])])  # 0 = <|endoftext|>
     n = (ids.size - 1)//context
     return torch.from_numpy(np.lib.stride_tricks.sliding_window_view(ids, context + 1)[::context][:n].copy())
@@ -85,11 +86,11 @@ def suite_data(cfg:SuiteConfig) -> SuiteData:
     n_train = int(round(len(docs)*(1 - cfg.eval_fraction)))
     if n_train < 1 or n_train >= len(docs): raise ValueError(f"Corpus {cfg.corpus!r} has {len(docs)} documents: too few to hold out {cfg.eval_fraction:.0%}")
     tok = train_bpe(docs[:n_train], cfg.vocab_size, name=f'{cfg.name}-bpe{cfg.vocab_size}')
-    windows = _windows(docs[:n_train], tok, cfg.context)
+    windows = token_windows(docs[:n_train], tok, cfg.context)
     rng = np.random.default_rng(cfg.seed)
     need = cfg.steps*cfg.batch_size
     order = np.concatenate([rng.permutation(len(windows)) for _ in range(-(-need//len(windows)))])[:need].reshape(cfg.steps, cfg.batch_size)
-    evals = _windows(docs[n_train:], tok, cfg.context)[:64]
+    evals = token_windows(docs[n_train:], tok, cfg.context)[:64]
     return SuiteData(tok, len(docs), n_train, windows, order, evals)
 
 # %% ../../nbs/13_lm_suite.ipynb #d8eb2e73

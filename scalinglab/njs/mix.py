@@ -16,20 +16,21 @@ from ..figures import register_figure
 from ..plotting import PALETTE, REFERENCE
 from ..lm.corpus import iter_documents
 from ..lm.tokens import train_bpe
-from ..lm.suite import SuiteConfig, SuiteData, train_model, window_loss, _windows
+from ..lm.suite import SuiteConfig, SuiteData, train_model, window_loss, token_windows
 from ..lm.models import total_params, non_embedding_params
 from ..cluster import ClusterConfig, run_units
 from .db import ModelDB
 from .tagging import domain_classifier, domain_shares
+from .figures import LANGUAGE_TASKS, CODE_TASKS, CODE
 
 # %% auto #0
-__all__ = ['LANGUAGE', 'DB_SHARE', 'CODE_SHARES', 'code_documents', 'swiglu_width', 'LlamaSuiteConfig', 'MixSeries',
+__all__ = ['LANGUAGE_DOMAINS', 'DB_SHARE', 'CODE_SHARES', 'code_documents', 'swiglu_width', 'LlamaSuiteConfig', 'MixSeries',
            'cloze_spans', 'cloze_accuracy', 'MixCorpus', 'mix_corpus', 'mix_counts', 'mix_data', 'measured_mix',
            'evaluate_mix_model', 'train_mix_unit', 'mix_unit', 'mix_frame', 'train_mix_series', 'mix_contribution',
            'mix_database', 'contribute_mix', 'onset', 'mix_numbers', 'plot_mix']
 
 # %% ../../nbs/44_njs_mix.ipynb #4f533aff
-LANGUAGE = {'stories': 'tinystories', 'reference': 'wikitext-2', 'plays': 'tinyshakespeare'}   # domain -> embedded corpus
+LANGUAGE_DOMAINS = {'stories': 'tinystories', 'reference': 'wikitext-2', 'plays': 'tinyshakespeare'}   # domain -> embedded corpus
 DB_SHARE = {'stories': 'books', 'plays': 'books', 'reference': 'reference', 'code': 'code'}      # domain -> the database's data-share column
 CODE_SHARES = (0, 10, 20, 30, 50, 75, 100)
 
@@ -105,6 +106,9 @@ class MixSeries:
                                 checkpoints=tuple(sorted({max(1, self.steps//2), self.steps})), seed=seed)
     def corpus_key(self) -> str: return content_key({k: getattr(self, k) for k in ('vocab_size', 'context', 'heldout_every', 'eval_windows', 'cloze_items', 'max_code_files')})
     def model_id(self, share:float, seed:int) -> str: return f"scalinglab/{self.name}-code{share:g}-seed{seed}"
+    def key(self) -> str: return f"{self.name}-{content_key(asdict(self))[:12]}"
+    def folder(self) -> Path: return cache_dir('njs', 'mix')/self.name/self.key()   # the default home of its models
+    def unit_name(self, share:float, seed:int) -> str: return f'code{share:g}-seed{seed}'
 
 # %% ../../nbs/44_njs_mix.ipynb #2827ba7d
 _SENTENCE = re.compile(r'[^.!?\n]*?\b(\w+)[.!?]')
@@ -164,31 +168,33 @@ class MixCorpus:
 def _split(docs:list, every:int) -> tuple[list, list]:
     return [d for i, d in enumerate(docs) if i % every != every - 1], [d for i, d in enumerate(docs) if i % every == every - 1]
 
+def _budget(docs:list, chars:int) -> list:
+    "The first documents, up to about `chars` characters"
+    out, n = [], 0
+    for d in docs:
+        if n >= chars: break
+        out.append(d); n += len(d['text'])
+    return out
+
 _CORPORA = {}
 def mix_corpus(series:MixSeries) -> MixCorpus:
     "The shared data of a series (built once per process and setting)"
     key = series.corpus_key()
     if key in _CORPORA: return _CORPORA[key]
     code, code_manifest = code_documents(series.max_code_files)
-    domains = {d: _split(list(iter_documents(c)), series.heldout_every) for d, c in LANGUAGE.items()} | {'code': _split(code, series.heldout_every)}
+    domains = {d: _split(list(iter_documents(c)), series.heldout_every) for d, c in LANGUAGE_DOMAINS.items()} | {'code': _split(code, series.heldout_every)}
     sample = [d for tr, _ in domains.values() for d in _budget(tr, 400_000)]   # a balanced sample: each domain ~400k characters
     tok = train_bpe(sample, series.vocab_size, name=f'mix-bpe{series.vocab_size}-{key[:8]}')
-    train = {d: _windows(tr, tok, series.context) for d, (tr, _) in domains.items()}
-    heldout = {d: _windows(ho, tok, series.context)[:series.eval_windows] for d, (_, ho) in domains.items()}
+    train = {d: token_windows(tr, tok, series.context) for d, (tr, _) in domains.items()}
+    heldout = {d: token_windows(ho, tok, series.context)[:series.eval_windows] for d, (_, ho) in domains.items()}
     for d, w in heldout.items():
         if len(w) < series.eval_windows: raise ValueError(f"The held-out {d} documents give {len(w)} windows of {series.context} tokens; eval_windows={series.eval_windows} is too many")
     cloze = {k: _cloze_items(domains[k][1], k, tok, series.cloze_items, series.context, 0) for k in ('stories', 'code')}
-    manifest = dict(language={d: c for d, c in LANGUAGE.items()}, code=code_manifest, heldout_every=series.heldout_every,
+    manifest = dict(language={d: c for d, c in LANGUAGE_DOMAINS.items()}, code=code_manifest, heldout_every=series.heldout_every,
                     train_windows={d: len(w) for d, w in train.items()}, tokenizer=tok.hash)
     _CORPORA[key] = MixCorpus(tok, train, heldout, cloze, manifest)
     return _CORPORA[key]
 
-def _budget(docs:list, chars:int) -> list:
-    out, n = [], 0
-    for d in docs:
-        if n >= chars: break
-        out.append(d); n += len(d['text'])
-    return out
 
 # %% ../../nbs/44_njs_mix.ipynb #ee3da9a2
 def _draw(n_pool:int, n:int, rng) -> np.ndarray:
@@ -200,7 +206,7 @@ def _draw(n_pool:int, n:int, rng) -> np.ndarray:
 def mix_counts(share:float, total:int) -> dict:
     "Windows per domain for a code share (percent): the code part rounded, language split in equal thirds"
     n_code = int(round(share/100*total)); rest = total - n_code
-    lang = {d: rest//3 + (i < rest % 3) for i, d in enumerate(LANGUAGE)}
+    lang = {d: rest//3 + (i < rest % 3) for i, d in enumerate(LANGUAGE_DOMAINS)}
     return lang | {'code': n_code}
 
 def mix_data(corpus:MixCorpus, series:MixSeries, share:float, seed:int) -> tuple[SuiteData, dict, dict]:
@@ -231,7 +237,7 @@ def evaluate_mix_model(model, corpus:MixCorpus) -> dict:
 def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=None, store:ResultsStore|None=None) -> dict:
     "Train (or resume, or read back) the model of one (code share, seed) and evaluate it"
     from transformers import AutoModelForCausalLM
-    out = Path(out) if out else cache_dir('njs', 'mix')/series.name/f'{series.name}-{content_key(asdict(series))[:12]}'/f'code{share:g}-seed{seed}'
+    out = Path(out) if out else series.folder()/series.unit_name(share, seed)
     out.mkdir(parents=True, exist_ok=True)
     with file_lock(out/'.lock', timeout=24*3600):
         if (out/'result.json').exists(): return json.loads((out/'result.json').read_text())
@@ -256,19 +262,19 @@ def mix_frame(rows:list) -> pd.DataFrame:
     df = pd.DataFrame([dict(id=r['id'], code_share=r['code_share'], seed=r['seed'], **{f'ce_{d}': v for d, v in r['heldout_ce'].items()},
                             **{f'cloze_{k}': v for k, v in r['cloze'].items()}, measured_code=r['measured'].get('domain_code_pct'),
                             n_params=r['n_params'], seconds=r['seconds']) for r in rows])
-    df['ce_language'] = df[[f'ce_{d}' for d in LANGUAGE]].mean(1)
+    df['ce_language'] = df[[f'ce_{d}' for d in LANGUAGE_DOMAINS]].mean(1)
     return df.sort_values(['code_share', 'seed'], ignore_index=True)
 
 def train_mix_series(series:MixSeries, store:ResultsStore|None=None, out:str|Path|None=None,
                      cluster:ClusterConfig|None=None # one task per (share, seed) (`09_cluster`); None: here, one after another
                     ) -> list:
     "Every (share, seed) of a series, trained or read back; their results"
-    root = Path(out) if out else cache_dir('njs', 'mix')/series.name/f'{series.name}-{content_key(asdict(series))[:12]}'
+    root = Path(out) if out else series.folder()
     keys = [(s, seed) for s in series.code_shares for seed in series.seeds]
-    if cluster is None: return [train_mix_unit(series, s, seed, root/f'code{s:g}-seed{seed}', store) for s, seed in progress(keys, desc=f'{series.name} models', unit='model')]
-    units = {f'code{s:g}-seed{seed}': (mix_unit, dict(series=series, share=s, seed=seed, out=str(root/f'code{s:g}-seed{seed}'),
-                                                      store_path=str(store.path) if store else None)) for s, seed in keys}
-    done = run_units(f'{series.name}-{content_key(asdict(series))[:12]}', units, cluster, store)
+    if cluster is None: return [train_mix_unit(series, s, seed, root/series.unit_name(s, seed), store) for s, seed in progress(keys, desc=f'{series.name} models', unit='model')]
+    units = {series.unit_name(s, seed): (mix_unit, dict(series=series, share=s, seed=seed, out=str(root/series.unit_name(s, seed)),
+                                                       store_path=str(store.path) if store else None)) for s, seed in keys}
+    done = run_units(series.key(), units, cluster, store)
     return [done[k] for k in units]
 
 # %% ../../nbs/44_njs_mix.ipynb #124c33cb
@@ -328,7 +334,6 @@ def mix_numbers(df:pd.DataFrame, study:pd.DataFrame|None=None, tol:float=0.01) -
                                    seeds_without_onset=sum(v is None for v in per_seed.values())),
                code_ce_falls=bool(df.groupby('code_share').ce_code.mean().is_monotonic_decreasing), models=df.id.tolist())
     if study is not None and len(study):
-        from scalinglab.njs.figures import LANGUAGE_TASKS, CODE_TASKS, CODE
         study = study[study[LANGUAGE_TASKS].notna().all(1)]   # a model without every language score is left out of the mean
         lang = study[LANGUAGE_TASKS].mean(1)
         out['study_220M'] = dict(code_share=study[CODE].tolist(), language_mean_accuracy=lang.tolist(), humaneval=study[CODE_TASKS[0]].tolist(),

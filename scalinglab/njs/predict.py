@@ -182,8 +182,8 @@ def _unit(X, y, seed, grid, features, groups):
 
 def _units(chunk, grid): return [_unit(X, y, s, grid, f, g) for k, s, X, y, f, g in chunk]
 
-def _units_as_tasks(todo:list, grid, cluster, path, done:dict, task_seeds:int=0) -> list:
-    "Run pending units as tasks, one per (data, feature set) key with its seeds (or `task_seeds` of them); record the results"
+def _units_as_tasks(todo:list, grid, cluster, path, done:dict, task_seeds:int=0):
+    "Run pending units as tasks, one per (data, feature set) key with its seeds (or `task_seeds` of them); record the results in `done` and the cache"
     groups = {}
     for u in todo: groups.setdefault(u[0], []).append(u)
     if task_seeds: groups = {(k, i): us[i:i + task_seeds] for k, us in groups.items() for i in range(0, len(us), task_seeds)}
@@ -194,7 +194,6 @@ def _units_as_tasks(todo:list, grid, cluster, path, done:dict, task_seeds:int=0)
             for (k, s, *_), r in zip(us, res[name]):
                 done[(k, s)] = r
                 if f: f.write(json.dumps(dict(key=k, seed=s, result=r)) + '\n')
-    return []
 
 def family(model_id:str) -> str:
     "The organisation part of a hub id (the study's own models have none: they form one family)"
@@ -228,7 +227,7 @@ def evaluate(data:list, # TaskData for each task
             groups = [family(i) for i in d.ids] if split == 'family' else None
             for s in seeds:
                 if (k, s) not in done: todo.append((k, s, d.matrix(feats), d.y.to_numpy(), feats, groups))
-    if todo and cluster is not None: todo = _units_as_tasks(todo, grid, cluster, path, done, task_seeds)
+    if todo and cluster is not None: _units_as_tasks(todo, grid, cluster, path, done, task_seeds); todo = []   # all done there
     if todo:
         chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]   # a few units per dispatch: each takes well under a second
         # loky keeps idle workers 5 minutes by default, and a finished process waits for them before it exits: 20 s is plenty between calls
