@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_bench.ipynb #d5c8559b
 from __future__ import annotations
-import json, time, math, tempfile, os, platform
+import json, time, math, tempfile, os, platform, gc, ctypes, operator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -13,8 +13,8 @@ from .core import Registry, format_table
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'Benchmark', 'register_bench', 'best_time', 'machine', 'load_warning', 'run_bench', 'format_bench',
-           'bench_results_log', 'bench_all', 'format_bench_table']
+__all__ = ['BENCHMARKS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'machine', 'load_warning', 'run_bench',
+           'format_bench', 'bench_results_log', 'peak_memory', 'bench_all', 'format_bench_table']
 
 # %% ../nbs/05_bench.ipynb #6dbfdbc3
 @dataclass
@@ -24,13 +24,28 @@ class Benchmark:
     reference: str   # the naive path the fast one is compared with, as printed
     fn: Callable     # fn(quick:bool) -> dict with fast_s, reference_s and extra numbers
     description: str = ''
+    targets: dict|None = None   # result field -> '>= x' or '<= x': what the project promises (issue 15)
 
 BENCHMARKS = Registry('benchmark')
 
-def register_bench(name:str, reference:str, description:str=''):
+def register_bench(name:str, reference:str, description:str='',
+                   targets:dict|None=None): # e.g. {'ratio': '>= 3', 'limit_share': '>= 0.9'}
     "Decorator: register `fn(quick)` as benchmark `name`"
-    def _reg(fn): BENCHMARKS.add(name, Benchmark(name, reference, fn, description or (fn.__doc__ or '').strip())); return fn
+    def _reg(fn): BENCHMARKS.add(name, Benchmark(name, reference, fn, description or (fn.__doc__ or '').strip(), targets)); return fn
     return _reg
+
+_CMP = {'>=': operator.ge, '<=': operator.le}
+
+def missed_targets(row:dict, # a benchmark's result
+                   targets:dict) -> list[str]:
+    "The targets a result misses, each as 'field value op bound' ('' list when all are met)"
+    out = []
+    for field, rule in (targets or {}).items():
+        op, bound = rule.split()
+        if op not in _CMP: raise ValueError(f"target {field!r}: {rule!r} is not '>= x' or '<= x'")
+        v = row.get(field)
+        if not isinstance(v, (int, float)) or not _CMP[op](v, float(bound)): out.append(f"{field} {v if not isinstance(v, float) else round(v, 3)} (target {rule})")
+    return out
 
 def best_time(fn:Callable, repeat:int=3, # timed calls; the fastest counts (others are noise from the machine)
               warmup:int=1) -> float:
@@ -68,6 +83,7 @@ def run_bench(name:str, quick:bool=False, # smaller inputs (CI)
         if not isinstance(res.get(k), (int, float)) or not res[k] > 0: raise ValueError(f"Benchmark {name!r} returned {k}={res.get(k)!r}; expected seconds > 0")
     out = dict(name=name, reference=b.reference, ratio=res['reference_s']/res['fast_s'], quick=quick) | res | dict(
         load_before=load_before, load_after=load_after, warning=load_warning(load_before))
+    if b.targets: out['missed'] = missed_targets(out, b.targets)
     if log:
         with (store or ResultsStore()).run(f'bench/{name}', dict(quick=quick, machine=machine())) as run:
             for k, v in out.items():
@@ -78,7 +94,8 @@ def format_bench(r:dict) -> str:
     "NAME: X.XXx faster than REFERENCE (a s vs b s), then the extra numbers, one per line"
     lines = [f"{r['name']}: {r['ratio']:.2f}x faster than {r['reference']} ({r['fast_s']:.3g} s vs {r['reference_s']:.3g} s)"]
     if r.get('warning'): lines.append(f"  WARNING: {r['warning']}")
-    skip = {'name', 'reference', 'ratio', 'fast_s', 'reference_s', 'quick', 'warning'}
+    if 'missed' in r: lines.append(f"  targets: {('MISSED ' + '; '.join(r['missed'])) if r['missed'] else 'met'}")
+    skip = {'name', 'reference', 'ratio', 'fast_s', 'reference_s', 'quick', 'warning', 'missed'}
     lines += [f"  {k}: {v:.4g}" if isinstance(v, float) else f"  {k}: {v}" for k, v in r.items() if k not in skip]
     return '\n'.join(lines)
 
@@ -104,6 +121,23 @@ def bench_results_log(quick:bool=False):
     if not same: raise AssertionError("buffered and per-metric logging stored different values")
     return dict(fast_s=fast_s, reference_s=ref_s, metrics=n, metrics_per_s=n/fast_s)
 
+# %% ../nbs/05_bench.ipynb #f56af5bf
+def _status_mib(field:str) -> float:
+    "A memory field of /proc/self/status (VmRSS, VmHWM) in MiB"
+    with open('/proc/self/status') as f: return next(int(l.split()[1]) for l in f if l.startswith(field + ':'))/1024
+
+def peak_memory(fn:Callable) -> tuple:
+    "`(fn(), MiB)`: the result and the peak resident memory the call added (nan where Linux's /proc is missing)"
+    gc.collect()
+    try: ctypes.CDLL('libc.so.6').malloc_trim(0)   # freed heap back to the system, so reusing it cannot hide a peak
+    except OSError: pass
+    try:
+        before = _status_mib('VmRSS')
+        with open('/proc/self/clear_refs', 'w') as f: f.write('5')   # reset the high-water mark to the current resident set
+    except OSError: return fn(), float('nan')
+    res = fn()
+    return res, max(0., _status_mib('VmHWM') - before)
+
 # %% ../nbs/05_bench.ipynb #0bc96cf9
 def bench_all(names:list|None=None, # default: every registered benchmark
               quick:bool=True, store:ResultsStore|None=None, log:bool=True) -> list:
@@ -115,11 +149,15 @@ def bench_all(names:list|None=None, # default: every registered benchmark
     return rows
 
 def _pct(v) -> str: return f'{100*v:.0f} %' if isinstance(v, (int, float)) else '—'
+def _mib(r, k) -> str: return f'{r[k]:.0f}' if isinstance(r.get(k), (int, float)) and not math.isnan(r[k]) else '—'
 
 def format_bench_table(rows:list) -> str:
-    "One line per benchmark: name, reference, ratio vs naive, share of the limit, agreement, load before; warnings and errors below"
+    "One line per benchmark: name, reference, ratio vs naive, share of the limit, agreement, peak MiB, load before, targets; warnings, misses and errors below"
     body = [[r['name'], r['reference'], f"{r['ratio']:.2f}x" if 'ratio' in r else 'failed', _pct(r.get('limit_share')),
              f"{r['max_abs_diff']:.1e}" if isinstance(r.get('max_abs_diff'), (int, float)) else '—',
-             f"{r['load_before']:.2f}" if 'load_before' in r else '—'] for r in rows]
+             f"{_mib(r, 'peak_mb')} / {_mib(r, 'reference_peak_mb')}",
+             f"{r['load_before']:.2f}" if 'load_before' in r else '—',
+             '—' if 'missed' not in r else 'missed' if r['missed'] else 'met'] for r in rows]
     notes = [f"{r['name']}: {r.get('error') or r.get('warning')}" for r in rows if r.get('error') or r.get('warning')]
-    return format_table(body, ['benchmark', 'reference', 'vs naive', 'share of limit', 'max |Δ|', 'load before']) + ('\n' + '\n'.join(notes) if notes else '')
+    notes += [f"{r['name']} missed: {'; '.join(r['missed'])}" for r in rows if r.get('missed')]
+    return format_table(body, ['benchmark', 'reference', 'vs naive', 'share of limit', 'max |Δ|', 'peak MiB fast / ref', 'load before', 'targets']) + ('\n' + '\n'.join(notes) if notes else '')
