@@ -20,7 +20,7 @@ __all__ = ['suite_losses', 'checkpoint_losses', 'llm_scaling', 'numbers', 'plot_
 # %% ../../nbs/25_quanta_llm_figures.ipynb #1d6a4532
 def suite_losses(suite:Suite, n_docs:int|None=None, # evaluation documents (default: the suite's)
                  max_rows:int|None=None, # keep the first rows only (the paper's "first 10M tokens")
-                 batch_tokens:int=8192, device=None,
+                 batch_tokens:int|None=None, device=None,
                  cluster:ClusterConfig|None=None # one task per model (`09_cluster`); None: here
                 ):
     "The suite's evaluation token store and its (rows, models) loss matrix"
@@ -28,7 +28,7 @@ def suite_losses(suite:Suite, n_docs:int|None=None, # evaluation documents (defa
     L = compute_losses(store, suite_columns(suite), batch_tokens=batch_tokens, device=device, cluster=cluster)
     return store, (L[:max_rows] if max_rows else L)
 
-def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int=8192, device=None, cluster:ClusterConfig|None=None,
+def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int|None=None, device=None, cluster:ClusterConfig|None=None,
                       max_checkpoints:int=0 # at most this many, evenly spaced in the list, the first and last kept; 0: all
                      ):
     "Steps and the (rows, checkpoints) loss matrix of one model's training checkpoints (one task per checkpoint on a `cluster`)"
@@ -108,7 +108,7 @@ def plot_llm_scaling(res:dict):
 # %% ../../nbs/25_quanta_llm_figures.ipynb #34184a8d
 def llm_dynamics(suite:Suite, store, models:list|None=None, # model indices (default: all)
                  step_range:tuple|None=None, # steps included in the alpha_S fits
-                 bins:int=200, n_examples:int=12, seed:int=0, batch_tokens:int=8192, device=None, n_boot:int=500,
+                 bins:int=200, n_examples:int=12, seed:int=0, batch_tokens:int|None=None, device=None, n_boot:int=500,
                  cluster:ClusterConfig|None=None, # one task per checkpoint (`09_cluster`); None: here
                  max_checkpoints:int=0 # per model (`checkpoint_losses`); 0: all
                 ) -> dict:

@@ -34,7 +34,7 @@ def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystorie
                  mode:str='auto', sketch_dim:int=8192, memory_gb:float=4., # gradient storage (`qdg_gradients`)
                  affinity:str='dense', n_neighbors:int=50, # 'dense' angular similarity, or 'knn' for large N
                  ks:list|None=None, # cluster counts (None: the study's that fit N)
-                 seed:int=0, n_init:int=10, batch_size:int=32, batch_tokens:int=8192, device=None,
+                 seed:int=0, n_init:int=10, batch_size:int=32, batch_tokens:int|None=None, device=None,
                  run_dir:str|None=None, # the gradient run's folder, its clusters inside (default: in the cache, keyed by the parameters)
                  label_method:str='kmeans', # `assign_labels`: scikit-learn's k-means, 'torch-kmeans' (GPU; large N) or 'cluster_qr'
                  cluster:ClusterConfig|None=None # the losses and the gradients as tasks (`09_cluster`); None: here
