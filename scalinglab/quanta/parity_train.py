@@ -17,7 +17,8 @@ from ..cluster import ClusterConfig, run_units, task_device
 
 # %% auto #0
 __all__ = ['ParitySweep', 'ParityEnsemble', 'init_mlp', 'evaluate_ensemble', 'SweepResult', 'ensemble_loss', 'load_result',
-           'group_sweeps', 'merge_groups', 'group_unit', 'train_sweep', 'train_single', 'bench_parity_sweep']
+           'group_sweeps', 'merge_groups', 'group_unit', 'train_sweep', 'train_single', 'ensemble_flops',
+           'bench_parity_sweep']
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #4830decf
 @dataclass
@@ -279,9 +280,16 @@ def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:i
     return model
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #ad9d93f6
-from ..bench import register_bench, best_time
+from ..bench import register_bench, best_time, peak_memory
 
-@register_bench('parity-sweep', reference='training the same widths one at a time')
+def ensemble_flops(n_in:int, widths, batch_size:int) -> tuple:
+    "(useful, executed) FLOPs of one training step of one data group (see the note below)"
+    S, M, B = sum(widths), len(widths), batch_size
+    first = 2*B*n_in*S*2                        # forward + weight gradient; no gradient for the inputs
+    useful = first + 2*B*S*2*3                  # each model's own (w, 2) second layer: forward, weight and input gradients
+    return useful, first + 2*B*S*2*M*3          # executed: the block-diagonal (S, 2M) second layer
+
+@register_bench('parity-sweep', reference='training the same widths one at a time', targets={'ratio': '>= 5'})
 def bench_parity_sweep(quick:bool=False):
     "16 widths of a sparse-parity sweep: one stacked ensemble vs sequential nn.Sequential runs"
     device = get_device()
@@ -296,12 +304,16 @@ def bench_parity_sweep(quick:bool=False):
         for _ in range(steps): optimizer_step(opt, ensemble_loss(model, *streams.batch()))
         return model
     def sequential(): return [train_single(task, w, 0, steps, 1024, device=device) for w in widths]
-    fast_s, ref_s = best_time(ensemble, repeat=2, warmup=0), best_time(sequential, repeat=1, warmup=0)
-    ens, solo = ensemble(), sequential()
+    fast_s, ref_s = best_time(ensemble, repeat=5, warmup=0), best_time(sequential, repeat=2, warmup=0)   # the best of several: this machine's neighbours are noisy
+    (ens, peak), (solo, ref_peak) = peak_memory(ensemble), peak_memory(sequential)
     with torch.no_grad():   # the two agree on what they learned: test losses of every model
         x, y = per_task_tests(task, 100, torch.Generator(device).manual_seed(1))
         ens_ce = F.cross_entropy(ens(x[None])[0].permute(0, 2, 1), y[:, None].expand(-1, len(widths)), reduction='none').mean(0)
         solo_ce = torch.stack([F.cross_entropy(s(x), y) for s in solo])
-    n = len(widths)*steps
+    n, (useful, executed) = len(widths)*steps, ensemble_flops(task.n_inputs, widths, 1024)
+    from scalinglab.lm.losses import matmul_peak
+    peak_flops = matmul_peak(device)
     return dict(fast_s=fast_s, reference_s=ref_s, models=len(widths), steps=steps, model_steps_per_s=n/fast_s,
-                reference_model_steps_per_s=n/ref_s, max_test_loss_diff=float((ens_ce - solo_ce).abs().max()))
+                reference_model_steps_per_s=n/ref_s, max_abs_diff=float((ens_ce - solo_ce).abs().max()),
+                flops_per_s=useful*steps/fast_s, mm_peak_flops=peak_flops, mm_peak_fraction=useful*steps/fast_s/peak_flops,
+                padded_compute_share=1 - useful/executed, peak_mb=peak, reference_peak_mb=ref_peak)
