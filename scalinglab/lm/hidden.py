@@ -8,7 +8,7 @@ import contextlib
 import torch
 
 # %% auto #0
-__all__ = ['NORMS', 'layer_modules', 'norm_type', 'hidden_state_hooks', 'collect_hidden', 'normalize']
+__all__ = ['NORMS', 'layer_modules', 'norm_type', 'hidden_state_hooks', 'collect_hidden', 'normalize', 'normalize_']
 
 # %% ../../nbs/15_lm_hidden.ipynb #4729275d
 _BLOCK_LISTS = ('layers', 'h', 'blocks')                                  # GPT-NeoX/Llama/Mamba, GPT-2, RWKV
@@ -75,3 +75,13 @@ def normalize(h:torch.Tensor, # (..., d) hidden states
     c = h - h.mean(-1, keepdim=True)
     var = c.pow(2).mean(-1, keepdim=True)
     return c*torch.rsqrt(var + (eps if norm == 'final-norm' else 0.)) if norm == 'final-norm' else c/var.sqrt().clamp_min(1e-12)
+
+def normalize_(h:torch.Tensor, # (..., d) floating hidden states, overwritten
+               norm:str, kind:str='layernorm', eps:float=1e-5) -> torch.Tensor:
+    "`normalize` in place, in h's own precision: no temporary the size of h (for float64 buffers of many layers)"
+    if norm not in NORMS: raise ValueError(f"Unknown normalisation {norm!r}; choose one of {NORMS}")
+    if norm == 'none': return h
+    if not (norm == 'final-norm' and kind == 'rmsnorm'): h.sub_(h.mean(-1, keepdim=True))
+    mean_square = torch.linalg.vector_norm(h, dim=-1, keepdim=True).pow_(2).div_(h.shape[-1])   # (..., 1)
+    if norm == 'final-norm': return h.mul_(mean_square.add_(eps).rsqrt_())
+    return h.div_(mean_square.sqrt_().clamp_min_(1e-12))

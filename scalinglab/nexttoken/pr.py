@@ -4,14 +4,14 @@
 
 # %% ../../nbs/30_nexttoken_pr.ipynb #65091a58
 from __future__ import annotations
-import json, math
+import json, math, time
 import numpy as np, torch
 from ..core import cache_dir, get_device, progress, write_json, content_key
-from ..lm.hidden import collect_hidden, normalize, norm_type, NORMS
+from ..lm.hidden import collect_hidden, normalize, normalize_, norm_type, NORMS
 from ..fit import ols_rows
 
 # %% auto #0
-__all__ = ['TARGETS', 'PRStats', 'prediction_residuals', 'fit_law', 'measure_pr', 'bench_pr']
+__all__ = ['TARGETS', 'PRStats', 'pr_memory_bound', 'prediction_residuals', 'fit_law', 'measure_pr', 'bench_pr']
 
 # %% ../../nbs/30_nexttoken_pr.ipynb #fcda249c
 TARGETS = {'previous': -1, 'current': 0, 'next': 1, 'next-next': 2}   # target token = token at j + offset
@@ -30,6 +30,22 @@ class PRStats:
         self.counts = {t: torch.zeros(0, **f64) for t in targets}                     # (K,)
         self.csum = {t: torch.zeros(n_layers, 0, d, **f64) for t in targets}          # (L, K, d)
 
+    def _grown(self, csum:torch.Tensor, K:int) -> torch.Tensor:
+        "Class sums with room for K classes: capacity doubles, so rows are copied O(log K) times, not at every batch that meets a new token"
+        base = csum if csum._base is None else csum._base                            # (L, capacity, d)
+        if base.shape[1] < K:
+            grown = torch.zeros(self.L, max(K, 2*base.shape[1]), self.d, dtype=torch.float64)
+            grown[:, :csum.shape[1]] = csum; base = grown
+        return base[:, :K]
+
+    def _float64(self, feats) -> torch.Tensor:
+        "The features as float64 (L, N, d), in a buffer kept between batches: a fresh one would cost more in page faults than in arithmetic"
+        N = len(feats[0])
+        if getattr(self, '_buf', None) is None or self._buf.shape[1] < N: self._buf = torch.empty(self.L, N, self.d, dtype=torch.float64)
+        x = self._buf[:, :N]
+        for l, f in enumerate(feats): x[l].copy_(f.detach())
+        return x
+
     def _rows(self, t, y:torch.Tensor) -> torch.Tensor:
         "Class rows of target ids y, adding rows for ids not seen before"
         if y.max() >= len(self.lut[t]): self.lut[t] = torch.cat([self.lut[t], torch.full((int(y.max()) + 1 - len(self.lut[t]),), -1, dtype=torch.long)])
@@ -38,24 +54,31 @@ class PRStats:
             K = len(self.ids[t])
             self.lut[t][new] = torch.arange(K, K + len(new)); self.ids[t] = torch.cat([self.ids[t], new])
             self.counts[t] = torch.cat([self.counts[t], torch.zeros(len(new), dtype=torch.float64)])
-            self.csum[t] = torch.cat([self.csum[t], torch.zeros(self.L, len(new), self.d, dtype=torch.float64)], 1)
+            self.csum[t] = self._grown(self.csum[t], K + len(new))
         return self.lut[t][y]
 
-    def update(self, feats:list, # L tensors (N, d): one layer's features for N positions
-               ys:dict # target name -> (N,) token ids
+    def update(self, feats, # (L, N, d) tensor, or L tensors (N, d): every layer's features for N positions
+               ys:dict, # target name -> (N,) token ids
+               transform=None # applied in place to the (L, N, d) float64 features first, e.g. a normalisation
               ):
         "Add N (features, targets) rows"
         if len(feats) != self.L: raise ValueError(f"expected {self.L} layers of features, got {len(feats)}")
         rows = {t: self._rows(t, ys[t].cpu().long()) for t in self.targets}
         for t in self.targets: self.counts[t].index_add_(0, rows[t], torch.ones(len(rows[t]), dtype=torch.float64))
-        for l, x in enumerate(feats):
-            x = x.detach().to('cpu', torch.float64)
-            if self.shift is None: self.shift = torch.zeros(self.L, self.d, dtype=torch.float64)
-            if self.n == 0: self.shift[l] = x.mean(0)
-            x = x - self.shift[l]
-            self.sx[l] += x.sum(0); self.Sxx[l] += x.T @ x
-            for t in self.targets: self.csum[t][l].index_add_(0, rows[t], x)
+        x = self._float64(feats)                                                       # (L, N, d): all layers in one pass
+        if transform is not None: transform(x)
+        if self.shift is None: self.shift = x.mean(1)                                  # (L, d) the first batch's means
+        x -= self.shift[:, None]
+        self.sx += x.sum(1); self.Sxx.baddbmm_(x.transpose(1, 2), x)                   # (L, d, d) in one batched product
+        for t in self.targets: self.csum[t].index_add_(1, rows[t], x)
         self.n += len(next(iter(ys.values())))
+
+# %% ../../nbs/30_nexttoken_pr.ipynb #782f9388
+def pr_memory_bound(L:int, d:int, K:int, # layers, features, distinct target tokens
+                    N:int, # rows of the largest batch
+                    n_targets:int=1, V:int=0) -> int:
+    "Bytes `PRStats` may hold at its peak (see above)"
+    return 8*(L*d*d + 2*L*d + n_targets*(2*L*K*d + 2*K + V) + L*N*d)
 
 # %% ../../nbs/30_nexttoken_pr.ipynb #f40b7db6
 def _pinv_sqrt(S, rcond):
@@ -142,17 +165,23 @@ def measure_pr(source, # model source for `load_model` (folder, hub id, 'smollm2
     kind, eps = norm_type(model)
     lo_off, hi_off = max(0, -min(TARGETS[t] for t in targets)), max(TARGETS[t] for t in targets)
     docs = np.flatnonzero(store.lengths - 1 - hi_off > lo_off)       # documents with at least one usable position
-    stats = None
+    stats, seconds = None, dict(forward=0., statistics=0., solve=0.)               # where the time went (see the benchmark)
     for batch in progress(length_batches(store.lengths, docs, batch_tokens), desc=f'PR {str(source)[-30:]}', unit='batch'):
         seqs = [store.doc(i) for i in batch]
-        ids, mask = pad_batch(seqs)                                                      # (B, T) each
-        hs = collect_hidden(model, ids.to(device), mask.to(device))                      # L + 1 of (B, T, d)
+        ids, _ = pad_batch(seqs)                                                         # (B, T)
+        t0 = time.perf_counter()
+        hs = collect_hidden(model, ids.to(device))   # L + 1 of (B, T, d); no mask: right padding comes after every real token, which causal attention never lets it see
+        if torch.device(device).type == 'cuda': torch.cuda.synchronize()
+        t1 = time.perf_counter(); seconds['forward'] += t1 - t0
         bi, pj = _probe_positions(seqs, lo_off, hi_off)                                  # (N,) each
-        feats = [normalize(h[bi.to(h.device), pj.to(h.device)], norm, kind, eps) for h in hs]   # L + 1 of (N, d)
-        if stats is None: stats = PRStats(len(hs), feats[0].shape[1], targets)
-        stats.update(feats, {t: ids[bi, pj + TARGETS[t]] for t in targets})
-    res = dict(source=str(source), revision=revision, norm=norm, store=store.path.name, n_docs=int(len(docs)),
-               targets={t: _law_result(stats, t, shuffle_seed) for t in targets})
+        feats = [h[bi.to(device), pj.to(device)] for h in hs]                            # L + 1 of (N, d)
+        if stats is None: stats = PRStats(len(hs), feats[0].shape[-1], targets)
+        stats.update(feats, {t: ids[bi, pj + TARGETS[t]] for t in targets}, lambda x: normalize_(x, norm, kind, eps))   # normalised in float64, in place
+        seconds['statistics'] += time.perf_counter() - t1
+    t0 = time.perf_counter()
+    laws = {t: _law_result(stats, t, shuffle_seed) for t in targets}
+    seconds['solve'] = time.perf_counter() - t0
+    res = dict(source=str(source), revision=revision, norm=norm, store=store.path.name, n_docs=int(len(docs)), targets=laws, seconds=seconds)
     if cache: write_json(path, res)
     return res
 
@@ -162,37 +191,37 @@ def _peak_rss_mb() -> float:
         return next(int(l.split()[1]) for l in f if l.startswith('VmHWM'))/1024
 
 def _bench_worker(args):
-    method, store_path, cfg_json, q = args
+    "One path of the benchmark in a fresh process (its own high-water mark), warmed up first; puts its time, peak and PRs on the queue"
+    method, store_path, source, q = args
     import time
     from transformers import GPTNeoXConfig
     from scalinglab.lm.tokens import TokenStore
     from scalinglab.lm.models import load_model
-    torch.set_num_threads(max(1, torch.get_num_threads()))
-    store, cfg = TokenStore(store_path), GPTNeoXConfig.from_dict(json.loads(cfg_json))
+    store = TokenStore(store_path)
+    source = GPTNeoXConfig.from_dict(json.loads(source)) if source.startswith('{') else source
+    warm = load_model(source, device='cpu'); collect_hidden(warm, torch.from_numpy(store.doc(0).astype(np.int64))[None]); del warm   # imports and first-call costs, for both paths
+    if method == 'reference': from sklearn.linear_model import LinearRegression
     base = _peak_rss_mb(); t0 = time.perf_counter()
     if method == 'stream':
-        r = measure_pr(cfg, store, cache=False, device='cpu')['targets']['next']
-        pr = (r['tokenid'], r['onehot'])
-    else:
-        from sklearn.linear_model import LinearRegression
-        m = load_model(cfg, device='cpu'); kind, eps = norm_type(m)
-        feats, ys = None, []
-        for i in range(store.n_docs):
-            s = store.doc(i).astype(np.int64)
-            if len(s) < 2: continue
-            hs = collect_hidden(m, torch.from_numpy(s)[None])
-            f = [normalize(h[0, :len(s) - 1], 'final-norm', kind, eps).double().numpy() for h in hs]
-            feats = [[x] for x in f] if feats is None else [a + [x] for a, x in zip(feats, f)]
-            ys.append(s[1:])
-        y = np.concatenate(ys); feats = [np.concatenate(a) for a in feats]
-        classes, yi = np.unique(y, return_inverse=True)
-        Y = np.zeros((len(y), len(classes))); Y[np.arange(len(y)), yi] = 1      # the vocabulary-sized one-hot the streamed path never builds
-        tok, oh = [], []
-        for X in feats:
-            tok.append(1 - LinearRegression().fit(X, y).score(X, y))
-            P = LinearRegression().fit(X, Y).predict(X); oh.append(((Y - P)**2).sum()/((Y - Y.mean(0))**2).sum())
-        pr = (tok, oh)
-    q.put(dict(seconds=time.perf_counter() - t0, peak_mb=_peak_rss_mb(), base_mb=base, pr=pr))
+        res = measure_pr(source, store, cache=False, device='cpu'); r = res['targets']['next']
+        q.put(dict(seconds=time.perf_counter() - t0, parts=res['seconds'], peak_mb=_peak_rss_mb(), base_mb=base, pr=(r['tokenid'], r['onehot']))); return
+    m = load_model(source, device='cpu'); kind, eps = norm_type(m)
+    feats, ys = None, []
+    for i in range(store.n_docs):
+        s = store.doc(i).astype(np.int64)
+        if len(s) < 2: continue
+        hs = collect_hidden(m, torch.from_numpy(s)[None])
+        f = [normalize(h[0, :len(s) - 1], 'final-norm', kind, eps).double().numpy() for h in hs]
+        feats = [[x] for x in f] if feats is None else [a + [x] for a, x in zip(feats, f)]
+        ys.append(s[1:])
+    y = np.concatenate(ys); feats = [np.concatenate(a) for a in feats]
+    classes, yi = np.unique(y, return_inverse=True)
+    Y = np.zeros((len(y), len(classes))); Y[np.arange(len(y)), yi] = 1      # the vocabulary-sized one-hot the streamed path never builds
+    tok, oh = [], []
+    for X in feats:
+        tok.append(1 - LinearRegression().fit(X, y).score(X, y))
+        P = LinearRegression().fit(X, Y).predict(X); oh.append(((Y - P)**2).sum()/((Y - Y.mean(0))**2).sum())
+    q.put(dict(seconds=time.perf_counter() - t0, peak_mb=_peak_rss_mb(), base_mb=base, pr=(tok, oh)))
 
 def _result_or_raise(q, p, what:str, poll_s:float=5.0):
     "The child's result from `q`; a clear error (not a hang) when process `p` died without sending one"
@@ -202,24 +231,30 @@ def _result_or_raise(q, p, what:str, poll_s:float=5.0):
         except queue.Empty:
             if not p.is_alive(): raise RuntimeError(f"bench pr: the {what!r} worker exited with code {p.exitcode} before reporting (its traceback is above)")
 
+def _in_child(method:str, store, source) -> dict:
+    import multiprocessing as mp
+    from scalinglab.nexttoken import pr as exported    # a spawned child finds its target by module name: a notebook's __main__ copy is not importable
+    ctx = mp.get_context('spawn'); q = ctx.Queue()
+    p = ctx.Process(target=exported._bench_worker, args=((method, str(store.path), source, q),)); p.start()
+    return _result_or_raise(q, p, method)
+
 from ..bench import register_bench
 
-@register_bench('pr', reference='LinearRegression on stored features')
+@register_bench('pr', reference='LinearRegression on stored features', targets={'ratio': '>= 10', 'stats_overhead': '<= 0.25'})
 def bench_pr(quick:bool=False):
-    "Streamed prediction residuals vs scikit-learn on materialised features (time, peak memory, agreement)"
-    import multiprocessing as mp
+    "Streamed prediction residuals vs scikit-learn on materialised features (time, peak memory, agreement); the statistics' cost over the bare forward pass on SmolLM2-135M"
     from transformers import GPTNeoXConfig
     from scalinglab.lm.tokens import token_store
-    store = token_store('tinystories', 'pythia', 256, limit=150 if quick else 600)
-    cfg = GPTNeoXConfig(vocab_size=50304, hidden_size=64 if quick else 128, num_hidden_layers=6, num_attention_heads=4,
-                        intermediate_size=256, max_position_embeddings=256)
-    from scalinglab.nexttoken import pr as exported    # a spawned child finds its target by module name: a notebook's __main__ copy is not importable
-    ctx, res = mp.get_context('spawn'), {}
-    for method in ('stream', 'reference'):
-        q = ctx.Queue(); p = ctx.Process(target=exported._bench_worker, args=((method, str(store.path), cfg.to_json_string(), q),))
-        p.start(); res[method] = _result_or_raise(q, p, method)
-    s, r = res['stream'], res['reference']
+    from scalinglab.lm.models import convert_gguf, _require_smollm2
+    store = token_store('tinystories', 'pythia', 256, limit=300 if quick else 600)
+    cfg = GPTNeoXConfig(vocab_size=50304, hidden_size=128, num_hidden_layers=6, num_attention_heads=4, intermediate_size=256, max_position_embeddings=256)
+    s, r = _in_child('stream', store, cfg.to_json_string()), _in_child('reference', store, cfg.to_json_string())
+    smol_dir = str(convert_gguf(_require_smollm2()))
+    o = _in_child('stream', token_store('tinystories', smol_dir, 512, limit=130 if quick else 260), smol_dir)['parts']   # N >= 10 d = 5760 rows
+    overhead = lambda p: p['statistics']/p['forward']
     return dict(fast_s=s['seconds'], reference_s=r['seconds'], tokens=store.n_rows, d=cfg.hidden_size, layers=cfg.num_hidden_layers + 1,
-                peak_mb=s['peak_mb'], reference_peak_mb=r['peak_mb'], memory_ratio=r['peak_mb']/s['peak_mb'],
-                max_abs_diff_tokenid=float(np.max(np.abs(np.subtract(s['pr'][0], r['pr'][0])))),
-                max_abs_diff_onehot=float(np.max(np.abs(np.subtract(s['pr'][1], r['pr'][1])))))
+                peak_mb=s['peak_mb'] - s['base_mb'], reference_peak_mb=r['peak_mb'] - r['base_mb'], memory_ratio=(r['peak_mb'] - r['base_mb'])/(s['peak_mb'] - s['base_mb']),
+                max_abs_diff=float(max(np.max(np.abs(np.subtract(s['pr'][k], r['pr'][k]))) for k in (0, 1))),
+                stats_overhead=overhead(o), limit_share=o['forward']/(o['forward'] + o['statistics']), limit='the forward pass producing the hidden states (SmolLM2-135M)',
+                solve_overhead=o['solve']/o['forward'], smollm2_forward_s=o['forward'], smollm2_statistics_s=o['statistics'], smollm2_solve_s=o['solve'],
+                tiny_stats_overhead=overhead(s['parts']), tiny_solve_overhead=s['parts']['solve']/s['parts']['forward'])
