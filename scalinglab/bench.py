@@ -14,7 +14,7 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['BENCHMARKS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'machine', 'load_warning', 'run_bench',
-           'format_bench', 'bench_results_log', 'peak_memory', 'bench_all', 'format_bench_table']
+           'format_bench', 'peak_memory', 'bench_results_log', 'bench_all', 'format_bench_table']
 
 # %% ../nbs/05_bench.ipynb #6dbfdbc3
 @dataclass
@@ -99,28 +99,6 @@ def format_bench(r:dict) -> str:
     lines += [f"  {k}: {v:.4g}" if isinstance(v, float) else f"  {k}: {v}" for k, v in r.items() if k not in skip]
     return '\n'.join(lines)
 
-# %% ../nbs/05_bench.ipynb #5468f045
-@register_bench('results-log', reference='one transaction per metric')
-def bench_results_log(quick:bool=False):
-    "Buffered `Run.log` vs committing each metric on its own"
-    n = 300 if quick else 1000
-    values = [1/(i+1) for i in range(n)]
-    with tempfile.TemporaryDirectory() as d:
-        store = ResultsStore(Path(d)/'bench.duckdb')
-        def buffered():
-            with store.run('bench/buffered', flush_every=1000) as run:
-                for i, v in enumerate(values): run.log('loss', v, i, width=8)
-        def per_metric():
-            rid = store.start_run('bench/naive')
-            for i, v in enumerate(values): store.log_metrics(rid, [dict(name='loss', value=v, step=i, tags=dict(width=8))])
-            store.finish_run(rid)
-        fast_s, ref_s = best_time(buffered, repeat=3), best_time(per_metric, repeat=1, warmup=0)
-        same = store.query("""SELECT count(*) = 0 AS same FROM (
-            (SELECT step, value FROM metrics JOIN runs USING (run_id) WHERE experiment = 'bench/buffered' EXCEPT
-             SELECT step, value FROM metrics JOIN runs USING (run_id) WHERE experiment = 'bench/naive'))""").same[0]
-    if not same: raise AssertionError("buffered and per-metric logging stored different values")
-    return dict(fast_s=fast_s, reference_s=ref_s, metrics=n, metrics_per_s=n/fast_s)
-
 # %% ../nbs/05_bench.ipynb #f56af5bf
 def _status_mib(field:str) -> float:
     "A memory field of /proc/self/status (VmRSS, VmHWM) in MiB"
@@ -137,6 +115,29 @@ def peak_memory(fn:Callable) -> tuple:
     except OSError: return fn(), float('nan')
     res = fn()
     return res, max(0., _status_mib('VmHWM') - before)
+
+# %% ../nbs/05_bench.ipynb #5468f045
+@register_bench('results-log', reference='one transaction per metric')
+def bench_results_log(quick:bool=False):
+    "Buffered `Run.log` vs committing each metric on its own"
+    n = 300 if quick else 1000
+    values = [1/(i+1) for i in range(n)]
+    with tempfile.TemporaryDirectory() as d:
+        store = ResultsStore(Path(d)/'bench.duckdb')
+        def buffered():
+            with store.run('bench/buffered', flush_every=1000) as run:
+                for i, v in enumerate(values): run.log('loss', v, i, width=8)
+        def per_metric():
+            rid = store.start_run('bench/naive')
+            for i, v in enumerate(values): store.log_metrics(rid, [dict(name='loss', value=v, step=i, tags=dict(width=8))])
+            store.finish_run(rid)
+        fast_s, ref_s = best_time(buffered, repeat=3), best_time(per_metric, repeat=1, warmup=0)
+        (_, peak), (_, ref_peak) = peak_memory(buffered), peak_memory(per_metric)
+        same = store.query("""SELECT count(*) = 0 AS same FROM (
+            (SELECT step, value FROM metrics JOIN runs USING (run_id) WHERE experiment = 'bench/buffered' EXCEPT
+             SELECT step, value FROM metrics JOIN runs USING (run_id) WHERE experiment = 'bench/naive'))""").same[0]
+    if not same: raise AssertionError("buffered and per-metric logging stored different values")
+    return dict(fast_s=fast_s, reference_s=ref_s, metrics=n, metrics_per_s=n/fast_s, peak_mb=peak, reference_peak_mb=ref_peak)
 
 # %% ../nbs/05_bench.ipynb #0bc96cf9
 def bench_all(names:list|None=None, # default: every registered benchmark

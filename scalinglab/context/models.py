@@ -281,7 +281,7 @@ def optimal_context(df:pd.DataFrame # from `train_context_sweep`
     return g.merge(star, on='N')
 
 # %% ../../nbs/51_context_models.ipynb #b7926f1a
-from ..bench import register_bench, best_time
+from ..bench import register_bench, best_time, peak_memory
 
 def _flops_per_step(model:torch.nn.Module, batch:int) -> float: return 6.*batch*sum(p.numel() for p in model.parameters())   # forward 2, backward 4 per weight and row
 
@@ -310,7 +310,7 @@ def bench_context_sweep(quick:bool=False):
             models.append(model)
         return models
     fast_s, ref_s = best_time(ensemble, repeat=2), best_time(one_at_a_time, repeat=1)
-    ens, singles = ensemble(), one_at_a_time()
+    (ens, mem_peak), (singles, mem_ref_peak) = peak_memory(ensemble), peak_memory(one_at_a_time)
     with torch.no_grad():
         xv, yv = (t.to(device) for t in inputs_of(generate(VALID_START, VALID_START + 5000)))
         diff = float((member_bce(ens(xv), yv.expand(len(members), -1)) - torch.stack([F.binary_cross_entropy_with_logits(m(xv), yv) for m in singles])).abs().max())
@@ -320,4 +320,4 @@ def bench_context_sweep(quick:bool=False):
     n = len(members)*steps
     return dict(fast_s=fast_s, reference_s=ref_s, models=len(members), steps=steps, batch=batch, model_steps_per_s=n/fast_s,
                 reference_model_steps_per_s=n/ref_s, max_valid_bce_diff=diff, matmul_peak_gflops=peak/1e9,
-                ensemble_share_of_peak=flops/fast_s/peak, one_at_a_time_share_of_peak=flops/ref_s/peak)
+                ensemble_share_of_peak=flops/fast_s/peak, one_at_a_time_share_of_peak=flops/ref_s/peak, peak_mb=mem_peak, reference_peak_mb=mem_ref_peak)

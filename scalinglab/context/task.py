@@ -117,7 +117,7 @@ def mask_from(x:np.ndarray, # (n, ctl + n_tasks) from `model_inputs`
     return out
 
 # %% ../../nbs/50_context_task.ipynb #c4f8087d
-from ..bench import register_bench, best_time
+from ..bench import register_bench, best_time, peak_memory
 
 def rows_loop(start:int, stop:int, seed:int=114, tasks:ContextTasks|None=None) -> dict:
     "The reference: the same rows as `generate`, built one row at a time in Python"
@@ -137,7 +137,8 @@ def bench_context_data(quick:bool=False):
     "Rows of the intrinsic-space task: vectorised generation vs a per-row loop"
     n = 20_000 if quick else 200_000
     fast_s = best_time(lambda: generate(0, n))
-    t0 = time.perf_counter(); theirs = rows_loop(0, n); ref_s = time.perf_counter() - t0   # one call: it is slow and its time steady
+    t0 = time.perf_counter(); theirs, ref_peak = peak_memory(lambda: rows_loop(0, n)); ref_s = time.perf_counter() - t0   # one call: it is slow and its time steady
     ours = generate(0, n)
     for k in ours: assert np.array_equal(ours[k], theirs[k]), f"generate and the loop disagree on {k}"
-    return dict(fast_s=fast_s, reference_s=ref_s, rows=n, rows_per_s=n/fast_s, identical=True)
+    _, peak = peak_memory(lambda: generate(0, n))
+    return dict(fast_s=fast_s, reference_s=ref_s, rows=n, rows_per_s=n/fast_s, identical=True, peak_mb=peak, reference_peak_mb=ref_peak)

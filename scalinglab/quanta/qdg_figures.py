@@ -372,7 +372,7 @@ register_figure('qdg-noise', 'quanta', ['A10', 'A11'], rehearse=dict(exponents=[
     full=dict(n=10_000, n_clusters=1500, seeds=10, n_init=10))
 
 # %% ../../nbs/29a_quanta_qdg_figures.ipynb #9a1ae484
-from ..bench import register_bench
+from ..bench import register_bench, peak_memory
 
 @register_bench('qdg-sketch', reference='exact gradients on disk')
 def bench_qdg_sketch(quick:bool=False):
@@ -384,12 +384,13 @@ def bench_qdg_sketch(quick:bool=False):
     kw = dict(suite=suite, threshold=0, every=1, n_tokens=n, ks=[k], n_init=30, memory_gb=64)   # the study's 30 k-means restarts
     load_suite(suite)   # trained (or loaded) before the clock starts
     with tempfile.TemporaryDirectory() as d:   # fresh runs: nothing from the cache
-        t0 = time.perf_counter(); exact = qdg_pipeline(**kw, mode='exact', run_dir=f'{d}/exact'); exact_s = time.perf_counter() - t0
-        t0 = time.perf_counter(); sk = qdg_pipeline(**kw, mode='sketched', sketch_dim=8192, run_dir=f'{d}/sketched'); sk_s = time.perf_counter() - t0
+        t0 = time.perf_counter(); exact, ref_peak = peak_memory(lambda: qdg_pipeline(**kw, mode='exact', run_dir=f'{d}/exact')); exact_s = time.perf_counter() - t0
+        t0 = time.perf_counter(); sk, peak = peak_memory(lambda: qdg_pipeline(**kw, mode='sketched', sketch_dim=8192, run_dir=f'{d}/sketched')); sk_s = time.perf_counter() - t0
         memory_exact, memory_sketched = exact['run'].vectors.nbytes, sk['run'].vectors.nbytes
     off = ~np.eye(n, dtype=bool)
     return dict(fast_s=sk_s, reference_s=exact_s, n_tokens=n, gradient_length=exact['run'].manifest['params']['length'], sketch_dim=8192,
                 memory_exact_mb=memory_exact/2**20, memory_sketched_mb=memory_sketched/2**20, memory_ratio=memory_sketched/memory_exact,
+                peak_mb=peak, reference_peak_mb=ref_peak,
                 mean_abs_dangular=float(np.abs(sk['A'] - exact['A'])[off].mean()),
                 ari_at_k50=float(adjusted_rand_score(exact['clusters'][k], sk['clusters'][k])),
                 # the ceiling: the exact clustering against itself with another k-means seed

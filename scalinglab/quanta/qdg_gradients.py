@@ -298,7 +298,7 @@ def study_cosines(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
     return C, passes
 
 # %% ../../nbs/27_quanta_qdg_gradients.ipynb #d81d6104
-from ..bench import register_bench
+from ..bench import register_bench, peak_memory
 
 @register_bench('qdg', reference="the study's scheme (each block's gradients recomputed for every block pair)")
 def bench_qdg(quick:bool=False):
@@ -320,9 +320,9 @@ def bench_qdg(quick:bool=False):
         timed = {}
         for dtype in ('float16', 'float32'):
             t0 = time.perf_counter()
-            run = qdg_gradients(model, store, sel, 'bench', Path(d)/dtype, mode='exact', dtype=dtype, device=device)
+            run, peak = peak_memory(lambda: qdg_gradients(model, store, sel, 'bench', Path(d)/dtype, mode='exact', dtype=dtype, device=device))
             t1 = time.perf_counter(); C = cosine_matrix(run.vectors, device=device)
-            timed[dtype] = dict(total_s=time.perf_counter() - t0, gradients_s=t1 - t0, C=C)
+            timed[dtype] = dict(total_s=time.perf_counter() - t0, gradients_s=t1 - t0, C=C, peak_mb=peak)
             if dtype == 'float16': shutil.rmtree(Path(d)/dtype)   # its pages out of the float32 run's way
         # the floor: the bare backward passes (no storage) and the upper-triangle Gram product on the stored rows
         params, docs = gradient_params(model), np.unique(sel.doc)
@@ -330,11 +330,12 @@ def bench_qdg(quick:bool=False):
         for doc in docs: token_gradients(model, torch.as_tensor(store.doc(int(doc)).astype(np.int64), device=device), sel.pos[sel.doc == doc], params)
         compute_s = time.perf_counter() - t0
         t0 = time.perf_counter(); cosine_matrix(run.vectors, device=device); gram_s = time.perf_counter() - t0
-        t0 = time.perf_counter(); C_ref, passes = study_cosines(model, store, sel, gradient_params(model), block, device); ref_s = time.perf_counter() - t0
+        t0 = time.perf_counter(); (C_ref, passes), ref_peak = peak_memory(lambda: study_cosines(model, store, sel, gradient_params(model), block, device)); ref_s = time.perf_counter() - t0
     f16, f32 = timed['float16'], timed['float32']
     return dict(fast_s=f16['total_s'], reference_s=ref_s, n_tokens=n, block=block, passes_computed_once=n, passes_study=passes,
                 passes_study_at_10k=study_passes(10_000), passes_computed_once_at_10k=10_000, gradient_length=run.manifest['params']['length'],
                 storage='float16', max_abs_diff=float(np.abs(f16['C'] - C_ref).max()), gradients_s=f16['gradients_s'],
                 float32_s=f32['total_s'], float32_ratio=ref_s/f32['total_s'], float32_gradients_s=f32['gradients_s'],
                 float32_max_abs_diff=float(np.abs(f32['C'] - C_ref).max()), gradients_compute_only_s=compute_s, gram_matmul_s=gram_s,
-                floor_s=compute_s + gram_s, bound=ref_s/(compute_s + gram_s))   # no computed-once path can beat the floor on this machine
+                floor_s=compute_s + gram_s, bound=ref_s/(compute_s + gram_s),   # no computed-once path can beat the floor on this machine
+                peak_mb=f16['peak_mb'], reference_peak_mb=ref_peak)   # no computed-once path can beat the floor on this machine
