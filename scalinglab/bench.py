@@ -13,8 +13,9 @@ from .core import Registry, format_table
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'machine', 'load_warning', 'run_bench',
-           'format_bench', 'peak_memory', 'bench_results_log', 'bench_all', 'format_bench_table']
+__all__ = ['BENCHMARKS', 'BENCH_MARKERS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'machine', 'load_warning',
+           'run_bench', 'format_bench', 'peak_memory', 'bench_results_log', 'bench_all', 'format_bench_table',
+           'readme_bench_table', 'replace_bench_section', 'write_bench_readme']
 
 # %% ../nbs/05_bench.ipynb #6dbfdbc3
 @dataclass
@@ -162,3 +163,39 @@ def format_bench_table(rows:list) -> str:
     notes = [f"{r['name']}: {r.get('error') or r.get('warning')}" for r in rows if r.get('error') or r.get('warning')]
     notes += [f"{r['name']} missed: {'; '.join(r['missed'])}" for r in rows if r.get('missed')]
     return format_table(body, ['benchmark', 'reference', 'vs naive', 'share of limit', 'max |Δ|', 'peak MiB fast / ref', 'load before', 'targets']) + ('\n' + '\n'.join(notes) if notes else '')
+
+# %% ../nbs/05_bench.ipynb #50d57074
+BENCH_MARKERS = ('<!-- bench:start -->', '<!-- bench:end -->')
+
+def _fmt(v, spec, unit=''): return f'{v:{spec}}{unit}' if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v)) else '—'
+
+def readme_bench_table(rows:list, # `bench_all` results
+                       mach:dict, quick:bool, when:str) -> str:
+    "Markdown: one row per benchmark (what is compared, ratio, share of the limit, targets, peak memory), the machine below"
+    body = ['| benchmark | fast path vs | ratio | share of the limit | targets | peak MiB fast / reference |', '|---|---|---|---|---|---|']
+    for r in rows:
+        if 'error' in r: body.append(f"| `{r['name']}` | {r['reference']} | failed: {r['error']} | | | |"); continue
+        limit = f"{_pct(r['limit_share'])} of {r.get('limit', 'the limit')}" if isinstance(r.get('limit_share'), (int, float)) else '—'
+        met = '—' if 'missed' not in r else ('missed: ' + '; '.join(r['missed'])) if r['missed'] else 'met'
+        body.append(f"| `{r['name']}` | {r['reference']} | {r['ratio']:.2f}× | {limit} | {met} | {_fmt(r.get('peak_mb'), '.0f')} / {_fmt(r.get('reference_peak_mb'), '.0f')} |")
+    body.append(f"\n{'Quick' if quick else 'Full'} sizes, measured {when} on {mach['cpu']} ({mach['cores']} cores, {mach['torch_threads']} torch threads, device {mach['device']}).")
+    return '\n'.join(body)
+
+def replace_bench_section(text:str, table:str, where:str='nbs/index.ipynb') -> str:
+    "`text` with what lies between the bench markers replaced by `table`"
+    a, b = BENCH_MARKERS
+    if text.count(a) != 1 or text.count(b) != 1 or text.index(a) > text.index(b):
+        raise ValueError(f"{where} must hold exactly one {a} ... {b} section for the performance table")
+    return text[:text.index(a) + len(a)] + '\n' + table + '\n' + text[text.index(b):]
+
+def write_bench_readme(rows:list, quick:bool, root:Path|None=None):
+    "Put the table of `rows` into nbs/index.ipynb and regenerate README.md"
+    import nbformat, datetime
+    from scalinglab.core import project_root
+    from scalinglab.selftest import write_readme
+    root = root or project_root()
+    nb = nbformat.read(root/'nbs'/'index.ipynb', as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == 'markdown' and BENCH_MARKERS[0] in c.source]
+    if len(cells) != 1: raise ValueError(f"{root/'nbs'/'index.ipynb'} must hold one markdown cell with {BENCH_MARKERS[0]} ... {BENCH_MARKERS[1]}")
+    cells[0].source = replace_bench_section(cells[0].source, readme_bench_table(rows, machine(), quick, datetime.date.today().isoformat()))
+    nbformat.write(nb, root/'nbs'/'index.ipynb'); write_readme(root)

@@ -10,7 +10,7 @@ from fastcore.script import call_parse, Param, anno_parser
 from .core import STUDIES, UnknownName, figures_dir, cache_dir, format_table
 from .results import ResultsStore, StoreError, sigterm_as_interrupt
 from .figures import FIGURES, MODES, FigureParamError, figure_status, run_figures
-from .bench import BENCHMARKS, run_bench, format_bench, bench_all, format_bench_table
+from .bench import BENCHMARKS, run_bench, format_bench, bench_all, format_bench_table, write_bench_readme
 
 # %% auto #0
 __all__ = ['COMMANDS', 'UsageError', 'parse_params', 'figures', 'reproduce', 'gpucheck', 'jobs', 'bench', 'results', 'db', 'tag',
@@ -131,15 +131,17 @@ def bench(name:Param("the benchmark (omit to list them)", str, opt=False, nargs=
           quick:bool=False, # smaller inputs
           json:bool=False, # print JSON instead of text (one object; with --all, the table as a list)
           all:bool=False, # run every benchmark (quick sizes unless --full) and print one table
-          full:bool=False # with --all: the full sizes
+          full:bool=False, # with --all: the full sizes
+          readme:bool=False # with --all: write the table into nbs/index.ipynb and README.md
          ):
     "Time a fast path against its reference in the same run and print the ratio"
     if all:
         if name: raise UsageError("give a benchmark name or --all, not both")
         rows = bench_all(quick=not full)
         print(globals()['json'].dumps(rows, default=str) if json else format_bench_table(rows))
+        if readme: write_bench_readme(rows, quick=not full); print('README.md performance table updated')
         return 1 if any('error' in r for r in rows) else 0
-    if full: raise UsageError("--full goes with --all (a single benchmark runs its full size unless --quick)")
+    if full or readme: raise UsageError("--full and --readme go with --all (a single benchmark runs its full size unless --quick)")
     if not name:
         print(format_table([[b, BENCHMARKS[b].reference, BENCHMARKS[b].description] for b in BENCHMARKS], ['benchmark', 'reference', 'what'])); return 0
     r = run_bench(name, quick=quick)
