@@ -14,8 +14,8 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['BENCHMARKS', 'BENCH_MARKERS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'machine', 'load_warning',
-           'run_bench', 'format_bench', 'peak_memory', 'bench_results_log', 'bench_all', 'format_bench_table',
-           'readme_bench_table', 'replace_bench_section', 'write_bench_readme']
+           'run_bench', 'format_bench', 'peak_memory', 'bench_results_log', 'wait_until_idle', 'bench_all',
+           'format_bench_table', 'readme_bench_table', 'replace_bench_section', 'write_bench_readme']
 
 # %% ../nbs/05_bench.ipynb #6dbfdbc3
 @dataclass
@@ -141,11 +141,21 @@ def bench_results_log(quick:bool=False):
     return dict(fast_s=fast_s, reference_s=ref_s, metrics=n, metrics_per_s=n/fast_s, peak_mb=peak, reference_peak_mb=ref_peak)
 
 # %% ../nbs/05_bench.ipynb #0bc96cf9
+def wait_until_idle(limit:float=1., # the 1-minute load average to wait for
+                    timeout:float=180., poll:float=5.) -> float:
+    "Sleep until the 1-minute load average is at most `limit` (or `timeout` seconds passed); the load reached"
+    t0 = time.monotonic()
+    while (load := os.getloadavg()[0]) > limit and time.monotonic() - t0 < timeout: time.sleep(poll)
+    return load
+
 def bench_all(names:list|None=None, # default: every registered benchmark
-              quick:bool=True, store:ResultsStore|None=None, log:bool=True) -> list:
+              quick:bool=True, store:ResultsStore|None=None, log:bool=True,
+              settle:float=180. # before each benchmark, wait up to this many seconds for the load the previous one left to decay below 1
+             ) -> list:
     "Run benchmarks one after another; one result dict each (a failure becomes a row with its error)"
     rows = []
     for name in names or list(BENCHMARKS):
+        if settle: wait_until_idle(timeout=settle)
         try: rows.append(run_bench(name, quick, store, log))
         except Exception as e: rows.append(dict(name=name, reference=BENCHMARKS[name].reference, error=f'{type(e).__name__}: {e}'))
     return rows
@@ -179,6 +189,7 @@ def readme_bench_table(rows:list, # `bench_all` results
         met = '—' if 'missed' not in r else ('missed: ' + '; '.join(r['missed'])) if r['missed'] else 'met'
         body.append(f"| `{r['name']}` | {r['reference']} | {r['ratio']:.2f}× | {limit} | {met} | {_fmt(r.get('peak_mb'), '.0f')} / {_fmt(r.get('reference_peak_mb'), '.0f')} |")
     body.append(f"\n{'Quick' if quick else 'Full'} sizes, measured {when} on {mach['cpu']} ({mach['cores']} cores, {mach['torch_threads']} torch threads, device {mach['device']}).")
+    body += [f"`{r['name']}`: {r['warning']}." for r in rows if r.get('warning')]
     return '\n'.join(body)
 
 def replace_bench_section(text:str, table:str, where:str='nbs/index.ipynb') -> str:

@@ -315,5 +315,5 @@ def bench_parity_sweep(quick:bool=False):
     peak_flops = matmul_peak(device)
     return dict(fast_s=fast_s, reference_s=ref_s, models=len(widths), steps=steps, model_steps_per_s=n/fast_s,
                 reference_model_steps_per_s=n/ref_s, max_abs_diff=float((ens_ce - solo_ce).abs().max()),
-                flops_per_s=useful*steps/fast_s, mm_peak_flops=peak_flops, mm_peak_fraction=useful*steps/fast_s/peak_flops,
+                flops_per_s=useful*steps/fast_s, mm_peak_flops=peak_flops, limit_share=useful*steps/fast_s/peak_flops, limit='torch.mm peak FLOP/s (useful FLOPs)',
                 padded_compute_share=1 - useful/executed, peak_mb=peak, reference_peak_mb=ref_peak)
