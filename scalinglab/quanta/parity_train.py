@@ -4,7 +4,7 @@
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #129076f3
 from __future__ import annotations
-import json, math, time, itertools, dataclasses
+import json, math, time, itertools, dataclasses, warnings
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -66,7 +66,7 @@ class ParityEnsemble(torch.nn.Module):
         super().__init__()
         widths = [int(w) for w in widths]
         G, M, S = len(group_seeds), len(widths), sum(widths)
-        self.W1 = torch.nn.Parameter(torch.zeros(G, n_in, S)); self.b1 = torch.nn.Parameter(torch.zeros(G, S))
+        self.W1b = torch.nn.Parameter(torch.zeros(G, n_in + 1, S))   # first-layer weights with the bias as their last row: no bias pass over the (B, S) activations
         self.W2 = torch.nn.Parameter(torch.zeros(G, S, 2));    self.b2 = torch.nn.Parameter(torch.zeros(G, M, 2))
         self.register_buffer('unit_model', torch.repeat_interleave(torch.arange(M), torch.tensor(widths)))   # (S,) model of each hidden unit
         self.widths, self.starts = widths, np.concatenate([[0], np.cumsum(widths)])
@@ -76,9 +76,13 @@ class ParityEnsemble(torch.nn.Module):
                     l1, l2 = init_mlp(n_in, w, torch.Generator().manual_seed(int(seed))); sl = slice(self.starts[m], self.starts[m+1])
                     self.W1[g, :, sl] = l1.weight.T; self.b1[g, sl] = l1.bias; self.W2[g, sl] = l2.weight.T; self.b2[g, m] = l2.bias
         self.to(device)
+    @property
+    def W1(self): return self.W1b[:, :-1]                                                         # (G, n_in, S)
+    @property
+    def b1(self): return self.W1b[:, -1]                                                          # (G, S)
     def forward(self, x): # x: (G, B, n_in) -> logits (G, B, M, 2)
-        G, S, M = self.W1.shape[0], self.W1.shape[2], len(self.widths)
-        h = torch.relu(torch.baddbmm(self.b1[:, None], x, self.W1))                              # (G, B, S)
+        G, S, M = self.W1b.shape[0], self.W1b.shape[2], len(self.widths)
+        h = torch.bmm(F.pad(x, (0, 1), value=1.), self.W1b).relu_()                              # (G, B, S); in place: the product's output is not needed again
         blk = self.W2.new_zeros(G, S, M, 2)
         blk[:, torch.arange(S, device=h.device), self.unit_model] = self.W2                       # (G, S, M, 2) block-diagonal
         return torch.bmm(h, blk.view(G, S, 2*M)).view(*h.shape[:2], M, 2) + self.b2[:, None]
@@ -188,6 +192,9 @@ def _resume(ck:Path, model, opt, streams, device) -> tuple[dict, int, float]:
     "Load the last checkpoint into model, optimiser and data streams: (logs so far, its step, seconds spent); a fresh start without one"
     if not ck.exists(): return dict(loss=[], acc=[], sub_loss=[], sub_acc=[]), 0, 0.
     s = torch.load(ck, weights_only=True, map_location=device)   # tensors and plain containers only: nothing is unpickled
+    if set(s['model']) != set(model.state_dict()):   # written by an older layout of the ensemble (separate W1 and b1): start again
+        warnings.warn(f"{ck} holds an ensemble of another layout ({', '.join(sorted(s['model']))}); training from the start")
+        return dict(loss=[], acc=[], sub_loss=[], sub_acc=[]), 0, 0.
     model.load_state_dict(s['model']); opt.load_state_dict(s['opt']); streams.load_state(s['streams'])
     return {k: [t.numpy() for t in v] for k, v in s['logs'].items()}, s['step'], s['seconds']   # the state before the update of step s['step'], whose log is in logs
 
