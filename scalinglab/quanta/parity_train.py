@@ -59,6 +59,25 @@ class ParitySweep:
     def key(self) -> str: return content_key(asdict(self))
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #3e1a021b
+class _PackedMLP(torch.autograd.Function):
+    "Both layers of a packed ensemble, whose (G, B, S) activations and their gradient live in buffers reused from step to step"
+    @staticmethod
+    def forward(ctx, x1, W1b, blk, owner): # x1 (G, B, n_in + 1), W1b (G, n_in + 1, S), blk (G, S, 2M) -> (G, B, 2M)
+        h = torch.bmm(x1, W1b, out=owner._buffer('h', (x1.shape[0], x1.shape[1], W1b.shape[2]), x1)).relu_()
+        ctx.save_for_backward(x1, blk); ctx.h, ctx.owner, ctx.generation = h, owner, owner._generation
+        return torch.bmm(h, blk)
+    @staticmethod
+    def backward(ctx, dz):
+        x1, blk = ctx.saved_tensors
+        if ctx.owner._generation != ctx.generation:
+            raise RuntimeError("ParityEnsemble: another training forward pass overwrote this one's activations before its backward pass; "
+                               "call backward after each forward (or run extra forward passes under torch.no_grad())")
+        h = ctx.h
+        dblk = torch.bmm(h.transpose(1, 2), dz)
+        dh = torch.bmm(dz, blk.transpose(1, 2), out=ctx.owner._buffer('dh', h.shape, h))
+        torch.ops.aten.threshold_backward.grad_input(dh, h, 0., grad_input=dh)     # ReLU's gradient, in place
+        return None, torch.bmm(x1.transpose(1, 2), dh), dblk, None
+
 class ParityEnsemble(torch.nn.Module):
     "Every model of a sweep: per data group, the hidden units of all widths side by side"
     def __init__(self, n_in:int, widths, # the widths of the models in each group (the same in every group)
@@ -70,6 +89,7 @@ class ParityEnsemble(torch.nn.Module):
         self.W2 = torch.nn.Parameter(torch.zeros(G, S, 2));    self.b2 = torch.nn.Parameter(torch.zeros(G, M, 2))
         self.register_buffer('unit_model', torch.repeat_interleave(torch.arange(M), torch.tensor(widths)))   # (S,) model of each hidden unit
         self.widths, self.starts = widths, np.concatenate([[0], np.cumsum(widths)])
+        self._buffers_reused, self._generation = {}, 0
         with torch.no_grad():
             for g, seed in enumerate(group_seeds):
                 for m, w in enumerate(widths):
@@ -80,12 +100,22 @@ class ParityEnsemble(torch.nn.Module):
     def W1(self): return self.W1b[:, :-1]                                                         # (G, n_in, S)
     @property
     def b1(self): return self.W1b[:, -1]                                                          # (G, S)
+    def _buffer(self, name:str, shape:tuple, like:torch.Tensor) -> torch.Tensor:
+        "A tensor kept between training steps (not a parameter, not saved)"
+        b = self._buffers_reused.get(name)
+        if b is None or b.shape != shape or b.device != like.device or b.dtype != like.dtype:
+            b = self._buffers_reused[name] = torch.empty(shape, device=like.device, dtype=like.dtype)
+        return b
     def forward(self, x): # x: (G, B, n_in) -> logits (G, B, M, 2)
         G, S, M = self.W1b.shape[0], self.W1b.shape[2], len(self.widths)
-        h = torch.bmm(F.pad(x, (0, 1), value=1.), self.W1b).relu_()                              # (G, B, S); in place: the product's output is not needed again
         blk = self.W2.new_zeros(G, S, M, 2)
-        blk[:, torch.arange(S, device=h.device), self.unit_model] = self.W2                       # (G, S, M, 2) block-diagonal
-        return torch.bmm(h, blk.view(G, S, 2*M)).view(*h.shape[:2], M, 2) + self.b2[:, None]
+        blk[:, torch.arange(S, device=x.device), self.unit_model] = self.W2                       # (G, S, M, 2) block-diagonal
+        x1 = F.pad(x, (0, 1), value=1.)                                                           # (G, B, n_in + 1): the bias row's input
+        if torch.is_grad_enabled() and self.W1b.requires_grad:                                    # training: activations in reused buffers
+            self._generation += 1
+            z = _PackedMLP.apply(x1, self.W1b, blk.view(G, S, 2*M), self)
+        else: z = torch.bmm(torch.bmm(x1, self.W1b).relu_(), blk.view(G, S, 2*M))
+        return z.view(G, x.shape[1], M, 2) + self.b2[:, None]
     def member_weights(self, g:int, m:int):
         "(W1 (w, n_in), b1, W2 (2, w), b2) of model m of group g, laid out like nn.Linear's"
         sl = slice(self.starts[m], self.starts[m+1])
