@@ -34,6 +34,24 @@ class TextTokenizer:
         "Encode many texts at once (parallel in Rust; without character offsets, which nothing here reads)"
         enc = getattr(self.tok, 'encode_batch_fast', self.tok.encode_batch)   # tokenizers >= 0.20 skips the offsets
         return [e.ids for e in enc(list(texts), add_special_tokens=False)]
+    def _separator(self) -> tuple|None:
+        "(text, id) of a special token that splits a text exactly where it stands (nothing stripped around it), or None"
+        for i, t in sorted(self.tok.get_added_tokens_decoder().items()):
+            if t.special and not (t.lstrip or t.rstrip or t.single_word or t.normalized): return t.content, i
+        return None
+    def encode_documents(self, texts:list[str], n_chunks:int=16) -> tuple[np.ndarray, np.ndarray]:
+        "(ids of all texts, one after another; each text's length): the texts joined by a special token into `n_chunks` strings, then split back"
+        sep = self._separator()
+        if sep is not None and texts and not any(sep[0] in t for t in texts):   # a text holding the token's own text would split wrongly
+            cuts = np.linspace(0, len(texts), min(n_chunks, len(texts)) + 1).astype(int)
+            enc = getattr(self.tok, 'encode_batch_fast', self.tok.encode_batch)
+            parts = [np.asarray(e.ids, dtype=np.int64) for e in enc([sep[0].join(texts[a:b]) for a, b in zip(cuts[:-1], cuts[1:])], add_special_tokens=False)]
+            at = [np.flatnonzero(p == sep[1]) for p in parts]                             # the separators: one fewer than texts, per chunk
+            if all(len(s) == b - a - 1 for s, a, b in zip(at, cuts[:-1], cuts[1:])):
+                lengths = np.concatenate([np.diff(np.concatenate([[-1], s, [len(p)]])) - 1 for s, p in zip(at, parts)])
+                return np.concatenate([p[p != sep[1]] for p in parts]), lengths
+        encoded = self.encode_batch(texts)                                                 # the plain way: one encoding per text
+        return np.fromiter(chain.from_iterable(encoded), np.int64, sum(map(len, encoded))), np.fromiter(map(len, encoded), np.int64, len(encoded))
     def decode(self, ids) -> str: return self.tok.decode([int(i) for i in ids], skip_special_tokens=False)
     def token_str(self, i:int) -> str:
         "The text of one token (decoded, so byte-level tokens read as text)"
@@ -140,12 +158,12 @@ def build_token_store(docs:Iterable[dict], # documents ({'text', 'meta'}) in can
         with open(tmp/'tokens.raw', 'wb') as raw:
             def flush():
                 nonlocal n_trunc
-                encoded = tokenizer.encode_batch([d['text'] for d in batch])
-                lengths = np.fromiter(map(len, encoded), np.int64, len(encoded))              # (batch,)
-                if (lengths > max_len).any():
-                    n_trunc += int((lengths > max_len).sum()); encoded = [ids[:max_len] for ids in encoded]
+                ids, lengths = tokenizer.encode_documents([d['text'] for d in batch])         # (total,), (batch,)
                 kept = np.minimum(lengths, max_len)
-                raw.write(np.fromiter(chain.from_iterable(encoded), dtype, int(kept.sum())).tobytes())  # one write per batch
+                if (lengths > max_len).any():   # keep each document's first max_len tokens
+                    n_trunc += int((lengths > max_len).sum())
+                    ids = ids[np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths) < np.repeat(kept, lengths)]
+                raw.write(ids.astype(dtype).tobytes())                                        # one write per batch
                 offsets.extend((offsets[-1] + np.cumsum(kept)).tolist())
                 for d in batch: set_ids.append(sets.setdefault((d.get('meta') or {}).get('pile_set_name', ''), len(sets)))
                 batch.clear()
