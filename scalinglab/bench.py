@@ -14,8 +14,9 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['BENCHMARKS', 'BENCH_MARKERS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'machine', 'load_warning',
-           'run_bench', 'format_bench', 'peak_memory', 'bench_results_log', 'wait_until_idle', 'bench_all',
-           'format_bench_table', 'readme_bench_table', 'replace_bench_section', 'write_bench_readme']
+           'run_bench', 'format_bench', 'matmul_peak', 'status_mib', 'peak_memory', 'bench_results_log',
+           'wait_until_idle', 'bench_all', 'format_bench_table', 'readme_bench_table', 'replace_bench_section',
+           'write_bench_readme']
 
 # %% ../nbs/05_bench.ipynb #6dbfdbc3
 @dataclass
@@ -101,7 +102,14 @@ def format_bench(r:dict) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/05_bench.ipynb #f56af5bf
-def _status_mib(field:str) -> float:
+def matmul_peak(device, n:int=2048, repeat:int=5) -> float:
+    "FLOP/s of a plain float32 torch.mm of two n x n matrices on `device`: the limit of the engines whose work is matrix products"
+    import torch
+    a, b = torch.randn(n, n, device=device), torch.randn(n, n, device=device)
+    sync = torch.cuda.synchronize if torch.device(device).type == 'cuda' else (lambda: None)
+    return 2*n**3/best_time(lambda: (torch.mm(a, b), sync()), repeat=repeat)
+
+def status_mib(field:str) -> float:
     "A memory field of /proc/self/status (VmRSS, VmHWM) in MiB"
     with open('/proc/self/status') as f: return next(int(l.split()[1]) for l in f if l.startswith(field + ':'))/1024
 
@@ -111,11 +119,11 @@ def peak_memory(fn:Callable) -> tuple:
     try: ctypes.CDLL('libc.so.6').malloc_trim(0)   # freed heap back to the system, so reusing it cannot hide a peak
     except OSError: pass
     try:
-        before = _status_mib('VmRSS')
+        before = status_mib('VmRSS')
         with open('/proc/self/clear_refs', 'w') as f: f.write('5')   # reset the high-water mark to the current resident set
     except OSError: return fn(), float('nan')
     res = fn()
-    return res, max(0., _status_mib('VmHWM') - before)
+    return res, max(0., status_mib('VmHWM') - before)
 
 # %% ../nbs/05_bench.ipynb #5468f045
 @register_bench('results-log', reference='one transaction per metric')

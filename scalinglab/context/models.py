@@ -281,7 +281,7 @@ def optimal_context(df:pd.DataFrame # from `train_context_sweep`
     return g.merge(star, on='N')
 
 # %% ../../nbs/51_context_models.ipynb #b7926f1a
-from ..bench import register_bench, best_time, peak_memory
+from ..bench import register_bench, best_time, peak_memory, matmul_peak
 
 def _flops_per_step(model:torch.nn.Module, batch:int) -> float: return 6.*batch*sum(p.numel() for p in model.parameters())   # forward 2, backward 4 per weight and row
 
@@ -314,8 +314,7 @@ def bench_context_sweep(quick:bool=False):
     with torch.no_grad():
         xv, yv = (t.to(device) for t in inputs_of(generate(VALID_START, VALID_START + 5000)))
         diff = float((member_bce(ens(xv), yv.expand(len(members), -1)) - torch.stack([F.binary_cross_entropy_with_logits(m(xv), yv) for m in singles])).abs().max())
-    a = torch.randn(2048, 2048, device=device)
-    peak = 2*2048**3/best_time(lambda: a @ a)                             # the machine's matmul FLOP/s, measured now
+    peak = matmul_peak(device)                                            # the machine's matmul FLOP/s, measured now
     flops = sum(_flops_per_step(m, batch) for m in singles)*steps
     n = len(members)*steps
     return dict(fast_s=fast_s, reference_s=ref_s, models=len(members), steps=steps, batch=batch, model_steps_per_s=n/fast_s,

@@ -18,7 +18,7 @@ from ..cluster import ClusterConfig, run_units, task_device
 # %% auto #0
 __all__ = ['LossColumn', 'suite_columns', 'length_batches', 'pad_batch', 'output_head', 'head_losses', 'batch_token_losses',
            'loss_memory_bound', 'check_compatible', 'default_batch_tokens', 'loss_params', 'column_losses',
-           'compute_losses', 'naive_losses', 'forward_flops', 'matmul_peak', 'bench_losses']
+           'compute_losses', 'naive_losses', 'forward_flops', 'bench_losses']
 
 # %% ../../nbs/14_lm_losses.ipynb #5df6e427
 @dataclass(frozen=True)
@@ -266,16 +266,8 @@ def forward_flops(model, lengths) -> float:
     T = np.asarray(lengths, float)
     return float((2*n*T + 2*c.num_hidden_layers*c.hidden_size*T**2).sum())
 
-def matmul_peak(device, n:int=2048, repeat:int=5) -> float:
-    "FLOP/s of a plain float32 torch.mm of two n x n matrices on `device`"
-    from scalinglab.bench import best_time
-    a, b = torch.randn(n, n, device=device), torch.randn(n, n, device=device)
-    sync = torch.cuda.synchronize if torch.device(device).type == 'cuda' else (lambda: None)
-    t = best_time(lambda: (torch.mm(a, b), sync()), repeat=repeat)
-    return 2*n**3/t
-
 # %% ../../nbs/14_lm_losses.ipynb #9104fd6c
-from ..bench import register_bench, best_time, peak_memory
+from ..bench import register_bench, best_time, peak_memory, matmul_peak
 
 def _engine_vs_naive(model_dir:Path, store:TokenStore, device, work:Path) -> dict:
     "Time and peak memory of the engine (a fresh output folder each call) and of the naive loop, on one model"

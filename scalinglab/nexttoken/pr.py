@@ -186,10 +186,6 @@ def measure_pr(source, # model source for `load_model` (folder, hub id, 'smollm2
     return res
 
 # %% ../../nbs/30_nexttoken_pr.ipynb #92ad8b06
-def _peak_rss_mb() -> float:
-    with open('/proc/self/status') as f:
-        return next(int(l.split()[1]) for l in f if l.startswith('VmHWM'))/1024
-
 def _bench_worker(args):
     "One path of the benchmark in a fresh process (its own high-water mark), warmed up first; puts its time, peak and PRs on the queue"
     method, store_path, source, q = args
@@ -201,10 +197,10 @@ def _bench_worker(args):
     source = GPTNeoXConfig.from_dict(json.loads(source)) if source.startswith('{') else source
     warm = load_model(source, device='cpu'); collect_hidden(warm, torch.from_numpy(store.doc(0).astype(np.int64))[None]); del warm   # imports and first-call costs, for both paths
     if method == 'reference': from sklearn.linear_model import LinearRegression
-    base = _peak_rss_mb(); t0 = time.perf_counter()
+    base = status_mib('VmHWM'); t0 = time.perf_counter()
     if method == 'stream':
         res = measure_pr(source, store, cache=False, device='cpu'); r = res['targets']['next']
-        q.put(dict(seconds=time.perf_counter() - t0, parts=res['seconds'], peak_mb=_peak_rss_mb(), base_mb=base, pr=(r['tokenid'], r['onehot']))); return
+        q.put(dict(seconds=time.perf_counter() - t0, parts=res['seconds'], peak_mb=status_mib('VmHWM'), base_mb=base, pr=(r['tokenid'], r['onehot']))); return
     m = load_model(source, device='cpu'); kind, eps = norm_type(m)
     feats, ys = None, []
     for i in range(store.n_docs):
@@ -221,7 +217,7 @@ def _bench_worker(args):
     for X in feats:
         tok.append(1 - LinearRegression().fit(X, y).score(X, y))
         P = LinearRegression().fit(X, Y).predict(X); oh.append(((Y - P)**2).sum()/((Y - Y.mean(0))**2).sum())
-    q.put(dict(seconds=time.perf_counter() - t0, peak_mb=_peak_rss_mb(), base_mb=base, pr=(tok, oh)))
+    q.put(dict(seconds=time.perf_counter() - t0, peak_mb=status_mib('VmHWM'), base_mb=base, pr=(tok, oh)))
 
 def _result_or_raise(q, p, what:str, poll_s:float=5.0):
     "The child's result from `q`; a clear error (not a hang) when process `p` died without sending one"
@@ -238,7 +234,7 @@ def _in_child(method:str, store, source) -> dict:
     p = ctx.Process(target=exported._bench_worker, args=((method, str(store.path), source, q),)); p.start()
     return _result_or_raise(q, p, method)
 
-from ..bench import register_bench
+from ..bench import register_bench, status_mib
 
 @register_bench('pr', reference='LinearRegression on stored features', targets={'ratio': '>= 10', 'stats_overhead': '<= 0.25'})
 def bench_pr(quick:bool=False):

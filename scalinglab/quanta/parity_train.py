@@ -317,7 +317,7 @@ def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:i
     return model
 
 # %% ../../nbs/22_quanta_parity_train.ipynb #ad9d93f6
-from ..bench import register_bench, best_time, peak_memory
+from ..bench import register_bench, best_time, peak_memory, matmul_peak
 
 def ensemble_flops(n_in:int, widths, batch_size:int) -> tuple:
     "(useful, executed) FLOPs of one training step of one data group (see the note below)"
@@ -348,7 +348,6 @@ def bench_parity_sweep(quick:bool=False):
         ens_ce = F.cross_entropy(ens(x[None])[0].permute(0, 2, 1), y[:, None].expand(-1, len(widths)), reduction='none').mean(0)
         solo_ce = torch.stack([F.cross_entropy(s(x), y) for s in solo])
     n, (useful, executed) = len(widths)*steps, ensemble_flops(task.n_inputs, widths, 1024)
-    from scalinglab.lm.losses import matmul_peak
     peak_flops = matmul_peak(device)
     return dict(fast_s=fast_s, reference_s=ref_s, models=len(widths), steps=steps, model_steps_per_s=n/fast_s,
                 reference_model_steps_per_s=n/ref_s, max_abs_diff=float((ens_ce - solo_ce).abs().max()),
