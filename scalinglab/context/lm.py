@@ -11,6 +11,7 @@ import torch.nn.functional as F
 from ..core import get_device, progress, atomic_path, write_json, content_key, cache_dir
 from ..lm.corpus import iter_documents
 from ..lm.hidden import hidden_state_hooks, layer_modules
+from ..lm.models import scoring_kwargs
 
 # %% auto #0
 __all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'middle_block', 'context_scores', 'ce_curve']
@@ -58,7 +59,7 @@ def middle_block(model) -> int:
 def _score(model, windows:torch.Tensor, middle:int) -> tuple:
     "(ce (B,), final (B, d), mid (B, d)) for windows (B, s): the last token scored from the one before"
     with hidden_state_hooks(model) as states:
-        h = model.base_model(input_ids=windows).last_hidden_state[:, -2]            # (B, d), after the final norm
+        h = model.base_model(input_ids=windows, **scoring_kwargs(model.base_model)).last_hidden_state[:, -2]   # (B, d), after the final norm
         mid = states[middle][:, -2]
     logits = model.get_output_embeddings()(h).float()                                # (B, vocab)
     return F.cross_entropy(logits, windows[:, -1], reduction='none'), h.float(), mid.float()

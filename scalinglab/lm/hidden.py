@@ -6,6 +6,7 @@
 from __future__ import annotations
 import contextlib
 import torch
+from .models import scoring_kwargs
 
 # %% auto #0
 __all__ = ['NORMS', 'layer_modules', 'norm_type', 'hidden_state_hooks', 'collect_hidden', 'normalize', 'normalize_']
@@ -54,8 +55,7 @@ def collect_hidden(model, input_ids:torch.Tensor, # (B, T)
     "The L + 1 hidden states (B, T, d) of a batch: embedding output, then each block's output"
     base = getattr(model, 'base_model', model)   # no LM head: the logits are not needed
     with hidden_state_hooks(model) as states:
-        kw = dict(attention_mask=attention_mask) if attention_mask is not None and 'attention_mask' in base.forward.__code__.co_varnames else {}
-        base(input_ids=input_ids, **kw)
+        base(input_ids=input_ids, **scoring_kwargs(base, attention_mask=attention_mask))
         out = list(states)
     if any(s is None for s in out): raise RuntimeError(f"{type(base).__name__}: hooks collected {sum(s is not None for s in out)} of {len(out)} states")
     return out

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from ..core import cache_dir, get_device, progress, write_json, content_key
 from ..results import file_lock
 from .tokens import TokenStore, load_tokenizer
-from .models import load_model, non_embedding_params, model_config
+from .models import load_model, non_embedding_params, model_config, scoring_kwargs
 from ..cluster import ClusterConfig, run_units, task_device
 
 # %% auto #0
@@ -97,11 +97,11 @@ def batch_token_losses(model, seqs:list[np.ndarray], device,
     has_next = torch.zeros_like(mask, dtype=torch.bool); has_next[:, :-1] = mask[:, 1:].bool()   # positions that predict a real token
     split = output_head(model)
     if split is None:   # logits the model computes its own way: all of them at once, O(batch · V)
-        logits = model(input_ids=ids, attention_mask=mask).logits.float()          # (B, T, V)
+        logits = model(input_ids=ids, **scoring_kwargs(model, attention_mask=mask)).logits.float()   # (B, T, V)
         ce = F.cross_entropy(logits[has_next], ids[:, 1:][has_next[:, :-1]], reduction='none')
     else:
         body, weight, bias = split
-        h = body(input_ids=ids).last_hidden_state   # (B, T, d); no mask needed: right padding comes after every real token, which causal attention never lets it see
+        h = body(input_ids=ids, **scoring_kwargs(body)).last_hidden_state   # (B, T, d); no mask needed: right padding comes after every real token, which causal attention never lets it see
         ce = head_losses(h[has_next], ids[:, 1:][has_next[:, :-1]], weight, bias, head_rows)   # (N,): padding never reaches the head
     return np.split(ce.cpu().numpy(), np.cumsum([len(s) - 1 for s in seqs])[:-1])
 
@@ -270,16 +270,17 @@ def forward_flops(model, lengths) -> float:
 from ..bench import register_bench, best_time, peak_memory, matmul_peak
 
 def _engine_vs_naive(model_dir:Path, store:TokenStore, device, work:Path) -> dict:
-    "Time and peak memory of the engine (a fresh output folder each call) and of the naive loop, on one model"
+    "Time and peak memory of the engine (a fresh output folder each call) and of the naive loop, both from the model's folder, on one model"
     col = [LossColumn('bench', str(model_dir))]
     run = lambda: np.asarray(compute_losses(store, col, work/f'out{time.perf_counter_ns()}', device=device))[:, 0]
+    naive = lambda: naive_losses(load_model(str(model_dir), device=device), store, device=device)   # loads the model, as the engine does
+    fast, peak = peak_memory(run)                                              # also the warm-ups
+    ref, ref_peak = peak_memory(naive)
+    fast_s, ref_s = best_time(run, repeat=2, warmup=0), best_time(naive, repeat=2, warmup=0)
     model = load_model(str(model_dir), device=device)
-    fast, peak = peak_memory(run)                                              # also the warm-up
-    ref, ref_peak = peak_memory(lambda: naive_losses(model, store, device=device))
-    fast_s, ref_s = best_time(run, repeat=2, warmup=0), best_time(lambda: naive_losses(model, store, device=device), repeat=1, warmup=0)
     batches = [pad_batch([store.doc(i) for i in b])[0].to(device)
                for b in length_batches(store.lengths, np.flatnonzero(store.lengths >= 2), default_batch_tokens(device))]
-    with torch.no_grad(): raw_s = best_time(lambda: [model(input_ids=ids).logits for ids in batches], repeat=2)   # the model's own batched forward: nothing scored or stored
+    with torch.no_grad(): raw_s = best_time(lambda: [model(input_ids=ids, use_cache=False).logits for ids in batches], repeat=2)   # the model's own batched forward, without a cache: nothing scored or stored
     return dict(fast_s=fast_s, reference_s=ref_s, max_abs_diff=float(np.abs(fast - ref).max()), rows=store.n_rows, raw_forward_s=raw_s,
                 flops=forward_flops(model, store.lengths[store.lengths >= 2]), peak_mb=peak, reference_peak_mb=ref_peak)
 

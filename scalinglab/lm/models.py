@@ -14,7 +14,7 @@ from ..results import file_lock
 __all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARSE_ENV', 'non_embedding_params', 'total_params',
            'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'rehearsing', 'hub_reachable', 'rehearsal_models',
            'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed', 'model_config',
-           'check_checkpoint_dir', 'load_model']
+           'check_checkpoint_dir', 'load_model', 'scoring_kwargs']
 
 # %% ../../nbs/12_lm_models.ipynb #2a382f70
 PYTHIA_V0 = [  # the Quantization Model paper's suite (old names -> the -v0 ids); non-embedding and total parameters
@@ -179,3 +179,11 @@ def load_model(source, # folder | hub id | .gguf file | 'smollm2' | a transforme
                 raise OSError(f"Cannot load {src!r} (revision {revision}) from the Hugging Face hub: {e}. "
                               "Offline, use a local folder, a .gguf file, 'smollm2' or the project's own models instead.") from None
     return model.to(device).eval()
+
+# %% ../../nbs/12_lm_models.ipynb #c6af997e
+import inspect
+
+def scoring_kwargs(module:torch.nn.Module, **kw) -> dict:
+    "Keyword arguments for a forward pass of `module` whose outputs are only scored: `use_cache=False` and those of `kw` (not None) its forward takes"
+    takes = inspect.signature(module.forward).parameters
+    return {k: v for k, v in (dict(use_cache=False) | kw).items() if k in takes and v is not None}

@@ -15,6 +15,7 @@ from ..core import cache_dir, content_key, write_json, progress, get_device, ato
 from ..cluster import ClusterConfig, run_units, task_device
 from ..results import file_lock
 from ..lm.tokens import TokenStore
+from ..lm.models import scoring_kwargs
 from .qdg_tokens import TokenSelection
 
 # %% auto #0
@@ -56,7 +57,7 @@ def token_gradients(model:torch.nn.Module, ids:torch.Tensor, # (T,) one document
     "(P, D) float32 unit gradients of the loss at each position, one forward for all of them"
     pos = torch.as_tensor(np.asarray(positions), dtype=torch.long, device=ids.device)
     ids = ids[:int(pos.max()) + 2]                                        # causal: nothing after the last target matters
-    hidden = model.base_model(input_ids=ids[None]).last_hidden_state[0]  # (T, d_model), final norm included
+    hidden = model.base_model(input_ids=ids[None], **scoring_kwargs(model.base_model)).last_hidden_state[0]  # (T, d_model), final norm included
     logits = model.get_output_embeddings()(hidden[pos]).float()          # (P, vocab): the head only where a loss is taken
     losses = F.cross_entropy(logits, ids[pos + 1], reduction='none')     # (P,) nats
     plist, P = list(params.values()), pos.numel()
