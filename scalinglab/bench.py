@@ -13,8 +13,8 @@ from .core import Registry, format_table
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['BENCHMARKS', 'BENCH_MARKERS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'machine', 'load_warning',
-           'run_bench', 'format_bench', 'matmul_peak', 'status_mib', 'peak_memory', 'bench_results_log',
+__all__ = ['BENCHMARKS', 'BENCH_MARKERS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'best_times', 'machine',
+           'load_warning', 'run_bench', 'format_bench', 'matmul_peak', 'status_mib', 'peak_memory', 'bench_results_log',
            'wait_until_idle', 'bench_all', 'format_bench_table', 'readme_bench_table', 'replace_bench_section',
            'write_bench_readme']
 
@@ -56,6 +56,18 @@ def best_time(fn:Callable, repeat:int=3, # timed calls; the fastest counts (othe
     best = math.inf
     for _ in range(repeat):
         t = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t)
+    return best
+
+def best_times(fns:dict, # name -> a function to time
+               repeat:int=3, # rounds; each calls every function once, in turn
+               warmup:int=1) -> dict:
+    "Seconds of the fastest call of each function, timed in interleaved rounds after `warmup` untimed rounds"
+    for _ in range(warmup):
+        for fn in fns.values(): fn()
+    best = dict.fromkeys(fns, math.inf)
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            t = time.perf_counter(); fn(); best[name] = min(best[name], time.perf_counter() - t)
     return best
 
 def machine() -> dict:

@@ -267,25 +267,25 @@ def forward_flops(model, lengths) -> float:
     return float((2*n*T + 2*c.num_hidden_layers*c.hidden_size*T**2).sum())
 
 # %% ../../nbs/14_lm_losses.ipynb #9104fd6c
-from ..bench import register_bench, best_time, peak_memory, matmul_peak
+from ..bench import register_bench, best_times, peak_memory, matmul_peak
 
 def _engine_vs_naive(model_dir:Path, store:TokenStore, device, work:Path) -> dict:
     "Time and peak memory of the engine (a fresh output folder each call) and of the naive loop, both from the model's folder, on one model"
     col = [LossColumn('bench', str(model_dir))]
     run = lambda: np.asarray(compute_losses(store, col, work/f'out{time.perf_counter_ns()}', device=device))[:, 0]
     naive = lambda: naive_losses(load_model(str(model_dir), device=device), store, device=device)   # loads the model, as the engine does
-    fast, peak = peak_memory(run)                                              # also the warm-ups
-    ref, ref_peak = peak_memory(naive)
-    fast_s, ref_s = best_time(run, repeat=2, warmup=0), best_time(naive, repeat=2, warmup=0)
-    model = load_model(str(model_dir), device=device)
     batches = [pad_batch([store.doc(i) for i in b])[0].to(device)
                for b in length_batches(store.lengths, np.flatnonzero(store.lengths >= 2), default_batch_tokens(device))]
     @torch.no_grad()
     def raw_forward():   # the limit: from the same folder, load the model and run its own batched forward without a cache; nothing scored or stored
         m = load_model(str(model_dir), device=device)
         for ids in batches: m(input_ids=ids, use_cache=False).logits
-    raw_s = best_time(raw_forward, repeat=2)
-    return dict(fast_s=fast_s, reference_s=ref_s, max_abs_diff=float(np.abs(fast - ref).max()), rows=store.n_rows, raw_forward_s=raw_s,
+    fast, peak = peak_memory(run)                                              # also the warm-ups
+    ref, ref_peak = peak_memory(naive)
+    raw_forward()
+    t = best_times(dict(fast=run, reference=naive, raw=raw_forward), repeat=2, warmup=0)   # interleaved: a slow minute slows all three
+    model = load_model(str(model_dir), device=device)
+    return dict(fast_s=t['fast'], reference_s=t['reference'], max_abs_diff=float(np.abs(fast - ref).max()), rows=store.n_rows, raw_forward_s=t['raw'],
                 flops=forward_flops(model, store.lengths[store.lengths >= 2]), peak_mb=peak, reference_peak_mb=ref_peak)
 
 @register_bench('losses', reference='one document per forward pass', targets={'ratio': '>= 3', 'limit_share': '>= 0.4'})
