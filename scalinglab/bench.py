@@ -207,7 +207,8 @@ def readme_bench_table(rows:list, # `bench_all` results
         if 'error' in r: body.append(f"| `{r['name']}` | {r['reference']} | failed: {r['error']} | | | |"); continue
         limit = f"{_pct(r['limit_share'])} of {r.get('limit', 'the limit')}" if isinstance(r.get('limit_share'), (int, float)) else '—'
         met = '—' if 'missed' not in r else ('missed: ' + '; '.join(r['missed'])) if r['missed'] else 'met'
-        ratio = f"{r['ratio']:.2f}×" + (f" (ceiling {r['ceiling']:.2f}×)" if isinstance(r.get('ceiling'), (int, float)) else '')   # the most the ratio could be, where measured
+        ceiling = r.get('ceiling')
+        ratio = f"{r['ratio']:.2f}×" + (f" (ceiling {ceiling:.2f}×)" if isinstance(ceiling, (int, float)) and math.isfinite(ceiling) else '')   # the most the ratio could be, where measured
         body.append(f"| `{r['name']}` | {r['reference']} | {ratio} | {limit} | {met} | {_fmt(r.get('peak_mb'), '.0f')} / {_fmt(r.get('reference_peak_mb'), '.0f')} |")
     body.append(f"\n{'Quick' if quick else 'Full'} sizes, measured {when} on {mach['cpu']} ({mach['cores']} cores, {mach['torch_threads']} torch threads, device {mach['device']}).")
     body += [f"`{r['name']}`: {r['warning']}." for r in rows if r.get('warning')]
