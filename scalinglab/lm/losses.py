@@ -279,7 +279,7 @@ def _engine_vs_naive(model_dir:Path, store:TokenStore, device, work:Path) -> dic
     @torch.no_grad()
     def raw_forward():   # the limit: from the same folder, load the model and run its own batched forward without a cache; nothing scored or stored
         m = load_model(str(model_dir), device=device)
-        for ids in batches: m(input_ids=ids, use_cache=False).logits
+        for ids in batches: m(input_ids=ids, **scoring_kwargs(m)).logits
     fast, peak = peak_memory(run)                                              # also the warm-ups
     ref, ref_peak = peak_memory(naive)
     raw_forward()
@@ -313,7 +313,7 @@ def bench_losses(quick:bool=False):
                 limit_share=share(smol), limit='torch.mm peak FLOP/s (the share on SmolLM2-135M)', mm_peak_flops=peak_flops,
                 smollm2_flops=smol['flops']/smol['fast_s'], smollm2_ratio=smol['reference_s']/smol['fast_s'], smollm2_rows=smol['rows'],
                 tiny_flops=tiny['flops']/tiny['fast_s'], tiny_limit_share=share(tiny),
-                ceiling=tiny['reference_s']/tiny['raw_forward_s'],        # the ratio the model's own batched forward reaches, with nothing else done
+                ceiling=tiny['reference_s']/tiny['raw_forward_s'],        # the ratio of loading the model and running its own batched forward, nothing scored or stored
                 engine_vs_raw_forward=tiny['raw_forward_s']/tiny['fast_s'],
                 peak_mb=tiny['peak_mb'], reference_peak_mb=tiny['reference_peak_mb'],
                 smollm2_peak_mb=smol['peak_mb'], smollm2_reference_peak_mb=smol['reference_peak_mb'])

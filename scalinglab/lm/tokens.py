@@ -273,5 +273,5 @@ def bench_tokenize(quick:bool=False):
                 limit_s=limit, limit_share=limit/fast, limit='tokenizers encode_batch on the same documents',
                 ceiling=ref/limit,                               # the most `ratio` could be if storing cost nothing
                 encode_batch_fast_share=t['no_offsets']/fast,    # against the library's call without offsets, which the store uses
-                store_fixed_s=t['fixed'], per_token_share=limit/(fast - t['fixed']),   # the share once the per-store constant is taken out
+                store_fixed_s=t['fixed'], per_token_share=limit/(fast - t['fixed']) if fast > t['fixed'] else float('nan'),   # the share once the per-store constant is taken out
                 peak_mb=peak, reference_peak_mb=ref_peak)
