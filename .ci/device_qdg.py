@@ -10,13 +10,13 @@ res = {}
 def save(): json.dump(res, open(f'{OUT}/gpu_qdg.json', 'w'), indent=1, default=float)
 def log(*a): print(*a, flush=True)
 T0 = time.time(); BUDGET = float(os.environ.get('BUDGET', 400))
-from scalinglab.core import get_device
+from scalinglab.framework.paths import get_device
 from scalinglab.lm.suite import SuiteConfig
 from scalinglab.lm.models import load_model
 from scalinglab.lm.tokens import load_tokenizer, token_store
-from scalinglab.quanta.qdg_tokens import select_tokens
-from scalinglab.quanta.qdg_gradients import gradient_params, gradient_length, token_gradients, naive_token_gradient, qdg_gradients, study_passes
-from scalinglab.quanta.qdg_clusters import knn_affinity, spectral_embedding, torch_kmeans
+from scalinglab.quanta.qdg.tokens import select_tokens
+from scalinglab.quanta.qdg.gradients import gradient_params, gradient_length, token_gradients, naive_token_gradient, qdg_gradients, study_passes
+from scalinglab.quanta.qdg.clusters import knn_affinity, spectral_embedding, torch_kmeans
 dev = torch.device(os.environ.get('DEV', 'cuda')); res['gpu'] = torch.cuda.get_device_name(0) if dev.type == 'cuda' else 'cpu'; res['torch'] = torch.__version__
 def sync(): torch.cuda.synchronize() if dev.type == 'cuda' else None
 # A. equality on CUDA
@@ -57,7 +57,7 @@ if not os.environ.get('SKIPB'):   # B: the Pythia-70m-v0 shape
     del m70; torch.cuda.empty_cache()
 # D. the qdg benchmark on the GPU (the Gram product, the CPU's floor, is cheap here)
 if time.time() - T0 < BUDGET/3:
-    from scalinglab.quanta.qdg_gradients import bench_qdg
+    from scalinglab.quanta.benchmarks import bench_qdg
     t = time.time(); b = bench_qdg(); res['D_bench_qdg'] = b | dict(ratio=b['reference_s']/b['fast_s'], wall_s=time.time() - t); log('D', res['D_bench_qdg']); save()
 # C. 100k tokens: sketched gradients on CUDA, kNN affinity, sparse spectral embedding
 tok = load_tokenizer('gpt2')
