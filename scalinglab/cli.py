@@ -16,7 +16,7 @@ from .framework.bench import BENCHMARKS, run_bench, format_bench, bench_all, for
 
 # %% auto #0
 __all__ = ['COMMANDS', 'UsageError', 'parse_params', 'figures', 'reproduce', 'gpucheck', 'jobs', 'bench', 'results', 'db', 'tag',
-           'test', 'main']
+           'test', 'docs', 'main']
 
 # %% ../nbs/90_cli.ipynb #93c9b61f
 class UsageError(ValueError):
@@ -224,7 +224,20 @@ def test(flags:str='', # extra test flags to run (space separated), e.g. 'slow'
     checks = run_tests(flags, n_workers, figures=not no_figures, only=only, keep_figures=keep_figures)
     return 0 if checks and all(c.ok for c in checks) else 1
 
-COMMANDS = dict(figures=figures, reproduce=reproduce, jobs=jobs, bench=bench, gpucheck=gpucheck, test=test, results=results, db=db, tag=tag)
+@call_parse
+def docs(check:bool=False # only report what differs, change nothing (exit 1 if anything does)
+        ) -> int:
+    "Write the README's table of notebooks, README.md and the _quarto.yml sidebar from the package"
+    from scalinglab.framework.docs import write_docs, check_docs
+    if check:
+        problems = check_docs()
+        print('\n'.join(problems) or 'the docs match the package')
+        return 1 if problems else 0
+    changed = write_docs()
+    print(f"wrote {', '.join(changed)}" if changed else 'the docs already match the package')
+    return 0
+
+COMMANDS = dict(figures=figures, reproduce=reproduce, jobs=jobs, bench=bench, gpucheck=gpucheck, test=test, docs=docs, results=results, db=db, tag=tag)
 
 def main(argv:list|None=None) -> int:
     "Entry point of the `scalinglab` console script"
