@@ -4,12 +4,12 @@
 
 # %% ../../nbs/07_executor.ipynb #3ff33101
 from __future__ import annotations
-import json, os, pickle, shutil, subprocess, time, traceback, logging
+import json, os, shutil, subprocess, time, traceback, logging
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import pandas as pd
 from .paths import cache_dir, get_device
-from .io import atomic_path, content_key
+from .io import atomic_path, content_key, write_json, to_jsonable
 from .progress import progress
 from .results import ResultsStore
 from .io import file_lock
@@ -59,24 +59,26 @@ def unit_folder(cfg:ClusterConfig, name:str) -> Path:
 import submitit
 from submitit.helpers import Checkpointable
 
-def _done_path(folder:Path, key:str) -> Path: return folder/'done'/f'{content_key(key)}.pkl'
+def _done_path(folder:Path, key:str) -> Path: return folder/'done'/f'{content_key(key)}.json'
 
 class UnitTask(Checkpointable):
     "Run one unit and store its result in the sweep's done/ folder"
     def __init__(self, folder:str|Path): self.folder = str(folder)
     def __call__(self, key:str, call:tuple):
         fn, kwargs = call
-        result = fn(**kwargs)
-        path = _done_path(Path(self.folder), key); path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(path) as tmp:
-            with open(tmp, 'wb') as f: pickle.dump(dict(key=key, result=result, finished=time.time()), f)
+        result = to_jsonable(fn(**kwargs))   # a result that is not plain data fails here, in the task, with its unit's name
+        write_json(_done_path(Path(self.folder), key), dict(key=key, result=result, finished=time.time()))
         return result
 
 def unit_done(folder:str|Path, key:str) -> bool: return _done_path(Path(folder), key).exists()
 
 def unit_result(folder:str|Path, key:str):
-    "The stored result of a finished unit"
-    with open(_done_path(Path(folder), key), 'rb') as f: return pickle.load(f)['result']
+    "The stored result of a finished unit (plain JSON data)"
+    path = _done_path(Path(folder), key)
+    try: done = json.loads(path.read_text())
+    except ValueError as e: raise ValueError(f"{path}, the result of unit {key!r}, is not valid JSON ({e}): delete it to run the unit again") from None
+    if done.get('key') != key: raise ValueError(f"{path} holds the result of unit {done.get('key')!r}, not of {key!r}: delete it to run the unit again")
+    return done['result']
 
 # %% ../../nbs/07_executor.ipynb #ad19d22b
 class UnitsFailed(RuntimeError):

@@ -374,9 +374,9 @@ def run_figures_on(cfg:ClusterConfig, names:list, mode:str='quick', params:dict|
     "Figures as one array of tasks (each submission is a new sweep: figures are always regenerated)"
     name = f"reproduce-{mode}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
     units = figure_units(names, mode, params, figures_dir, str(store.path) if store else None, unit_folder(cfg, name)/'notebooks')
-    try: done = run_units(name, units, cfg, store)
+    try: done = {n: FigureResult(**r) for n, r in run_units(name, units, cfg, store).items()}
     except UnitsFailed as e:
         folder = unit_folder(cfg, name)
-        done = {n: unit_result(folder, n) for n in names if unit_done(folder, n)}
+        done = {n: FigureResult(**unit_result(folder, n)) for n in names if unit_done(folder, n)}
         for n, (log, tail) in e.failed.items(): done[n] = FigureResult(n, mode, 'failed', 0., '', error=f"{tail.strip()}\n(log: {log})")
     return [done[n] for n in names]

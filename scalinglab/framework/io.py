@@ -13,7 +13,7 @@ from .paths import cache_dir, project_root
 
 # %% auto #0
 __all__ = ['CODE_PATHS', 'atomic_path', 'atomic_write', 'atomic_dir', 'file_lock', 'to_jsonable', 'write_json', 'portable_paths',
-           'content_key', 'code_version', 'format_table']
+           'content_key', 'file_digest', 'array_digest', 'code_version', 'format_table']
 
 # %% ../../nbs/01_io.ipynb #845e34e0
 @contextlib.contextmanager
@@ -133,6 +133,21 @@ def content_key(obj:Any, # anything `to_jsonable` takes: the parameters that det
     "A short, stable hash of `obj`: SHA-256 of its canonical JSON"
     import hashlib
     return hashlib.sha256(json.dumps(to_jsonable(obj), sort_keys=True).encode()).hexdigest()[:n]
+
+# %% ../../nbs/01_io.ipynb #6a1c0c02
+def file_digest(path:str|Path, # the file
+                chunk:int=1 << 22) -> str:
+    "BLAKE2b-128 of a file's bytes, streamed, as hex"
+    import hashlib
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, 'rb') as f:
+        while b := f.read(chunk): h.update(b)
+    return h.hexdigest()
+
+def array_digest(a) -> str:
+    "BLAKE2b-128 of an array's bytes in C order, as hex"
+    import hashlib
+    return hashlib.blake2b(np.ascontiguousarray(a).view(np.uint8), digest_size=16).hexdigest()
 
 # %% ../../nbs/01_io.ipynb #29aa17ec
 CODE_PATHS = ('scalinglab', 'nbs', 'scaling_nbs', 'settings.ini', 'setup.py')   # what decides a result; not figures/ or data a run writes

@@ -9,7 +9,8 @@ from pathlib import Path
 from .io import atomic_path
 
 # %% auto #0
-__all__ = ['SimulatedKill', 'kill_after', 'reduction_tolerance', 'square', 'fail_once', 'count_to']
+__all__ = ['SimulatedKill', 'kill_after', 'checkpointed_rows', 'rows_summary', 'reduction_tolerance', 'square', 'fail_once',
+           'count_to']
 
 # %% ../../nbs/02_testing.ipynb #db0fe131
 class SimulatedKill(BaseException):
@@ -30,6 +31,34 @@ def kill_after(fn, # the job: its module globals hold the helper
     g[name] = killed
     try: yield
     finally: g[name] = orig
+
+# %% ../../nbs/02_testing.ipynb #5e1d0c11
+def _advance(state, seed:int, step:int):
+    "One step of `checkpointed_rows`: add seeded noise"
+    import numpy as np
+    return state + np.random.default_rng([seed, step]).standard_normal(state.shape).astype(np.float32)
+
+def checkpointed_rows(seed:int, rows:int, width:int=4, steps:int=3,
+                      scratch:Path|None=None # a folder for the state between steps (a resumable run gives each unit one)
+                     ):
+    "A test unit: a (rows, width) float32 block made in `steps` seeded steps, resumable from its scratch folder"
+    import numpy as np
+    ck = Path(scratch)/'state.npz' if scratch else None
+    state, start = np.zeros((rows, width), np.float32), 0
+    if ck is not None and ck.exists():
+        z = np.load(ck)
+        state, start = z['state'], int(z['step'])
+    for step in range(start, steps):
+        state = _advance(state, seed, step)
+        if ck is not None:
+            with atomic_path(ck) as tmp:
+                with open(tmp, 'wb') as f: np.savez(f, state=state, step=step + 1)
+    return state
+
+def rows_summary(seed:int, rows:int, width:int=4, scratch:Path|None=None) -> dict:
+    "A test unit with a file result: the block of `checkpointed_rows`, its sum, and a label"
+    block = checkpointed_rows(seed, rows, width, scratch=scratch)
+    return dict(block=block, total=float(block.sum()), label=f'seed {seed}')
 
 # %% ../../nbs/02_testing.ipynb #5e1d0c02
 def reduction_tolerance(n:int, # terms added
