@@ -236,7 +236,7 @@ def _run_as_tasks(self:ResumableRun, todo:list, executor:ClusterConfig, array):
     for u in todo: groups.setdefault(u.group or u.key, []).append(u)
     tasks = {g: (run_group, dict(folder=str(self.folder), kind=self.kind, params=self.params, inputs=self.inputs, array=self.array_spec, units=us))
              for g, us in groups.items()}
-    run_units(f'{self.kind}-{self.folder.name}', tasks, executor)
+    run_units(f"{self.kind}-{self.folder.name}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}", tasks, executor)   # the run's markers, not the sweep's, say what is done
     for u in todo:   # an array run: the tasks' blocks into the array, checked against their digests
         if u.at is None: continue
         m = _read_marker(self._marker(u.key))

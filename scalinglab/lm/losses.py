@@ -4,22 +4,19 @@
 
 # %% ../../nbs/24_lm_losses.ipynb #7f4a0105
 from __future__ import annotations
-import os, json, math, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, torch
 import torch.nn.functional as F
-from ..framework.paths import cache_dir, get_device
-from ..framework.progress import progress
-from ..framework.io import write_json, content_key
-from ..framework.io import file_lock
+from ..framework.paths import get_device
+from ..framework.executor import ClusterConfig, task_device
+from ..framework.resumable import ResumableRun, Unit, ArraySpec
 from .tokens import TokenStore, load_tokenizer
 from .models import load_model, non_embedding_params, model_config, scoring_kwargs
-from ..framework.executor import ClusterConfig, run_units, task_device
 
 # %% auto #0
 __all__ = ['LossColumn', 'suite_columns', 'length_batches', 'pad_batch', 'output_head', 'head_losses', 'batch_token_losses',
-           'loss_memory_bound', 'check_compatible', 'default_batch_tokens', 'loss_params', 'column_losses',
+           'loss_memory_bound', 'check_compatible', 'default_batch_tokens', 'loss_params', 'loss_unit',
            'compute_losses', 'naive_losses', 'forward_flops']
 
 # %% ../../nbs/24_lm_losses.ipynb #5df6e427
@@ -152,24 +149,10 @@ def _chunks(store:TokenStore, chunk_rows:int) -> list[tuple[int, int]]:
     return bounds
 
 def loss_params(store:TokenStore, columns:list, batch_tokens:int, chunk_rows:int, dtype:str, device) -> dict:
-    "Everything that can change a bit of the result (the resume check compares these)"
+    "Everything that can change a bit of the result (the run's key; a folder holding other parameters is refused)"
     m = store.manifest
     return dict(store=dict(tokenizer=m['tokenizer']['sha256'], corpus=m['corpus'], max_len=m['max_len'], n_rows=store.n_rows, n_docs=store.n_docs),
                 columns=[asdict(c) for c in columns], batch_tokens=batch_tokens, chunk_rows=chunk_rows, dtype=dtype, device=torch.device(device).type)
-
-def _open_run(out:Path, params:dict, shape:tuple) -> tuple[dict, bool]:
-    "Chunks already done per column and whether the matrix is complete; a new run gets a NaN-filled partial matrix"
-    mf, partial = out/'manifest.json', out/'losses.partial.npy'
-    old = json.loads(mf.read_text()) if mf.exists() else None
-    if old is not None and old['params'] != params:
-        diff = sorted(k for k in params if old['params'].get(k) != params[k])
-        raise ValueError(f"{out} holds losses computed with different {', '.join(diff)}; refusing to resume. "
-                         "Delete the folder or choose another `out`.")
-    if old is not None and old['complete'] and (out/'losses.npy').exists(): return {}, True
-    if old is not None and not old['complete'] and partial.exists(): return {int(k): set(v) for k, v in old['done'].items()}, False
-    arr = np.lib.format.open_memmap(partial, mode='w+', dtype=np.float32, shape=shape)   # new, or its matrix was deleted: start over
-    arr[:] = np.nan; arr.flush(); del arr   # rows not computed yet read as NaN, never as a loss of 0
-    return {}, False
 
 def _preflight(store:TokenStore, columns:list):
     "Check every column against the store from its config alone (no weights loaded), before anything is written"
@@ -178,39 +161,38 @@ def _preflight(store:TokenStore, columns:list):
         except (OSError, ValueError): continue   # a source only `load_model` understands: checked when it is loaded
         check_compatible(store, config, col)
 
-def _load_column(store:TokenStore, col:LossColumn, dtype:str, device):
-    "The model of one column, checked against the token store"
-    model = load_model(col.source, col.revision, dtype=getattr(torch, dtype), device=device)
-    check_compatible(store, model, col)
-    return model
+_LOADED = {}   # the one column model this process holds: units of a column follow one another, so it is loaded once
+
+def _column_model(store:TokenStore, col:LossColumn, dtype:str, device):
+    "The model of one column, checked against the token store; loaded once for the units of its column"
+    key = (col, dtype, str(device))
+    if _LOADED.get('key') != key:
+        _LOADED.clear()   # one model in memory at a time
+        model = load_model(col.source, col.revision, dtype=getattr(torch, dtype), device=device)
+        check_compatible(store, model, col)
+        _LOADED.update(key=key, model=model)
+    return _LOADED['model']
 
 def _score_chunk(model, store:TokenStore, docs:tuple, # (first, end) document range
-                 batch_tokens:int, device, arr:np.ndarray, j:int):
-    "Fill column `j` of the loss matrix for a range of documents and flush it to disk"
+                 batch_tokens:int, device) -> np.ndarray:
+    "(rows of the documents,) float32: the losses of a range of documents, in row order"
     lo, hi = docs
+    out = np.empty(int(store.starts[hi] - store.starts[lo]), np.float32)
     keep = np.arange(lo, hi)[store.lengths[lo:hi] >= 2]     # a document of one token has nothing to predict
     for batch in length_batches(store.lengths, keep, batch_tokens):
         for d, ce in zip(batch, batch_token_losses(model, [store.doc(d) for d in batch], device)):
-            arr[store.starts[d]:store.starts[d + 1], j] = ce
-    arr.flush()
-
-def column_losses(store_path:str, column:LossColumn, out:str, batch_tokens:int, chunk_rows:int, dtype:str, device:str) -> str:
-    "A task: the losses of one column in a folder of its own (resumable like any run); the folder"
-    compute_losses(TokenStore(store_path), [column], out, batch_tokens, chunk_rows, dtype, device)
+            out[store.starts[d] - store.starts[lo]:store.starts[d + 1] - store.starts[lo]] = ce
     return out
 
-def _columns_as_tasks(store, columns, todo:list, out:Path, batch_tokens, chunk_rows, dtype, device, cluster) -> list:
-    "Run columns `todo` as tasks; [(column index, its one-column folder)]"
-    folders = {j: out/'columns'/f'{j:05d}' for j in todo}
-    units = {f'{j:05d} {columns[j].name}': (column_losses, dict(store_path=str(store.path), column=columns[j], out=str(folders[j]), batch_tokens=batch_tokens,
-                                                              chunk_rows=chunk_rows, dtype=dtype, device=torch.device(device).type)) for j in todo}
-    run_units(f'losses-{out.name}', units, cluster)
-    return list(folders.items())
+def loss_unit(store_path:str, column:LossColumn, docs:tuple, batch_tokens:int, dtype:str, device:str) -> np.ndarray:
+    "A unit: one column's losses on a range of documents"
+    store = TokenStore(store_path)
+    return _score_chunk(_column_model(store, column, dtype, device), store, docs, batch_tokens, device)
 
 def compute_losses(store:TokenStore, columns:list[LossColumn],
-                   out:str|Path|None=None, # output folder (default: in the cache, keyed by the parameters)
+                   out:str|Path|None=None, # output folder (default: in the cache, keyed by the parameters and the tokens)
                    batch_tokens:int|None=None, # padded tokens per forward pass (None: `default_batch_tokens(device)`)
-                   chunk_rows:int=50_000, # rows per resumable chunk
+                   chunk_rows:int=50_000, # rows per resumable unit
                    dtype:str='float32', device=None,
                    cluster:ClusterConfig|None=None # one task per column (`07_executor`); None: here
                   ) -> np.ndarray:
@@ -218,33 +200,15 @@ def compute_losses(store:TokenStore, columns:list[LossColumn],
     if not columns: raise ValueError("No columns (models) to evaluate")
     device = get_device(device) if cluster is None else task_device(cluster, device)
     batch_tokens = batch_tokens or default_batch_tokens(device)
-    params = loss_params(store, columns, batch_tokens, chunk_rows, dtype, device)
-    out = Path(out) if out else cache_dir('losses')/f'{store.path.name}-{content_key(params)}'
     _preflight(store, columns)   # a refused run leaves no folder behind
-    out.mkdir(parents=True, exist_ok=True)
-    with file_lock(out/'.lock', timeout=24*3600):
-        done, complete = _open_run(out, params, (store.n_rows, len(columns)))
-        if complete: return np.load(out/'losses.npy', mmap_mode='r')
-        chunks = _chunks(store, chunk_rows)
-        def save_manifest(complete=False):
-            write_json(out/'manifest.json', dict(params=params, chunks=chunks, done={str(k): sorted(v) for k, v in done.items()},
-                                                 complete=complete, columns=[c.name for c in columns], shape=[store.n_rows, len(columns)]))
-        save_manifest()
-        arr = np.load(out/'losses.partial.npy', mmap_mode='r+')
-        todo = [(j, c) for j in range(len(columns)) for c in range(len(chunks)) if c not in done.get(j, set())]
-        if cluster is not None and todo:
-            for j, col_out in _columns_as_tasks(store, columns, sorted({j for j, _ in todo}), out, batch_tokens, chunk_rows, dtype, device, cluster):
-                arr[:, j] = np.load(col_out/'losses.npy', mmap_mode='r')[:, 0]; arr.flush()
-                done[j] = set(range(len(chunks))); save_manifest()
-            todo = []
-        model, loaded = None, None
-        for j, c in progress(todo, desc=f'losses {store.path.name[:24]}', unit='chunk'):
-            if loaded != j: model = None; model, loaded = _load_column(store, columns[j], dtype, device), j   # one model in memory at a time
-            _score_chunk(model, store, chunks[c], batch_tokens, device, arr, j)
-            done.setdefault(j, set()).add(c); save_manifest()
-        del arr, model
-        os.replace(out/'losses.partial.npy', out/'losses.npy'); save_manifest(complete=True)
-    return np.load(out/'losses.npy', mmap_mode='r')
+    run = ResumableRun('losses', loss_params(store, columns, batch_tokens, chunk_rows, dtype, device),
+                       inputs=dict(tokens=store.path/'tokens.npy'), folder=out, name=store.path.name,
+                       array=ArraySpec('losses', (store.n_rows, len(columns))))
+    kw = dict(store_path=str(store.path), batch_tokens=batch_tokens, dtype=dtype, device=torch.device(device).type)
+    units = [Unit(f'{j:05d} {col.name} chunk {k:06d}', loss_unit, kw | dict(column=col, docs=docs), group=f'{j:05d} {col.name}',
+                  at=((int(store.starts[docs[0]]), int(store.starts[docs[1]])), j))
+             for j, col in enumerate(columns) for k, docs in enumerate(_chunks(store, chunk_rows))]
+    return run.run(units, cluster, desc=f'losses {store.path.name[:24]}').array()
 
 # %% ../../nbs/24_lm_losses.ipynb #5d71ab9a
 @torch.no_grad()
