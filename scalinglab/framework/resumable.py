@@ -180,8 +180,7 @@ def _compute(self:ResumableRun, unit:Unit, array:np.ndarray|None=None):
         block = _check_block(self, unit, out)
         marker |= dict(at=[list(a) if isinstance(a, (tuple, list)) else a for a in unit.at], block_digest=array_digest(block))
         if array is not None:
-            array[_index(unit.at)] = block
-            array.flush()
+            array[_index(unit.at)] = block   # into the page cache, which outlives a killed process; synced once, at the finish
         else:
             path = self._block_path(unit.key)
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,18 +9,18 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn.functional as F
-from ...framework.paths import cache_dir, get_device
+from ...framework.paths import get_device
 from ...framework.progress import progress
-from ...framework.io import atomic_path, write_json, content_key
+from ...framework.io import atomic_path, content_key
 from ...framework.results import ResultsStore
-from ...framework.io import file_lock
+from ...framework.executor import ClusterConfig, task_device
+from ...framework.resumable import ResumableRun, Unit
 from .task import SparseParity, sample, per_task_tests, FiniteData, parity_params
 from ...shared.ensemble import init_linear, adamw, optimizer_step
-from ...framework.executor import ClusterConfig, run_units, task_device
 
 # %% auto #0
-__all__ = ['ParitySweep', 'ParityEnsemble', 'init_mlp', 'evaluate_ensemble', 'SweepResult', 'ensemble_loss', 'load_result',
-           'group_sweeps', 'merge_groups', 'group_unit', 'train_sweep', 'train_single', 'ensemble_flops']
+__all__ = ['ParitySweep', 'ParityEnsemble', 'init_mlp', 'evaluate_ensemble', 'SweepResult', 'ensemble_loss', 'group_sweeps',
+           'merge_groups', 'sweep_unit', 'train_sweep', 'train_single', 'ensemble_flops']
 
 # %% ../../../nbs/33_quanta_parity_train.ipynb #4830decf
 @dataclass
@@ -203,15 +203,6 @@ def ensemble_loss(model:ParityEnsemble, x, y, w): # x (G, B, n_in), y (G, B), w 
     ce = F.cross_entropy(logits.permute(0, 3, 1, 2), y[..., None].expand(-1, -1, logits.shape[2]), reduction='none')  # (G, B, M)
     return ((ce*w[..., None]).sum(1)/w.sum(1, keepdim=True)).sum()
 
-def _save_result(r:SweepResult, path:Path):
-    with atomic_path(path) as tmp:
-        with open(tmp, 'wb') as f:
-            np.savez(f, steps=r.steps, loss=r.loss, acc=r.acc, sub_loss=r.sub_loss, sub_acc=r.sub_acc, probs=r.probs, seconds=r.seconds)
-
-def load_result(sweep:ParitySweep, path:Path) -> SweepResult:
-    z = np.load(path)
-    return SweepResult(sweep, sweep.members, z['steps'], z['loss'], z['acc'], z['sub_loss'], z['sub_acc'], z['probs'], float(z['seconds']))
-
 def _log_to_store(run, step, ev, members, log_subtasks):
     for m, row in enumerate(members.itertuples()):
         tags = dict(member=m, width=int(row.width), P=int(row.P), seed=int(row.seed), D=int(row.D), alpha=float(row.alpha))
@@ -253,18 +244,33 @@ def merge_groups(sweep:ParitySweep, parts:list[SweepResult]) -> SweepResult:
     return SweepResult(sweep, sweep.members, parts[0].steps, cat('loss'), cat('acc'), cat('sub_loss'), cat('sub_acc'),
                        np.concatenate([p.probs for p in parts]), sum(p.seconds for p in parts))
 
-def group_unit(sweep:ParitySweep, out:str, device:str, store_path:str|None, log_subtasks:bool) -> str:
-    "A task: one data group trained (or resumed, or read back) in a folder of its own; the folder"
-    train_sweep(sweep, device, ResultsStore(store_path) if store_path else None, out, log_subtasks=log_subtasks)
-    return out
-
-def _groups_as_tasks(sweep:ParitySweep, out:Path, device:str, store, log_subtasks:bool, cluster:ClusterConfig) -> SweepResult:
-    subs = group_sweeps(sweep)
-    folders = [out/'groups'/f'{g:04d}' for g in range(len(subs))]
-    units = {f'group {g:04d} alpha={s.alphas[0]:g} seed={s.seeds[0]} D={s.Ds[0]}': (group_unit, dict(sweep=s, out=str(f), device=device,
-             store_path=str(store.path) if store else None, log_subtasks=log_subtasks)) for g, (s, f) in enumerate(zip(subs, folders))}
-    run_units(f'parity-{sweep.name}-{sweep.key()}', units, cluster, store)
-    return merge_groups(sweep, [load_result(s, f/'result.npz') for s, f in zip(subs, folders)])
+def sweep_unit(sweep:ParitySweep, device:str, store_path:str|None, log_subtasks:bool, checkpoint_every:int,
+               scratch:Path # the unit's folder for its checkpoint (`08_resumable`)
+              ) -> dict:
+    "A unit: every member of `sweep` trained as one ensemble, resuming from its checkpoint; the logs, as arrays"
+    streams = _Streams(sweep, device)
+    model = ParityEnsemble(sweep.n_tasks + sweep.n, sweep.widths, sweep.members.drop_duplicates('group').seed.values, device)
+    opt = adamw(model, sweep.lr)
+    ck = Path(scratch)/'checkpoint.pt'
+    logs, start, spent = _resume(ck, model, opt, streams, device)
+    resumed = len(logs['loss']) > 0
+    store = ResultsStore(store_path) if store_path else ResultsStore()
+    run = store.run(f'parity/{sweep.name}', asdict(sweep), run_id=f'parity-{sweep.name}-{sweep.key()}', resume=True, flush_every=20_000)
+    t0 = time.time()
+    with run:
+        run.store.drop_metrics(run.run_id, after_step=start if resumed else None)   # rows logged after the checkpoint are redone
+        bar = progress(range(start, sweep.steps + 1), desc=f'parity {sweep.name} ({len(sweep.members)} models)', unit='step',
+                       initial=start, total=sweep.steps + 1)
+        for step in bar:
+            if step in sweep.log_steps and not (resumed and step == start):
+                _log_eval(model, streams, sweep, logs, run, step, log_subtasks)
+                if step == sweep.steps or len(logs['loss']) % checkpoint_every == 0:
+                    run.flush()
+                    _checkpoint(ck, model, opt, streams, logs, step, spent + time.time() - t0)
+            if step == sweep.steps: break
+            optimizer_step(opt, ensemble_loss(model, *streams.batch()))
+    arrays = {k: np.stack(logs[k]) for k in ('loss', 'acc', 'sub_loss', 'sub_acc')}
+    return dict(steps=sweep.log_steps, probs=streams.probs.cpu().numpy(), seconds=spent + time.time() - t0, **arrays)
 
 def train_sweep(sweep:ParitySweep, device=None, store:ResultsStore|None=None,
                 out:str|Path|None=None, # the sweep's folder (default: in the cache, keyed by the sweep)
@@ -272,36 +278,17 @@ def train_sweep(sweep:ParitySweep, device=None, store:ResultsStore|None=None,
                 log_subtasks:bool=True, # per-subtask rows in the results store (the arrays always hold them)
                 cluster:ClusterConfig|None=None # one task per data group (`07_executor`); None: here, as one ensemble
                ) -> SweepResult:
-    "Train (or resume, or load) every member of a sweep as one ensemble"
+    "Train (or resume, or read back) every member of a sweep: one ensemble here, one unit per data group on a cluster"
     device = get_device(device) if cluster is None else task_device(cluster, device)
-    out = Path(out) if out else cache_dir('parity')/f'{sweep.name}-{sweep.key()}'
-    out.mkdir(parents=True, exist_ok=True)
-    with file_lock(out/'.lock', timeout=24*3600):
-        if (out/'result.npz').exists(): return load_result(sweep, out/'result.npz')
-        write_json(out/'sweep.json', asdict(sweep))
-        if cluster is not None:
-            res = _groups_as_tasks(sweep, out, device, store, log_subtasks, cluster)
-            _save_result(res, out/'result.npz'); return res
-        streams = _Streams(sweep, device)
-        model = ParityEnsemble(sweep.n_tasks + sweep.n, sweep.widths, sweep.members.drop_duplicates('group').seed.values, device)
-        opt = adamw(model, sweep.lr)
-        logs, start, spent = _resume(out/'checkpoint.pt', model, opt, streams, device)
-        resumed = len(logs['loss']) > 0
-        run = (store or ResultsStore()).run(f'parity/{sweep.name}', asdict(sweep), run_id=f'parity-{sweep.name}-{sweep.key()}', resume=True, flush_every=20_000)
-        t0 = time.time()
-        with run:
-            run.store.drop_metrics(run.run_id, after_step=start if resumed else None)   # rows logged after the checkpoint are redone
-            for step in progress(range(start, sweep.steps + 1), desc=f'parity {sweep.name} ({len(sweep.members)} models)', unit='step', initial=start, total=sweep.steps + 1):
-                if step in sweep.log_steps and not (resumed and step == start):
-                    _log_eval(model, streams, sweep, logs, run, step, log_subtasks)
-                    if step == sweep.steps or len(logs['loss']) % checkpoint_every == 0:
-                        run.flush(); _checkpoint(out/'checkpoint.pt', model, opt, streams, logs, step, spent + time.time() - t0)
-                if step == sweep.steps: break
-                optimizer_step(opt, ensemble_loss(model, *streams.batch()))
-        res = SweepResult(sweep, sweep.members, sweep.log_steps, *(np.stack(logs[k]) for k in ('loss', 'acc', 'sub_loss', 'sub_acc')),
-                          streams.probs.cpu().numpy(), spent + time.time() - t0)
-        _save_result(res, out/'result.npz'); (out/'checkpoint.pt').unlink(missing_ok=True)
-    return res
+    split = cluster is not None and cluster.executor != 'local'
+    parts = group_sweeps(sweep) if split else [sweep]
+    run = ResumableRun('parity', dict(sweep=asdict(sweep), one_ensemble=not split), folder=out, name=sweep.name)   # split or not: other roundings
+    kw = dict(device=torch.device(device).type, store_path=str(store.path) if store else None, log_subtasks=log_subtasks, checkpoint_every=checkpoint_every)
+    keys = [f'group {g:04d} alpha={s.alphas[0]:g} seed={s.seeds[0]} D={s.Ds[0]}' if split else 'ensemble' for g, s in enumerate(parts)]
+    run.run([Unit(k, sweep_unit, kw | dict(sweep=s)) for k, s in zip(keys, parts)], cluster, desc=f'parity {sweep.name}')
+    results = [SweepResult(s, s.members, **run.result(k)) for k, s in zip(keys, parts)]
+    return merge_groups(sweep, results) if split else results[0]
+
 
 # %% ../../../nbs/33_quanta_parity_train.ipynb #fd1cc910
 def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:int, lr:float=1e-3, D:int=-1, device=None) -> torch.nn.Sequential:

@@ -10,13 +10,13 @@ import numpy as np
 import scipy.linalg, scipy.sparse, scipy.sparse.linalg
 from scipy.sparse.csgraph import connected_components
 import torch
-from ...framework.io import write_json, atomic_path
 from ...framework.progress import progress
 from ...framework.paths import get_device
+from ...framework.resumable import ResumableRun, Unit
 
 # %% auto #0
 __all__ = ['CLUSTER_COUNTS', 'cluster_counts', 'angular_similarity', 'spectral_embedding', 'assign_labels', 'torch_kmeans',
-           'spectral_clusters', 'knn_affinity']
+           'embedding_unit', 'labels_unit', 'spectral_clusters', 'knn_affinity']
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #ad519727
 CLUSTER_COUNTS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 225, 250, 275, 300, 350, 400,
@@ -134,35 +134,39 @@ def torch_kmeans(X:np.ndarray, # (N, d) points
     return best.cpu().numpy().astype(np.int32)
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #d1dd845f
+class _Embedding:
+    "The shared spectral embedding of one affinity, made (or read from its own cached run) the first time a K needs it"
+    def __init__(self, A, k:int, seed:int, device, folder:Path|None, params:dict):
+        self.A, self.k, self.seed, self.device, self.folder, self.params, self.value = A, k, seed, device, folder, params, None
+    def __call__(self) -> np.ndarray:
+        if self.value is None:
+            if self.folder is None: self.value = spectral_embedding(self.A, self.k, self.seed, self.device)
+            else:
+                run = ResumableRun('spectral-embedding', self.params | dict(k=self.k), folder=self.folder/f'embedding-{self.k}')
+                run.run([Unit('embedding', embedding_unit, dict(A=self.A, k=self.k, seed=self.seed, device=self.device))])
+                self.value = run.result('embedding')['embedding']
+        return self.value
+
+def embedding_unit(A, k:int, seed:int, device) -> dict: return dict(embedding=spectral_embedding(A, k, seed, device))
+
+def labels_unit(embedding:_Embedding, k:int, seed:int, n_init:int, method:str) -> dict:
+    "A unit: the labels at one K"
+    return dict(labels=assign_labels(embedding(), k, seed, n_init, method))
+
 def spectral_clusters(A, # (N, N) affinity, dense or sparse
                       ks:list, # cluster counts
                       seed:int=0, n_init:int=10, method:str='kmeans',
                       out:str|Path|None=None, # cache folder (None: nothing written)
-                      affinity_key:str='', # what A is, recorded in the manifest
+                      affinity_key:str='', # what A is: part of the cache's key
                       device=None) -> dict:
     "{K: (N,) labels} for every K from one shared spectral embedding"
     ks = sorted(int(k) for k in ks)
-    params = dict(n=int(A.shape[0]), seed=seed, n_init=n_init, method=method, affinity=affinity_key)   # any K can be added later
-    if out is not None:
-        out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        mf = out/'manifest.json'
-        if mf.exists() and json.loads(mf.read_text())['params'] != params:
-            raise ValueError(f"{out} holds clusters of another affinity or with other parameters ({json.loads(mf.read_text())['params']}); choose another folder")
-        write_json(mf, dict(params=params))
-    have = {k: np.load(out/f'labels-{k}.npy') for k in ks if out is not None and (out/f'labels-{k}.npy').exists()}
-    todo = [k for k in ks if k not in have]
-    if todo:
-        emb_file = out/'embedding.npy' if out is not None else None
-        emb = np.load(emb_file) if emb_file is not None and emb_file.exists() else None
-        if emb is None or emb.shape[1] < max(todo):   # the first K columns do not depend on how many more there are
-            emb = spectral_embedding(A, max(ks), seed, device)
-            if emb_file is not None:
-                with atomic_path(emb_file) as tmp: np.save(tmp, emb)
-        for k in progress(todo, desc='spectral labels', unit='K'):
-            have[k] = assign_labels(emb, k, seed, n_init, method)
-            if out is not None:
-                with atomic_path(out/f'labels-{k}.npy') as tmp: np.save(tmp, have[k])
-    return {k: have[k] for k in ks}
+    params = dict(n=int(A.shape[0]), seed=seed, n_init=n_init, method=method, affinity=affinity_key)   # not the Ks: any K can be added later
+    emb = _Embedding(A, max(ks), seed, device, Path(out) if out is not None else None, params)
+    if out is None: return {k: assign_labels(emb(), k, seed, n_init, method) for k in progress(ks, desc='spectral labels', unit='K')}
+    run = ResumableRun('spectral-labels', params, folder=Path(out)/'labels')
+    run.run([Unit(f'K={k}', labels_unit, dict(embedding=emb, k=k, seed=seed, n_init=n_init, method=method)) for k in ks], desc='spectral labels')
+    return {k: run.result(f'K={k}')['labels'] for k in ks}
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #f68a72d2
 def knn_affinity(vectors:np.ndarray, # (N, dim) unit rows (gradients or sketches)

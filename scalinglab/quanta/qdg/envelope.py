@@ -6,12 +6,12 @@
 from __future__ import annotations
 import numpy as np
 from ...shared.fit import fit_power_law
-from ...framework.progress import progress
+from ...framework.resumable import ResumableRun, Unit
 from .clusters import angular_similarity, spectral_clusters
 
 # %% auto #0
 __all__ = ['STUDY_TOKENS', 'STUDY_WINDOW', 'rank_sizes', 'envelope', 'envelope_window', 'fit_envelope', 'reference_slope',
-           'zipf_sizes', 'zipf_clusters', 'envelope_noise']
+           'zipf_sizes', 'zipf_clusters', 'noise_unit', 'envelope_noise']
 
 # %% ../../../nbs/40_quanta_qdg_envelope.ipynb #7125ffa1
 def rank_sizes(labels:np.ndarray) -> np.ndarray:
@@ -70,17 +70,23 @@ def zipf_clusters(n:int, n_clusters:int, exponent:float, dim:int=64, spread:floa
     X = centres[labels] + spread*rng.standard_normal((n, dim))/np.sqrt(dim)
     return X/np.linalg.norm(X, axis=1, keepdims=True), labels
 
+def noise_unit(exponent:float, n:int, n_clusters:int, ks:list, dim:int, spread:float, n_init:int, seed:int) -> dict:
+    "A unit: one seed's clusters, envelope and fitted slope"
+    X, _ = zipf_clusters(n, n_clusters, exponent, dim, spread, seed)
+    labels = spectral_clusters(angular_similarity(X @ X.T), ks, seed=seed, n_init=n_init)
+    env = envelope(labels)
+    return dict(seed=seed, slope=fit_envelope(env, envelope_window(n, env.size), n_boot=0)['slope'], envelope=env.tolist())
+
 def envelope_noise(exponent:float, n:int=2000, n_clusters:int=200, ks:list|None=None, seeds=range(5),
-                   dim:int=64, spread:float=0.5, n_init:int=3) -> dict:
+                   dim:int=64, spread:float=0.5, n_init:int=3,
+                   out:str|None=None # the run's folder (default: in the cache, keyed by the parameters)
+                  ) -> dict:
     "Fitted envelope slopes of Zipf-sized Gaussian clusters over seeds: bias and spread against -exponent"
     ks = ks or [k for k in (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 225, 250, 275, 300, 350, 400) if k <= n//5]
-    slopes, fits = [], []
-    for seed in progress(list(seeds), desc=f'envelope noise (exponent {exponent})'):
-        X, _ = zipf_clusters(n, n_clusters, exponent, dim, spread, seed)
-        labels = spectral_clusters(angular_similarity(X @ X.T), ks, seed=seed, n_init=n_init)
-        env = envelope(labels)
-        f = fit_envelope(env, envelope_window(n, env.size), n_boot=0)
-        slopes.append(f['slope']); fits.append(dict(seed=seed, slope=f['slope'], envelope=env.tolist()))
-    s = np.array(slopes)
+    p = dict(exponent=exponent, n=n, n_clusters=n_clusters, ks=list(ks), dim=dim, spread=spread, n_init=n_init)
+    run = ResumableRun('qdg-noise', p | dict(seeds=list(seeds)), folder=out, name=f'exponent{exponent:g}')
+    run.run([Unit(f'seed {s}', noise_unit, p | dict(seed=s)) for s in seeds], desc=f'envelope noise (exponent {exponent})')
+    fits = [run.result(f'seed {s}') for s in seeds]
+    s = np.array([f['slope'] for f in fits])
     return dict(exponent=exponent, true_slope=-exponent, slopes=s.tolist(), mean=float(s.mean()), bias=float(s.mean() + exponent),
                 sd=float(s.std(ddof=1)) if s.size > 1 else 0., n=n, n_clusters=n_clusters, ks=ks, dim=dim, spread=spread, runs=fits)

@@ -17,13 +17,16 @@ from ...framework.executor import ClusterConfig
 from ..llm.curves import mean_loss_scaling, token_context, format_in_context
 from .tokens import select_tokens, threshold_for
 from .gradients import qdg_gradients, cosine_matrix, token_gradients, gradient_params
+from ...framework.resumable import ResumableRun, Unit
+from pathlib import Path
 from .clusters import angular_similarity, cluster_counts, spectral_clusters, knn_affinity
 from .envelope import envelope, rank_sizes, envelope_window, fit_envelope, reference_slope
 
 # %% auto #0
 __all__ = ['TINYSTORIES_33M', 'qdg_pipeline', 'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency',
-           'cluster_examples', 'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'qdg_parity',
-           'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers', 'cluster_numbers']
+           'cluster_examples', 'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'parity_unit',
+           'qdg_parity', 'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers',
+           'cluster_numbers']
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
@@ -200,12 +203,12 @@ def mlp_gradient_cosines(model:torch.nn.Sequential, # Linear, ReLU, Linear
         return (gram/norm[:, None]/norm[None, :]).cpu().numpy()
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #5d78e543
-def qdg_parity(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:int=0, # the task (`SparseParity`)
+def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:int=0, # the task (`SparseParity`)
                width:int=500, steps:int=5000, batch_size:int=2000, lr:float=1e-3, seed:int=0, # the MLP (`train_single`)
                learned_below:float=0.1, # nats: a subtask is learned when its mean test loss is below this
                loss_threshold:float=0.1, # nats: samples kept for QDG
                n_samples:int=2000, ks:list|None=None, n_init:int=10, device=None) -> dict:
-    "Train a sparse-parity MLP, cluster the gradients of its confident samples, and compare with the true subtasks"
+    "A unit: train a sparse-parity MLP, cluster the gradients of its confident samples, compare with the true subtasks"
     from sklearn.metrics import adjusted_rand_score
     from scalinglab.quanta.parity.task import SparseParity, sample, per_task_tests
     from scalinglab.quanta.parity.train import train_single
@@ -246,6 +249,19 @@ def qdg_parity(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:in
                 n_samples=int(len(t)), true_k=true_k, labels=t, clusters=clusters, ari=ari, ari_at_true_k=ari[true_k], best_k=int(best), ari_best=ari[best],
                 ari_task_label=ari_task_label, ari_abs_cos_at_true_k=ari_abs,
                 envelope=env.tolist(), fit=fit, true_sizes=true_sizes.tolist(), true_fit=true_fit, theory_slope=-(alpha + 1), A=A)
+
+def qdg_parity(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:int=0, # the task (`SparseParity`)
+               width:int=500, steps:int=5000, batch_size:int=2000, lr:float=1e-3, seed:int=0, # the MLP (`train_single`)
+               learned_below:float=0.1, # nats: a subtask is learned when its mean test loss is below this
+               loss_threshold:float=0.1, # nats: samples kept for QDG
+               n_samples:int=2000, ks:list|None=None, n_init:int=10, device=None,
+               out:str|Path|None=None # the run's folder (default: in the cache, keyed by the parameters)
+              ) -> dict:
+    "`parity_unit` as a resumable run keyed by its parameters: computed once, read back (checked) afterwards"
+    p = dict(n_tasks=n_tasks, n=n, k=k, alpha=alpha, task_seed=task_seed, width=width, steps=steps, batch_size=batch_size, lr=lr, seed=seed,
+             learned_below=learned_below, loss_threshold=loss_threshold, n_samples=n_samples, ks=ks, n_init=n_init, device=get_device(device).type)
+    run = ResumableRun('qdg-parity', p, folder=out, name='parity')
+    return run.run([Unit('parity', parity_unit, p)], desc='QDG on sparse parity').result('parity')
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #a09c4791
 def plot_parity(par:dict):

@@ -4,25 +4,24 @@
 
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #0d7e58ce
 from __future__ import annotations
-import re, json, math, hashlib, os, warnings, pickle, shutil
-from concurrent.futures import ThreadPoolExecutor
+import re, math, hashlib, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
-from ...framework.paths import cache_dir, get_device
-from ...framework.io import content_key, write_json, atomic_path
+from ...framework.paths import get_device
+from ...framework.io import content_key
 from ...framework.progress import progress
-from ...framework.executor import ClusterConfig, run_units, task_device
-from ...framework.io import file_lock
+from ...framework.executor import ClusterConfig, task_device
+from ...framework.resumable import ResumableRun, Unit, ArraySpec
 from ...lm.tokens import TokenStore
-from ...lm.models import scoring_kwargs
+from ...lm.models import scoring_kwargs, load_model
 from .tokens import TokenSelection
 
 # %% auto #0
 __all__ = ['STUDY_EXCLUDE', 'gradient_params', 'gradient_length', 'NonFiniteGradient', 'token_gradients', 'naive_token_gradient',
-           'CountSketch', 'model_fingerprint', 'store_identity', 'GradientRun', 'gradient_chunk_unit', 'qdg_gradients',
+           'CountSketch', 'model_fingerprint', 'store_identity', 'GradientRun', 'gradient_unit', 'qdg_gradients',
            'cosine_matrix', 'study_passes', 'study_cosines']
 
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #d67b893b
@@ -116,10 +115,13 @@ def store_identity(store:TokenStore) -> dict:
 @dataclass
 class GradientRun:
     "A finished run of `qdg_gradients`: N unit vectors (gradients or their sketches) and the manifest"
-    path: Path
-    manifest: dict
+    run: ResumableRun
     @property
-    def vectors(self) -> np.ndarray: return np.load(self.path/'vectors.npy', mmap_mode='r')   # (N, dim)
+    def path(self) -> Path: return self.run.folder
+    @property
+    def manifest(self) -> dict: return self.run.manifest()
+    @property
+    def vectors(self) -> np.ndarray: return self.run.array()   # (N, dim), checked against its digest
     @property
     def mode(self) -> str: return self.manifest['params']['mode']
     def __len__(self): return self.manifest['params']['n']
@@ -127,8 +129,8 @@ class GradientRun:
 def _plan(selection:TokenSelection, chunk_tokens:int) -> list:
     return [(s, min(s + chunk_tokens, len(selection))) for s in range(0, len(selection), chunk_tokens)]
 
-def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch, batch_size:int, device, dtype:str='float32') -> list:
-    "[(first row, (P, dim) array)] for each document of one chunk, in the storage `dtype`: one forward per document"
+def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch, batch_size:int, device) -> torch.Tensor:
+    "(hi - lo, dim) float32 unit vectors of rows lo … hi of the selection: one forward per document"
     rows = []
     docs = selection.doc[lo:hi]
     for d in np.unique(docs):   # rows are in canonical order, so a document's tokens are contiguous
@@ -138,39 +140,30 @@ def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, h
         except NonFiniteGradient as e:
             r = lo + idx[e.index]
             raise FloatingPointError(f"non-finite gradient at row {int(selection.rows[r])} (document {int(d)}, position {int(selection.pos[r])})") from None
-        if sketch is not None: G = F.normalize(sketch(G), dim=1)
-        rows.append((lo + int(idx[0]), G.to('cpu', getattr(torch, dtype)).numpy()))   # torch converts to float16 many times faster than numpy
-    return rows   # not concatenated: a chunk-sized copy in fresh memory costs more than the writes themselves
+        rows.append(F.normalize(sketch(G), dim=1) if sketch is not None else G)
+    return torch.cat(rows)
 
-def gradient_chunk_unit(run_dir:str, store_path:str, lo:int, hi:int, # the run's folder and store, the chunk's rows of the selection
-                        parameters:list, sketch:tuple|None, # parameter names; (length, dim, seed) of the CountSketch, or None
-                        dtype:str, batch_size:int, device:str, model_sha:str) -> str:
-    "A task: the vectors of rows lo … hi of a gradient run, saved under its tasks/ folder; the file"
-    tasks = Path(run_dir)/'tasks'
-    model = torch.load(tasks/'model.pt', weights_only=False, map_location=device).eval()   # the run's own copy, pickled by `qdg_gradients`
-    if model_fingerprint(model) != model_sha: raise ValueError(f"{tasks/'model.pt'} is not the model of this run (its weights differ)")
-    with open(tasks/'selection.pkl', 'rb') as f: selection = pickle.load(f)
-    named = dict(model.named_parameters())
-    cs = CountSketch(*sketch, device=device) if sketch else None
-    pieces = _gradient_chunk(model, TokenStore(store_path), selection, lo, hi, {n: named[n] for n in parameters}, cs, batch_size, device, dtype)
-    if [r for r, _ in pieces] != list(np.cumsum([0] + [len(a) for _, a in pieces[:-1]]) + lo): raise RuntimeError(f"rows {lo}-{hi}: pieces are not contiguous")
-    path = tasks/'chunks'/f'{lo:010d}.npy'; path.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_path(path) as tmp:
-        with open(tmp, 'wb') as f: np.save(f, np.concatenate([a for _, a in pieces]))   # (hi - lo, dim)
-    return str(path)
+_LOADED = {}   # what this process holds for the run it works on: the model and the sketch, made once for all its chunks
 
-def _chunks_as_tasks(model, store, selection, out:Path, chunks:list, todo:list, parameters:list, p:dict, batch_size:int, device:str, cluster) -> list:
-    "Run chunks `todo` as tasks; [(chunk, its .npy file)] in order"
-    tasks = out/'tasks'; tasks.mkdir(exist_ok=True)
-    if not (tasks/'model.pt').exists():
-        with atomic_path(tasks/'model.pt') as tmp: torch.save(model, tmp)
-    with atomic_path(tasks/'selection.pkl') as tmp:
-        with open(tmp, 'wb') as f: pickle.dump(selection, f)
-    sketch = (p['length'], p['sketch']['dim'], p['sketch']['seed']) if p['sketch'] else None
-    units = {f'chunk {c:06d}': (gradient_chunk_unit, dict(run_dir=str(out), store_path=str(store.path), lo=chunks[c][0], hi=chunks[c][1], parameters=parameters,
-                                                          sketch=sketch, dtype=p['dtype'], batch_size=batch_size, device=device, model_sha=p['model_sha'])) for c in todo}
-    done = run_units(f'qdg-{out.name}', units, cluster)
-    return [(c, done[f'chunk {c:06d}']) for c in todo]
+def _chunk_tools(model, model_sha:str, parameters:list, sketch:tuple|None, device:str) -> tuple:
+    "(model, its selected parameters, the CountSketch or None): a model folder is loaded once and checked against the run's fingerprint"
+    key = (model if isinstance(model, str) else id(model), model_sha, tuple(parameters), sketch, device)
+    if _LOADED.get('key') != key:
+        _LOADED.clear()
+        m = load_model(model, device=device) if isinstance(model, str) else model
+        if isinstance(model, str) and model_fingerprint(m) != model_sha: raise ValueError(f"{model} is not the model of this run (its weights differ)")
+        named = dict(m.named_parameters())
+        _LOADED.update(key=key, tools=(m, {n: named[n] for n in parameters}, CountSketch(*sketch, device=device) if sketch else None))
+    return _LOADED['tools']
+
+def gradient_unit(model, # the model, or (a task on another node) the folder it was saved to
+                  model_sha:str, store_path:str, selection:TokenSelection, lo:int, hi:int, # the chunk: rows lo … hi of the selection
+                  parameters:list, sketch:tuple|None, # parameter names; (length, dim, seed) of the CountSketch, or None
+                  dtype:str, batch_size:int, device:str) -> np.ndarray:
+    "A unit: the (hi - lo, dim) vectors of one chunk, in the storage dtype"
+    m, params, cs = _chunk_tools(model, model_sha, parameters, sketch, device)
+    G = _gradient_chunk(m, TokenStore(store_path), selection, lo, hi, params, cs, batch_size, device)
+    return G.to('cpu', getattr(torch, dtype)).numpy()   # torch converts to float16 many times faster than numpy
 
 def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelection,
                   model_id:str, # what the model is (hub id and revision, or folder): for the manifest and its errors
@@ -189,8 +182,9 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
     if mode not in ('auto', 'exact', 'sketched'): raise ValueError(f"mode must be 'auto', 'exact' or 'sketched', got {mode!r}")
     if dtype not in ('float32', 'float16'): raise ValueError(f"dtype must be 'float32' or 'float16', got {dtype!r}")
     if len(selection) == 0: raise ValueError("The selection holds no tokens")
+    remote = cluster is not None and cluster.executor != 'local'
     device = get_device(device) if cluster is None else torch.device(task_device(cluster, device))
-    model = model.to(device).eval() if cluster is None else model.eval()   # tasks move their own copy
+    model = model.to(device).eval() if not remote else model.eval()   # tasks move their own copy
     params = gradient_params(model, exclude, final_norm, include)
     length, n = gradient_length(params), len(selection)
     if mode == 'auto': mode = 'exact' if n*length*np.dtype(dtype).itemsize <= memory_gb*2**30 else 'sketched'
@@ -198,52 +192,16 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
     p = dict(model=model_id, model_sha=model_fingerprint(model), store=store_identity(store), rows=content_key(selection.rows.tolist()), n=n,
              selection=selection.params, parameters=list(params), length=length, final_norm=final_norm, mode=mode, dim=dim,
              sketch=dict(kind='countsketch', dim=sketch_dim, seed=seed) if mode == 'sketched' else None, dtype=dtype, chunk_tokens=chunk_tokens)
-    out = Path(out) if out else cache_dir('qdg')/f'grads-{content_key(p)}'
-    out.mkdir(parents=True, exist_ok=True)
-    with file_lock(out/'.lock', timeout=24*3600):
-        mf = out/'manifest.json'
-        old = json.loads(mf.read_text()) if mf.exists() else None
-        if old and old['params'] != p:
-            diff = sorted(k for k in p if old['params'].get(k) != p[k])
-            raise ValueError(f"{out} holds a gradient run of model {old['params']['model']} on {old['params']['store']['name']} with other "
-                             f"parameters ({', '.join(diff)} differ): choose another `out` or delete the folder")
-        if old and old.get('complete'): return GradientRun(out, old)
-        chunks, done = _plan(selection, chunk_tokens), set(old['done'] if old else [])
-        def save(complete=False): write_json(mf, dict(params=p, chunks=chunks, done=sorted(done), complete=complete))
-        part = out/'vectors.partial.npy'
-        if not part.exists() or not done:
-            np.lib.format.open_memmap(part, mode='w+', dtype=dtype, shape=(n, dim)).flush()   # the header, and a sparse file of the full size
-        save()
-        data_at, row_bytes = np.load(part, mmap_mode='r').offset, dim*np.dtype(dtype).itemsize
-        todo = [c for c in range(len(chunks)) if c not in done]
-        if cluster is not None and todo:
-            vec = np.load(part, mmap_mode='r+')
-            for c, piece in _chunks_as_tasks(model, store, selection, out, chunks, todo, list(params), p, batch_size, device.type, cluster):
-                lo, hi = chunks[c]; vec[lo:hi] = np.load(piece); vec.flush()
-                done.add(c); save()
-            del vec; todo = []
-        sketch = CountSketch(length, sketch_dim, seed, device) if mode == 'sketched' and todo else None
-        fd, writing = os.open(part, os.O_WRONLY), None   # writing: (chunk, futures) of the writes in flight
-        def finish_write():
-            nonlocal writing
-            if writing is None: return
-            c, pending = writing; writing = None
-            for p in pending: p.result()
-            done.add(c); save()   # done only once written; the page cache outlives a killed process, synced at the end
-        try:
-            with ThreadPoolExecutor(1) as writer:   # chunk c is written while chunk c + 1 is computed: the disk's time hides behind the compute
-                try:
-                    for c in progress(todo, desc=f'QDG gradients ({mode}, {n} tokens)', unit='chunk'):
-                        lo, hi = chunks[c]
-                        pieces = _gradient_chunk(model, store, selection, lo, hi, params, sketch, batch_size, device, dtype)
-                        finish_write()
-                        writing = (c, [writer.submit(os.pwrite, fd, rows, data_at + r*row_bytes) for r, rows in pieces])   # plain writes: faster than a fresh memmap
-                finally: finish_write()   # an interrupted run keeps the chunk already on its way to disk
-            os.fsync(fd)
-        finally: os.close(fd)
-        os.replace(part, out/'vectors.npy'); save(complete=True)
-        shutil.rmtree(out/'tasks', ignore_errors=True)   # the model copy and the chunks the tasks wrote
-    return GradientRun(out, json.loads(mf.read_text()))
+    run = ResumableRun('qdg', p, inputs=dict(tokens=store.path/'tokens.npy'), folder=out, name='grads', array=ArraySpec('vectors', (n, dim), dtype))
+    source = model
+    if remote:   # tasks load the model from the run's folder, saved as safetensors and checked by its fingerprint
+        source = str(run.folder/'model')
+        if not (run.folder/'model'/'config.json').exists(): model.save_pretrained(source, safe_serialization=True)
+    kw = dict(model=source, model_sha=p['model_sha'], store_path=str(store.path), selection=selection, parameters=list(params),
+              sketch=(length, sketch_dim, seed) if mode == 'sketched' else None, dtype=dtype, batch_size=batch_size, device=device.type)
+    units = [Unit(f'chunk {c:06d}', gradient_unit, kw | dict(lo=lo, hi=hi), at=((lo, hi),)) for c, (lo, hi) in enumerate(_plan(selection, chunk_tokens))]
+    run.run(units, cluster, desc=f'QDG gradients ({mode}, {n} tokens)')
+    return GradientRun(run)
 
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #f2d6c1da
 def _float32_rows(vectors:np.ndarray, i:int, j:int, device, out:torch.Tensor|None=None) -> torch.Tensor:
