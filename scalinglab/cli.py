@@ -4,14 +4,14 @@
 
 # %% ../nbs/90_cli.ipynb #1748e875
 from __future__ import annotations
-import ast, sys, json, time
+import ast, sys, time
 from pathlib import Path
 from fastcore.script import call_parse, Param, anno_parser
 from .framework.registry import STUDIES, UnknownName
-from .framework.paths import figures_dir, cache_dir
+from .framework.paths import figures_dir as default_figures_dir, cache_dir
 from .framework.io import format_table
 from .framework.results import ResultsStore, StoreError, sigterm_as_interrupt
-from .framework.figures import FIGURES, MODES, FigureParamError, figure_status, run_figures
+from .framework.figures import FIGURES, FigureParamError, figure_status, run_figures, figure_parameters
 from .framework.bench import BENCHMARKS, run_bench, format_bench, bench_all, format_bench_table, write_bench_readme
 
 # %% auto #0
@@ -33,23 +33,33 @@ def parse_params(items:list|None) -> dict:
     return out
 
 # %% ../nbs/90_cli.ipynb #c5189c39
+def _short(v) -> str:
+    s = repr(v)
+    return s if len(s) <= 40 else s[:37] + '...'
+
 @call_parse
-def figures(params:bool=False # also show each figure's smoke, quick and full overrides
-           ):
-    "List the registered figures with their study, paper figure numbers and last run"
+def figures(params:Param("show one figure's parameters: its config's defaults, what each mode changes, and what each is", str)=None):
+    "List the registered figures with their study, paper figure numbers and last run, or one figure's parameters"
+    if params:
+        spec = FIGURES[params]
+        rows = [[k, v['type'], _short(v['default'])] + [_short(m[k]) if k in m else '' for m in (spec.quick, spec.smoke or {}, spec.full)] + [v['help']]
+                for k, v in figure_parameters(spec).items()]
+        print(f"{spec.name}: {spec.config.__name__} (changes per mode; an empty cell keeps the default)\n")
+        print(format_table(rows, ['parameter', 'type', 'default', 'quick', 'smoke', 'full', 'what']))
+        return
     status = figure_status()
     rows = []
     for n in FIGURES:
-        s = FIGURES[n]; st = status.get(n)
+        s, st = FIGURES[n], status.get(n)
         last = f"{st[0]} ({st[1]}, {st[2]:%Y-%m-%d %H:%M} UTC)" if st else 'never run'
-        rows.append([n, s.study, ', '.join(s.paper_figures), f'scaling_nbs/{s.notebook}', last] + ([s.smoke, s.quick, s.full] if params else []))
-    print(format_table(rows, ['figure', 'study', 'paper fig.', 'notebook', 'last run'] + (['smoke', 'quick', 'full'] if params else [])))
+        rows.append([n, s.study, ', '.join(s.paper_figures), f'scaling_nbs/{s.notebook}', last])
+    print(format_table(rows, ['figure', 'study', 'paper fig.', 'notebook', 'last run']))
     print('\nstudies:\n' + '\n'.join(f'  {k:<10} {v}' for k, v in STUDIES.items()))
+    print('\n`scalinglab figures --params NAME` lists a figure\'s parameters')
 
 # %% ../nbs/90_cli.ipynb #81e6f330
-from .framework.executor import EXECUTORS, ClusterConfig, job_table, SubmissionError, UnitsFailed, sweep_env
+from .framework.executor import EXECUTORS, ClusterConfig, job_table, SubmissionError
 from .framework.figures import run_figures_on
-from fastcore.xtras import modified_env
 
 @call_parse
 def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used when no mode flag is given
@@ -58,7 +68,8 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
               rehearse:bool=False, # with --full: the full code path on CPU at test sizes, offline (hub models built from their architectures; figures go to the cache)
               only:Param("run only these figures", str, nargs='+')=None,
               jobs:int=1, # figures run in parallel processes
-              param:Param("override a notebook parameter, KEY=VALUE (repeatable)", str, nargs='+')=None,
+              param:Param("change a figure parameter, KEY=VALUE (repeatable; `scalinglab figures --params NAME` lists them)", str, nargs='+')=None,
+              device:str=None, # the device figures compute on: cuda, cuda:1, mps, cpu (default: SCALINGLAB_DEVICE, else the best found)
               figures_dir:str=None, # write here instead of figures/
               executor:Param("where figures run: local (a process pool here), slurm (one job-array task per figure), debug", str,
                              choices=list(EXECUTORS))='local',
@@ -81,29 +92,37 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
     names = only or (FIGURES.names() if mode != 'rehearse' else [n for n in FIGURES.names() if FIGURES[n].rehearse is not None])
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
     resources = (partition, gpus_per_node, cpus_per_task, mem_gb, time_min, array_parallelism, retries, log_dir)
-    sweeps = ClusterConfig(sweep_executor, *resources)   # checked (and sbatch looked for) before any figure starts
-    with modified_env(**sweep_env(sweeps)):   # the figure notebooks pass `sweep_cluster()` to their engines; SLURM tasks inherit it
-        if executor == 'local': results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir)
-        else: results = run_figures_on(ClusterConfig(executor, *resources), names, mode, parse_params(param), figures_dir)
+    sweeps = ClusterConfig(sweep_executor, *resources)   # checked (and sbatch looked for) before any figure starts; passed to each figure's run
+    if executor == 'local': results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir, executor=sweeps, device=device)
+    else: results = run_figures_on(ClusterConfig(executor, *resources), names, mode, parse_params(param), figures_dir, executor=sweeps, device=device)
     print(format_table([[r.name, r.mode, r.status, f'{r.seconds:.1f}', (r.error.splitlines() or [''])[0][:110] or ', '.join(p.rsplit('/', 1)[-1] for p in r.files)]
                         for r in results], ['figure', 'mode', 'status', 'seconds', 'files / error']))
     for r in results:
         if r.status != 'ok': print(f'\n=== {r.name} ===\n{r.error}', file=sys.stderr)
     failed = sum(r.status != 'ok' for r in results)
-    print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {figures_dir or (cache_dir('rehearsal', 'figures') if mode == 'rehearse' else globals()['figures_dir']())}")
+    print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {figures_dir or (cache_dir('rehearsal', 'figures') if mode == 'rehearse' else default_figures_dir())}")
     return 1 if failed else 0
 
 # %% ../nbs/90_cli.ipynb #484224a4
 @call_parse
 def gpucheck(device:str='cuda', # the device to check against the CPU
-             full:bool=False # ten times the work per engine (steadier throughput)
+             full:bool=False, # ten times the work per engine (steadier throughput); the qdg benchmark at full size
+             qdg_scale:int=0, # N > 0: then batched-gradient throughput, the qdg benchmark and QDG at N tokens on the device
+             qdg_budget:float=400., # seconds for the QDG part: cluster counts not begun by then are skipped
+             json:str=None # write every row, the engines' and the QDG part's, to this JSON file
             ) -> int:
-    "Each engine's smoke path on the device against the CPU: agreement and throughput; exit 1 on a mismatch, 3 without the device"
-    from scalinglab.gpucheck import gpucheck as _check, format_gpucheck
+    "Each engine on the device against the CPU, then QDG at scale (--qdg-scale); exit 1 on a failed row, 3 without the device"
+    from scalinglab.gpucheck import gpucheck as _check, format_gpucheck, gpucheck_qdg, format_qdg_rows
+    from scalinglab.framework.io import write_json
     try: rows = _check(device, quick=not full)
-    except RuntimeError as e: print(f"scalinglab gpucheck: skipped: {e}", file=sys.stderr); return 3
+    except RuntimeError as e:
+        print(f"scalinglab gpucheck: skipped: {e}", file=sys.stderr)
+        return 3
     print(format_gpucheck(rows))
-    return 0 if all(r['ok'] for r in rows) else 1
+    qdg_rows = gpucheck_qdg(device, qdg_scale, qdg_budget, quick=not full) if qdg_scale > 0 else []
+    if qdg_rows: print(f"\nQDG on {rows[0]['device']}, {qdg_scale:,} tokens:\n{format_qdg_rows(qdg_rows)}")
+    if json: write_json(json, dict(engines=rows, qdg=qdg_rows))
+    return 0 if all(r['ok'] for r in rows + qdg_rows) else 1
 
 # %% ../nbs/90_cli.ipynb #c4c23a65
 @call_parse

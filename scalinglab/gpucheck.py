@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 import numpy as np, torch
-from fastcore.xtras import modified_env
 from .framework.paths import get_device, seed_everything
+from .framework.progress import quiet
 
 # %% auto #0
-__all__ = ['GPUCHECKS', 'compare_results', 'smoke_lm', 'check_losses', 'check_pr', 'check_qdg', 'check_parity', 'check_context',
-           'GpuCheck', 'gpucheck_device', 'device_label', 'strict_float32', 'check_engine', 'gpucheck',
-           'format_gpucheck']
+__all__ = ['GPUCHECKS', 'PYTHIA_70M_V0', 'compare_results', 'smoke_lm', 'check_losses', 'check_pr', 'check_qdg', 'check_parity',
+           'check_context', 'GpuCheck', 'gpucheck_device', 'device_label', 'strict_float32', 'check_engine', 'gpucheck',
+           'format_gpucheck', 'published_config', 'qdg_throughput', 'qdg_benchmark', 'qdg_at_scale', 'gpucheck_qdg',
+           'format_qdg_rows']
 
 # %% ../nbs/80_gpucheck.ipynb #6996f3cc
 def compare_results(reference, # (n,) numbers from the CPU run
@@ -217,7 +218,7 @@ def gpucheck(device:str='cuda', # the device to check against the CPU: 'cuda', '
             ) -> list[dict]:
     "Every engine's smoke path on the CPU and on `device`: one row per engine with the agreement and the device's throughput"
     dev = gpucheck_device(device)
-    with strict_float32(), modified_env(SCALINGLAB_QUIET='1'):   # no progress bars from the engines
+    with strict_float32(), quiet():   # no progress bars from the engines
         return [check_engine(c, dev, quick) for c in GPUCHECKS.values()]
 
 # %% ../nbs/80_gpucheck.ipynb #bf83fb00
@@ -246,3 +247,224 @@ def format_gpucheck(rows:list[dict] # from `gpucheck`
     out = [f"gpucheck: {rows[0]['device']} against the CPU, float32 (|Δ| ≤ tolerance passes; 'used' is the worst value's share of it)", '',
            line(headers), line(['-'*x for x in w]), *map(line, table), '', verdict]
     return '\n'.join(out + [f"  {r['engine']}: {r['problem']}" for r in failed])
+
+# %% ../nbs/80_gpucheck.ipynb #93112bf0
+import traceback
+from .framework.io import format_table
+from .framework.testing import reduction_tolerance
+from .lm.suite import SuiteConfig
+from .lm.models import load_model, hub_architecture
+from .quanta.qdg.gradients import (gradient_params, gradient_length, token_gradients, naive_token_gradient,
+                                             qdg_gradients, study_passes)
+from .quanta.qdg.clusters import knn_affinity, spectral_embedding, torch_kmeans
+from .quanta.benchmarks import bench_qdg
+
+PYTHIA_70M_V0 = 'EleutherAI/pythia-70m-v0'
+
+def published_config(hub_id:str=PYTHIA_70M_V0 # a hub model whose architecture the project keeps (`rehearsal_models`)
+                    ):
+    "The transformers config of a hub model's published architecture at full size, built without a download"
+    from transformers import AutoConfig
+    fields = hub_architecture(hub_id)
+    model_type = fields.pop('model_type')
+    fields.pop('architectures', None)
+    return AutoConfig.for_model(model_type, **fields)
+
+def _reset_peak_memory(device:torch.device):
+    "Start the device's peak-memory count afresh (only CUDA keeps one)"
+    if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
+
+def _peak_memory_mib(device:torch.device) -> float:
+    "The most the CUDA allocator held since the last reset, MiB; NaN on devices without that count"
+    return torch.cuda.max_memory_allocated(device)/2**20 if device.type == 'cuda' else math.nan
+
+def _timed(device:torch.device, work:Callable):
+    "(work(), seconds): the device's queued kernels finished before the clock starts and before it stops"
+    _sync(device)
+    start = time.perf_counter()
+    result = work()
+    _sync(device)
+    return result, time.perf_counter() - start
+
+def qdg_throughput(device, # where to time: 'cuda', 'cpu', a torch.device
+                   config=None, # a transformers config, built at random init (None: the Pythia-70m-v0 architecture)
+                   doc_length:int=1024, # tokens of the one document (random ids)
+                   n_positions:int=64, # positions differentiated, drawn from the document
+                   batch_sizes:tuple=(8, 16, 32, 64), # positions per batched backward, each timed
+                   n_naive:int=16, # positions timed the naive way
+                   n_compared:int=8, # positions whose batched gradients are compared with the naive ones
+                   seed:int=0 # the weights, the ids and the positions
+                  ) -> list[dict]:
+    "Rows: gradients/s batched (per batch size, checked against naive) and naive, and the 10k-token study estimated"
+    device = get_device(device)
+    config = published_config() if config is None else config
+    if not 0 < n_positions < doc_length:
+        raise ValueError(f"n_positions must be in 1..{doc_length - 1}, got {n_positions}")
+    if not (0 < n_compared <= n_positions and 0 < n_naive <= n_positions):
+        raise ValueError(f"n_compared ({n_compared}) and n_naive ({n_naive}) must be in 1..n_positions ({n_positions})")
+    model = load_model(config, device=device, seed=seed)
+    params = gradient_params(model)
+    length = gradient_length(params)
+    rng = np.random.default_rng(seed)
+    ids = torch.as_tensor(rng.integers(0, config.vocab_size, doc_length), device=device)   # (doc_length,)
+    positions = np.sort(rng.choice(doc_length - 1, n_positions, replace=False))   # (n_positions,) each predicts p + 1
+    tolerance = reduction_tolerance(length)
+    _reset_peak_memory(device)
+    compared = positions[:n_compared]
+    naive = torch.stack([naive_token_gradient(model, ids, int(p), params) for p in compared])   # (n_compared, length)
+    rows = []
+    for batch_size in batch_sizes:
+        def batched(): return token_gradients(model, ids, positions, params, batch_size=batch_size)
+        batched()                                                   # this shape's kernels load here
+        gradients, seconds = _timed(device, batched)                 # (n_positions, length)
+        deviation = (gradients[:n_compared]*naive).sum(1).sub(1).abs()   # (n_compared,) |cos - 1|
+        n_off = int((deviation > tolerance).sum())
+        rows.append(dict(check='qdg-throughput', step=f'batched, batch {batch_size}', seconds=seconds, ok=n_off == 0,
+                         problem=f"{n_off} of {n_compared} gradients differ from the naive ones" if n_off else '',
+                         gradients=n_positions, gradients_per_s=n_positions/seconds, compared=n_compared,
+                         max_cos_deviation=float(deviation.max()), tolerance=tolerance))
+        del gradients   # the next batch size allocates its own (n_positions, length)
+    def naive_pass(): return [naive_token_gradient(model, ids, int(p), params) for p in positions[:n_naive]]
+    _, seconds = _timed(device, naive_pass)
+    naive_rate = n_naive/seconds
+    rows.append(dict(check='qdg-throughput', step="naive (the study's)", seconds=seconds, ok=True, problem='',
+                     gradients=n_naive, gradients_per_s=naive_rate))
+    best_rate = max(r['gradients_per_s'] for r in rows[:-1])
+    shape = f"{config.model_type}, d = {config.hidden_size}, {config.num_hidden_layers} layers"
+    rows.append(dict(check='qdg-throughput', step='a 10k-token study, estimated', seconds=math.nan, ok=True, problem='',
+                     model=shape, gradient_length=length, study_passes=study_passes(10_000),
+                     study_hours=study_passes(10_000)/naive_rate/3600, computed_once_minutes=10_000/best_rate/60,
+                     peak_device_mib=_peak_memory_mib(device)))
+    return rows
+
+# %% ../nbs/80_gpucheck.ipynb #50fb19c3
+def qdg_benchmark(device, # the device to run `scalinglab bench qdg` on
+                  quick:bool=True # the benchmark's quick size (400 tokens); False: its full size (2,000)
+                 ) -> list[dict]:
+    "One row: `bench_qdg` on the device — speed-up over the study's scheme, times, agreement, the CPU floor's bound"
+    device = get_device(device)
+    step = f"bench qdg ({'quick' if quick else 'full'})"
+    chosen = get_device()
+    if chosen.type != device.type:
+        return [dict(check='qdg-bench', step=step, seconds=math.nan, ok=True, problem='',
+                     skipped=f"the benchmark computes on get_device(), which is {chosen} here, not {device}")]
+    # the benchmark's 'cuda' is the current GPU: make it this one
+    on_this_gpu = torch.cuda.device(device) if device.type == 'cuda' else contextlib.nullcontext()
+    _reset_peak_memory(device)
+    with on_this_gpu, quiet():
+        result, seconds = _timed(device, lambda: bench_qdg(quick=quick))
+    return [dict(check='qdg-bench', step=step, seconds=seconds, ok=True, problem='',
+                 ratio=result['reference_s']/result['fast_s'], fast_s=result['fast_s'],
+                 reference_s=result['reference_s'], n_tokens=result['n_tokens'], max_abs_diff=result['max_abs_diff'],
+                 bound=result['bound'], peak_device_mib=_peak_memory_mib(device), bench=result)]
+
+# %% ../nbs/80_gpucheck.ipynb #0b0c15e4
+def qdg_at_scale(device, # where the gradients, the affinity and k-means compute
+                 n_tokens:int=100_000, # tokens: the first n prediction rows of the store
+                 store=None, # a TokenStore (None: the embedded TinyStories in GPT-2 tokens at 128, 180,881 rows)
+                 config=None, # the model, at random init (None: the suite's largest shape, the store's vocabulary)
+                 ks:tuple=(100, 400, 1500), # cluster counts: an embedding and a k-means each
+                 n_neighbors:int=50, # neighbours per token in the affinity
+                 sketch_dim:int=8192, # CountSketch width of the stored gradients
+                 batch_size:int=128, # positions per batched backward
+                 n_init:int=3, # k-means restarts per K
+                 time_budget_s:float=math.inf, # seconds from the call: K not begun by then are skipped
+                 seed:int=0 # the model's weights, the sketch, the eigensolver's start and k-means
+                ) -> list[dict]:
+    "Rows: N tokens of sketched gradients, their kNN affinity, and each K's sparse spectral embedding and k-means"
+    from scalinglab.lm.tokens import load_tokenizer, token_store
+    from scalinglab.quanta.qdg.tokens import select_tokens
+    started = time.perf_counter()
+    device = get_device(device)
+    store = token_store('tinystories', load_tokenizer('gpt2'), 128) if store is None else store
+    if config is None:
+        suite = SuiteConfig(vocab_size=64*math.ceil(store.vocab_size/64))
+        config = suite.model_config(*suite.sizes[-1])
+    model = load_model(config, device=device, seed=seed)
+    every_row = np.zeros(store.n_rows)              # (n_rows,) a loss of 0 is under any threshold: the first n rows
+    selection = select_tokens(store, every_row, threshold=1, model='random init', induction=False, every=1, n=n_tokens)
+    n = len(selection)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix='scalinglab-gpucheck-qdg-') as folder:   # computed, not read from a cache
+        def gradients():
+            return qdg_gradients(model, store, selection, f'random init (seed {seed})', out=Path(folder)/'gradients',
+                                 mode='sketched', sketch_dim=sketch_dim, seed=seed, chunk_tokens=8192,
+                                 batch_size=batch_size, device=device)
+        run, seconds = _timed(device, gradients)
+        norms = np.linalg.norm(run.vectors, axis=1)         # (n,)
+        norm_deviation = float(np.abs(norms - 1).max())
+        unit = norm_deviation <= reduction_tolerance(sketch_dim)
+        rows.append(dict(check='qdg-scale', step='gradients, sketched', seconds=seconds, ok=unit,
+                         problem='' if unit else 'the stored vectors are not unit vectors',
+                         tokens=n, tokens_per_s=n/seconds, gradient_length=run.manifest['params']['length'],
+                         sketch_dim=sketch_dim, max_norm_deviation=norm_deviation))
+        def affinity(): return knn_affinity(run.vectors, n_neighbors, block=8192, device=device)
+        affinity, seconds = _timed(device, affinity)     # (n, n) sparse
+    symmetric = (affinity != affinity.T).nnz == 0
+    bounded = n*n_neighbors <= affinity.nnz <= 2*n*n_neighbors
+    affinity_bytes = affinity.data.nbytes + affinity.indices.nbytes + affinity.indptr.nbytes
+    rows.append(dict(check='qdg-scale', step=f'kNN affinity, k = {n_neighbors}', seconds=seconds,
+                     ok=symmetric and bounded,
+                     problem='' if symmetric and bounded else f"symmetric {symmetric}, {affinity.nnz} entries",
+                     nnz=int(affinity.nnz), symmetric=symmetric, affinity_mib=affinity_bytes/2**20))
+    for k in sorted(ks):
+        step = f'spectral, K = {k}'
+        out_of_time = time.perf_counter() - started >= time_budget_s
+        skipped = (f"K > N/5 = {n/5:g}: clusters of fewer than 5 tokens" if k > n/5 else
+                   f"time budget of {time_budget_s:g} s spent" if out_of_time else '')
+        if skipped:
+            rows.append(dict(check='qdg-scale', step=step, seconds=math.nan, ok=True, problem='', skipped=skipped))
+            continue
+        embedding, embedding_s = _timed(device, lambda: spectral_embedding(affinity, k, seed, device))   # (n, k)
+        labels, kmeans_s = _timed(device, lambda: torch_kmeans(embedding, k, seed, n_init, device=device))   # (n,)
+        finite = bool(np.isfinite(embedding).all())
+        rows.append(dict(check='qdg-scale', step=step, seconds=embedding_s + kmeans_s,
+                         ok=finite and labels.shape == (n,), problem='' if finite else 'non-finite embedding entries',
+                         embedding_s=embedding_s, kmeans_s=kmeans_s, clusters=len(np.unique(labels))))
+    return rows
+
+# %% ../nbs/80_gpucheck.ipynb #48803ed5
+def _part_rows(check:str, part:Callable, *args, **kwargs) -> list[dict]:
+    "The part's rows, or one failing row with its error and where it was raised: one broken part does not hide the others"
+    try: return part(*args, **kwargs)
+    except Exception as e:
+        raised_at = traceback.extract_tb(e.__traceback__)[-1]   # the innermost frame: a row has no room for the traceback
+        problem = f"{type(e).__name__}: {e} (at {Path(raised_at.filename).name}, line {raised_at.lineno})"
+        return [dict(check=check, step='did not finish', seconds=math.nan, ok=False, problem=problem)]
+
+def gpucheck_qdg(device:str='cuda', # the device: 'cuda', 'cuda:1', 'mps'; 'cpu' checks the checks
+                 n_tokens:int=100_000, # tokens for QDG at scale
+                 time_budget_s:float=400., # seconds for all three parts: cluster counts not begun by then are skipped
+                 quick:bool=True # the qdg benchmark at its quick size; False: its full size
+                ) -> list[dict]:
+    "Rows of the batched-gradient throughput, the qdg benchmark and QDG at scale on `device`"
+    started = time.perf_counter()
+    dev = gpucheck_device(device)
+    on_cpu = dev.type == 'cpu'
+    suite = SuiteConfig()
+    config = suite.model_config(*suite.sizes[-1]) if on_cpu else None   # None: the Pythia-70m-v0 architecture
+    doc_length = suite.context if on_cpu else 1024
+    with strict_float32(), quiet():
+        rows = _part_rows('qdg-throughput', qdg_throughput, dev, config=config, doc_length=doc_length)
+        rows += _part_rows('qdg-bench', qdg_benchmark, dev, quick=quick)
+        budget_left = max(0., time_budget_s - (time.perf_counter() - started))
+        rows += _part_rows('qdg-scale', qdg_at_scale, dev, n_tokens, time_budget_s=budget_left)
+    return rows
+
+_ROW_KEYS = ('check', 'step', 'seconds', 'ok', 'problem')
+
+def _measured(value) -> str:
+    "A measured value for the table: floats to 4 significant digits"
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+def format_qdg_rows(rows:list[dict] # from `gpucheck_qdg` or its parts
+                   ) -> str:
+    "The rows as a table — check, step, seconds, ok, what was measured — then each failing row's problem"
+    def cells(r):
+        seconds = '-' if not np.isfinite(r['seconds']) else f"{r['seconds']:.3g}"
+        shown = {k: v for k, v in r.items() if k not in _ROW_KEYS and not isinstance(v, dict)}   # `bench`: for the JSON
+        measured = ', '.join(f"{k}={_measured(v)}" for k, v in shown.items())
+        return [r['check'], r['step'], seconds, 'ok' if r['ok'] else 'FAIL', measured]
+    problems = [f"  {r['check']}, {r['step']}: {r['problem']}" for r in rows if not r['ok']]
+    table = format_table([cells(r) for r in rows], ['check', 'step', 'seconds', 'ok', 'measured'])
+    return '\n'.join([table, *problems])

@@ -5,24 +5,27 @@
 # %% ../../nbs/75_context_figures.ipynb #595aeefc
 from __future__ import annotations
 import math
+from dataclasses import dataclass, asdict
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from ..framework.figures import register_figure
+from ..framework.config import Config, param
 from ..framework.plotting import PALETTE, THEORY, REFERENCE
 from .task import load_tasks, bayes_floor, solvable
 import torch
 from ..framework.paths import cache_dir
-from ..framework.io import content_key
+from ..framework.io import content_key, to_jsonable
 from .models import ContextSweep, ContextEnsemble, train_context_sweep, optimal_context, train_unit, inputs_of
 from .task import generate, VALID_START
 from .intrinsic import covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums, relative_increments, gaussian_entropy, id_fit, ce_id_fit, DEFAULT_THRESHOLD, THEORY_SLOPE
 from .lm import corpus_chunks, context_scores, ce_curve, model_context, middle_block
 from ..lm.suite import resolve_lm
-from ..lm.models import load_model
+from ..lm.models import load_model, ModelSources, HUB
 
 # %% auto #0
-__all__ = ['synthetic_numbers', 'plot_synthetic', 'bimlp_spectra', 'id_numbers', 'plot_id', 'lm_context', 'layer_descriptors',
-           'lm_numbers', 'plot_lm', 'optimal_numbers', 'plot_optimal', 'sweep_params']
+__all__ = ['synthetic_numbers', 'plot_synthetic', 'SyntheticFigure', 'bimlp_spectra', 'id_numbers', 'plot_id', 'IDFigure',
+           'lm_context', 'layer_descriptors', 'lm_numbers', 'plot_lm', 'LMFigure', 'optimal_numbers', 'plot_optimal',
+           'sweep_params', 'OptimalFigure']
 
 # %% ../../nbs/75_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -85,11 +88,21 @@ def plot_synthetic(numbers:dict, title:str='') -> plt.Figure:
     return fig
 
 # %% ../../nbs/75_context_figures.ipynb #738126e7
-register_figure('context-synthetic', 'context', ['2', '3'], rehearse=dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2, n_valid=1000), weight=3,
-    smoke=dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2, n_valid=1000),
-    ranges=dict(ctls=(1, 100), Ns=(1, 10_000_000), seeds=(0, None), hidden=(2, None), batch_size=(1, None), max_epochs=(1, None),
-                patience=(1, None), n_valid=(1, 2_000_000), lr=(0, None), weight_decay=(0, None)),
-    description='The intrinsic-space task: best validation BCE against context length for each dataset size, with the exact Bayes floor, the approximation loss and l*(N)',
+@dataclass
+class SyntheticFigure(ContextSweep):
+    "`context-synthetic`: the MLP's (ctl × N × seed) sweep at CPU sizes: the study's three smallest N, shorter training"
+    name: str = 'context-synthetic'
+    ctls: tuple[int, ...] = (21, 27, 36, 50, 72, 100)
+    Ns: tuple[int, ...] = (50_000, 75_000, 100_000)   # training rows: the first N (the study's three smallest sizes)
+    batch_size: int = 1000   # the study: 10,000
+    max_epochs: int = 15     # the study: 200
+    patience: int = 5        # the study: 25
+    n_valid: int = 20_000    # the study: 2,000,000
+
+_SYNTHETIC_SMOKE = dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2, n_valid=1000)
+register_figure('context-synthetic', 'context', ['2', '3'], SyntheticFigure, weight=3, smoke=_SYNTHETIC_SMOKE, rehearse=_SYNTHETIC_SMOKE,
+    description='The intrinsic-space task: best validation BCE against context length for each dataset size, '
+                'with the exact Bayes floor, the approximation loss and l*(N)',
     full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], Ns=[50_000, 75_000, 100_000, 150_000, 200_000, 400_000, 2_000_000],
               seeds=[0, 1, 2], batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000))
 
@@ -151,28 +164,49 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
     fig.tight_layout()
     return fig
 
-register_figure('context-id', 'context', ['4', '5'], rehearse=dict(ctls=[21, 36, 63, 100], N=3000, hidden=32, feature=16, head=16, batch_size=500, max_epochs=2, patience=2, n_valid=1000, n_rows=2000), weight=2,
-    smoke=dict(ctls=[21, 36, 63, 100], N=3000, hidden=32, feature=16, head=16, batch_size=500, max_epochs=2, patience=2, n_valid=1000, n_rows=2000),
-    ranges=dict(ctls=(1, 100), N=(1, 10_000_000), hidden=(2, None), feature=(2, None), head=(2, None), batch_size=(1, None), max_epochs=(1, None),
-                patience=(1, None), n_valid=(1, 2_000_000), n_rows=(2, 2_000_000), threshold=(0, 1)),
-    checks=[('the fits need at least 4 context lengths', lambda p: len(set(p['ctls'])) >= 4)],
-    description="Intrinsic dimension of the Bi-MLP's context features: relative spectra, ID against ctl with its fit and s(ctl), the loss against ID with the theory's slope, and the Gaussian intrinsic entropy",
-    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], N=2_000_000, batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000, n_rows=2_000_000))
+@dataclass
+class IDFigure(ContextSweep):
+    "`context-id`: one Bi-MLP ensemble (one N, one seed, a model per ctl) and the spectra of its features"
+    name: str = 'context-id'
+    arch: str = param('bimlp', choices=('bimlp',))   # the Bi-MLP's feature layer is what is measured
+    ctls: tuple[int, ...] = (21, 27, 36, 50, 72, 100)   # at least 4, for the fits
+    Ns: tuple[int, ...] = (200_000,)   # one training-set size
+    batch_size: int = 1000   # the study: 10,000
+    max_epochs: int = 30     # the study: 200
+    patience: int = 5        # the study: 25
+    n_valid: int = 20_000    # validation rows for early stopping
+    n_rows: int = param(100_000, lo=2, hi=2_000_000)   # validation rows the features are taken on
+    threshold: float = param(DEFAULT_THRESHOLD, lo=0, hi=1)   # relative eigenvalue above which a direction counts
+    def rules(self):
+        return super().rules() + [(f'the fits need at least 4 context lengths, got {len(set(self.ctls))}', len(set(self.ctls)) >= 4),
+                                  (f'one dataset size and one seed: a model per ctl (Ns={self.Ns}, seeds={self.seeds})',
+                                   len(self.Ns) == 1 and len(self.seeds) == 1)]
+
+_ID_SMOKE = dict(ctls=[21, 36, 63, 100], Ns=[3000], hidden=32, feature=16, head=16, batch_size=500, max_epochs=2, patience=2,
+                 n_valid=1000, n_rows=2000)
+register_figure('context-id', 'context', ['4', '5'], IDFigure, weight=2, smoke=_ID_SMOKE, rehearse=_ID_SMOKE,
+    description="Intrinsic dimension of the Bi-MLP's context features: relative spectra, ID against ctl with its fit and s(ctl), "
+                "the loss against ID with the theory's slope, and the Gaussian intrinsic entropy",
+    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], Ns=[2_000_000], batch_size=10_000, max_epochs=200, patience=25,
+              n_valid=2_000_000, n_rows=2_000_000))
 
 # %% ../../nbs/75_context_figures.ipynb #7e8d4687
 def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2', a hub id
                corpus:str='wikitext-2', chunk:int=512, seq_lens=(8, 16, 32, 64, 128, 256, 512), max_chunks:int|None=None,
-               batch_size:int=8, threshold:float=DEFAULT_THRESHOLD, device=None) -> dict:
+               batch_size:int=8, threshold:float=DEFAULT_THRESHOLD, device=None,
+               sources:ModelSources=HUB # where hub models come from (a rehearsal: stand-ins)
+              ) -> dict:
     "One model's losses and final-layer spectra at every usable seq_len, cached per seq_len"
-    m = resolve_lm(name)
+    m = resolve_lm(name, sources)
     model = load_model(m['source'], m['revision'], device=device)
     ctx = model_context(model)
     lens = [int(s) for s in seq_lens if s <= chunk and (not ctx or s <= ctx)]
     if len(lens) < 2: raise ValueError(f"{m['label']}: fewer than two seq_lens of {list(seq_lens)} fit the chunk ({chunk}) and the model's context ({ctx})")
     chunks, info = corpus_chunks(corpus, m['tokenizer'], chunk, max_chunks=max_chunks or None)
-    out = cache_dir('context-lm')/f"{content_key(dict(name=name, corpus=corpus, chunk=chunk, max_chunks=max_chunks))}"
+    model_id = f"{m['source']}@{m['revision']}" if m['revision'] else str(m['source'])   # a rehearsal's stand-in is not the model
+    out = cache_dir('context-lm')/content_key(dict(model=model_id, corpus=corpus, chunk=chunk, max_chunks=max_chunks))
     middle = middle_block(model)
-    res = context_scores(model, chunks, lens, batch_size, middle=middle, out=out, model_id=name, device=device)
+    res = context_scores(model, chunks, lens, batch_size, middle=middle, out=out, model_id=model_id, device=device)
     spectra = {s: covariance_spectrum(res[s]['final']) for s in lens}
     middle_spectra = {s: covariance_spectrum(res[s]['middle']) for s in lens}
     return dict(name=name, label=m['label'], info=info, seq_lens=lens, skipped_seq_lens=[int(s) for s in seq_lens if s not in lens],
@@ -241,16 +275,29 @@ def plot_lm(per_model:list, # `lm_numbers` of each model
     fig.tight_layout()
     return fig
 
-register_figure('context-lm', 'context', ['6', '7'], rehearse=dict(chunk=128, seq_lens=[8, 16, 32, 64, 128], max_chunks=[12], batch_size=4), weight=3,
+@dataclass
+class LMFigure(Config):
+    "`context-lm`: the fixed-target protocol on language models"
+    models: tuple[str, ...] = ('smollm2', 'tiny')   # model names: a tiny suite, smollm2, a hub id or folder
+    corpus: str = 'wikitext-2'   # a registered corpus or a .jsonl/.jsonl.zst/text file
+    chunk: int = param(512, lo=2)   # tokens per chunk (the study: 2048)
+    seq_lens: tuple[int, ...] = param((8, 16, 32, 64, 128, 256, 512), lo=2)   # context lengths; those beyond a model's context are skipped
+    max_chunks: tuple[int, ...] = param((48, 0), lo=0)   # chunks per model, in the order of models (0: all)
+    batch_size: int = param(8, lo=1)
+    threshold: float = param(DEFAULT_THRESHOLD, lo=0, hi=1)   # relative eigenvalue above which a direction counts
+    def rules(self):
+        return [(f'max_chunks needs one entry per model ({len(self.max_chunks)} for {len(self.models)})', len(self.max_chunks) == len(self.models)),
+                (f'at least two seq_lens, got {list(self.seq_lens)}', len(self.seq_lens) >= 2)]
+
+register_figure('context-lm', 'context', ['6', '7'], LMFigure, weight=3,
     smoke=dict(models=['tiny-smoke'], chunk=64, seq_lens=[4, 8, 16, 32, 64], max_chunks=[40], batch_size=8),
-    ranges=dict(chunk=(2, None), seq_lens=(2, None), max_chunks=(0, None), batch_size=(1, None), threshold=(0, 1)),
-    checks=[('max_chunks needs one entry per model', lambda p: len(p['max_chunks']) == len(p['models'])),
-            ('at least two seq_lens', lambda p: len(p['seq_lens']) >= 2)],
-    description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), with fits; the intrinsic dimension and S_N of the final hidden state; loss against ID',
-    full=dict(models=['meta-llama/Llama-3.1-8B'], chunk=2048, seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768], max_chunks=[3208], batch_size=8))
+    rehearse=dict(chunk=128, seq_lens=[8, 16, 32, 64, 128], max_chunks=[12], batch_size=4),
+    description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), with fits; '
+                'the intrinsic dimension and S_N of the final hidden state; loss against ID',
+    full=dict(models=['meta-llama/Llama-3.1-8B'], chunk=2048, seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768],
+              max_chunks=[3208], batch_size=8))
 
 # %% ../../nbs/75_context_figures.ipynb #4b515fb6
-from dataclasses import asdict
 from .optimal import OptimalSweep, FULL_OPTIMAL_SWEEP, train_optimal_sweep, optimal_lengths, optimal_data, LOSSES
 
 def optimal_numbers(df:pd.DataFrame, # from `train_optimal_sweep`: one row per unit
@@ -308,16 +355,19 @@ def plot_optimal(numbers:dict, title:str='') -> plt.Figure:
 
 # %% ../../nbs/75_context_figures.ipynb #598efce2
 def sweep_params(sweep:OptimalSweep) -> dict:
-    "A sweep's fields as notebook parameters (lists, not tuples; no name)"
-    return {k: [list(x) if isinstance(x, tuple) else x for x in v] if isinstance(v, tuple) else v for k, v in asdict(sweep).items() if k != 'name'}
+    "A sweep's fields as a figure's parameters: lists, not tuples, as JSON holds them"
+    return to_jsonable(asdict(sweep))
 
-register_figure('context-optimal', 'context', [], rehearse=dict(ctls=[8, 16], fractions=[0.05, 0.2], extra=[], seeds=[114], d_model=16, n_layers=1, head_dim=8, micro_tokens=32, grad_accum=2, steps=6, warmup=2, eval_every=3, patience=2, valid_tokens=256, eval_batch=4, drop_head=10, drop_tail=5, max_chunks=8, min_doc_tokens=1000, valid_fraction=0.1), weight=3,
-    smoke=dict(ctls=[8, 16], fractions=[0.05, 0.2], seeds=[0], d_model=16, head_dim=8, micro_tokens=64, steps=6, warmup=2, eval_every=3,
-               patience=2, valid_tokens=256, drop_head=10, drop_tail=5),
-    ranges=dict(ctls=(2, None), fractions=(0, 1), seeds=(0, None), vocab_size=(258, None), d_model=(1, None), n_layers=(1, None), head_dim=(1, None),
-                micro_tokens=(1, None), grad_accum=(1, None), lr=(0, None), steps=(1, None), eval_every=(1, None), patience=(1, None), valid_tokens=(1, None)),
-    checks=[('d_model must be a multiple of head_dim', lambda p: p['d_model'] % p['head_dim'] == 0),
-            ('at least two ctls and two fractions', lambda p: len(p['ctls']) >= 2 and len(p['fractions']) >= 2)],
+@dataclass
+class OptimalFigure(OptimalSweep):
+    "`context-optimal`: the quick grid, named for the figure"
+    name: str = 'context-optimal'
+
+_OPTIMAL_SMOKE = dict(ctls=[8, 16], fractions=[0.05, 0.2], seeds=[0], d_model=16, head_dim=8, micro_tokens=64, steps=6, warmup=2,
+                      eval_every=3, patience=2, valid_tokens=256, drop_head=10, drop_tail=5)
+register_figure('context-optimal', 'context', [], OptimalFigure, weight=3, smoke=_OPTIMAL_SMOKE,
+    rehearse=_OPTIMAL_SMOKE | dict(extra=[], seeds=[114], n_layers=1, micro_tokens=32, grad_accum=2, eval_batch=4, max_chunks=8,
+                                   min_doc_tokens=1000, valid_fraction=0.1),
     description='The optimal context length from training sweeps: small rotary GPTs at each context length and data size, early-stopped; '
                 'the all-position validation loss and the fixed-target last-token CE against ctl, and l*(D)',
     full=sweep_params(FULL_OPTIMAL_SWEEP))

@@ -4,19 +4,20 @@
 
 # %% ../../nbs/73_context_lm.ipynb #bca18d39
 from __future__ import annotations
-import json
 from pathlib import Path
 import numpy as np, torch
 import torch.nn.functional as F
-from ..framework.paths import get_device, cache_dir
+from ..framework.paths import get_device
 from ..framework.progress import progress
-from ..framework.io import atomic_path, write_json, content_key
+from ..framework.io import array_digest
+from ..framework.resumable import ResumableRun, Unit
 from ..lm.corpus import iter_documents
 from ..lm.hidden import hidden_state_hooks, layer_modules
 from ..lm.models import scoring_kwargs
 
 # %% auto #0
-__all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'middle_block', 'context_scores', 'ce_curve']
+__all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'middle_block', 'seq_len_scores', 'context_scores',
+           'ce_curve']
 
 # %% ../../nbs/73_context_lm.ipynb #171e1249
 def fixed_target_chunks(docs:list, # token ids of each document (arrays or lists), BOS already in place if the protocol has one
@@ -66,11 +67,18 @@ def _score(model, windows:torch.Tensor, middle:int) -> tuple:
     logits = model.get_output_embeddings()(h).float()                                # (B, vocab)
     return F.cross_entropy(logits, windows[:, -1], reduction='none'), h.float(), mid.float()
 
+def seq_len_scores(model, chunks:torch.Tensor, # (n, chunk) token ids
+                   seq_len:int, batch_size:int, middle:int, device) -> dict:
+    "A unit: dict(ce (n,), target (n,), final (n, d), middle (n, d)) of each chunk's last token seen with its last seq_len tokens"
+    parts = [_score(model, chunks[b:b + batch_size, -seq_len:].to(device), middle) for b in range(0, len(chunks), batch_size)]
+    return dict(ce=torch.cat([p[0] for p in parts]).cpu().numpy(), target=chunks[:, -1].numpy().copy(),
+                final=torch.cat([p[1] for p in parts]).cpu().numpy(), middle=torch.cat([p[2] for p in parts]).cpu().numpy())
+
 def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
                    seq_lens, # context lengths, each 2 … min(chunk, the model's context)
                    batch_size:int=8, middle:int|None=None, # the block whose output is kept (default: the middle one)
-                   out:str|Path|None=None, # a folder to keep each seq_len's arrays in (resumable); None: nothing written
-                   model_id:str='', # what the model is, for the folder's manifest
+                   out:str|Path|None=None, # a folder to keep each seq_len's arrays in (a resumable run); None: nothing written
+                   model_id:str='', # what the model is, for the run's parameters
                    device=None) -> dict:
     "{seq_len: dict(ce (n,), target (n,), final (n, d), middle (n, d))}"
     device = get_device(device)
@@ -80,25 +88,12 @@ def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
     for s in seq_lens:
         if not 2 <= s <= chunk: raise ValueError(f"seq_len {s} must be in 2 … {chunk}, the chunk length")
         if ctx and s > ctx: raise ValueError(f"seq_len {s} is longer than the model's context of {ctx} tokens")
-    if out is not None:
-        out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        params = dict(model=model_id, chunks=content_key(chunks.tolist()), middle=middle)
-        mf = out/'manifest.json'
-        if mf.exists() and json.loads(mf.read_text()) != params:
-            raise ValueError(f"{out} holds scores of another model, chunk set or layer ({json.loads(mf.read_text())['model']}): choose another folder")
-        write_json(mf, params)
-    X, res = torch.as_tensor(chunks, dtype=torch.long), {}
-    for s in progress(seq_lens, desc='context lengths', unit='len'):
-        f = out/f'seq{s}.npz' if out is not None else None
-        if f is not None and f.exists():
-            z = np.load(f); res[s] = {k: z[k] for k in z.files}; continue
-        parts = [_score(model, X[b:b + batch_size, -s:].to(device), middle) for b in range(0, len(X), batch_size)]
-        res[s] = dict(ce=torch.cat([p[0] for p in parts]).cpu().numpy(), target=chunks[:, -1].copy(),
-                      final=torch.cat([p[1] for p in parts]).cpu().numpy(), middle=torch.cat([p[2] for p in parts]).cpu().numpy())
-        if f is not None:
-            with atomic_path(f) as tmp:
-                with open(tmp, 'wb') as fh: np.savez(fh, **res[s])
-    return res
+    X = torch.as_tensor(np.asarray(chunks), dtype=torch.long)
+    kw = dict(model=model, chunks=X, batch_size=batch_size, middle=middle, device=device)   # units run here, with the model
+    if out is None: return {s: seq_len_scores(seq_len=s, **kw) for s in progress(seq_lens, desc='context lengths', unit='len')}
+    run = ResumableRun('context-lm', dict(model=model_id, chunks=array_digest(X.numpy()), middle=middle), folder=out)
+    run.run([Unit(f'seq{s}', seq_len_scores, kw | dict(seq_len=s)) for s in seq_lens], desc='context lengths')
+    return {s: run.result(f'seq{s}') for s in seq_lens}
 
 # %% ../../nbs/73_context_lm.ipynb #1c5c1c4c
 from ..shared.fit import fit_power_law

@@ -4,58 +4,54 @@
 
 # %% ../../nbs/71_context_models.ipynb #5a02f059
 from __future__ import annotations
-import math, time, json
+import math, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn.functional as F
-from ..framework.paths import cache_dir, get_device
+from ..framework.paths import get_device
 from ..framework.progress import progress
-from ..framework.io import atomic_path, write_json, content_key
+from ..framework.io import atomic_path, content_key
 from ..framework.results import ResultsStore
-from ..framework.io import file_lock
+from ..framework.resumable import ResumableRun, Unit
 from ..shared.ensemble import StackedLinear, init_linear, adamw, optimizer_step, Freezer
-from ..framework.executor import ClusterConfig, run_units, task_device
-from .task import load_tasks, generate, bayes_floor, VALID_START, _check_ctl
+from ..framework.executor import ClusterConfig, task_device
+from ..framework.config import Config, param
+from .task import load_tasks, generate, bayes_floor, VALID_START
 
 # %% auto #0
 __all__ = ['MLP_SLOPE', 'BIMLP_SLOPE', 'N_BITS', 'N_CODE', 'ContextSweep', 'inputs_of', 'member_rows', 'ContextEnsemble',
-           'SingleContextModel', 'member_bce', 'validate', 'visible_probe', 'UnitResult', 'unit_dir', 'train_unit',
-           'context_unit', 'train_context_sweep', 'optimal_context']
+           'SingleContextModel', 'member_bce', 'validate', 'visible_probe', 'UnitResult', 'ensemble_unit',
+           'context_run', 'train_unit', 'train_context_sweep', 'optimal_context']
 
 # %% ../../nbs/71_context_models.ipynb #ef4b792e
 MLP_SLOPE, BIMLP_SLOPE = 0.0015, 0.001   # LeakyReLU negative slopes of the MLP and the Bi-MLP (notes §3)
 
 @dataclass
-class ContextSweep:
+class ContextSweep(Config):
     "A (ctl × N × seed) grid of context-length models"
     name: str = 'sweep'
-    arch: str = 'mlp'              # 'mlp' or 'bimlp'
-    ctls: tuple = (27, 32, 36, 43, 63, 94)
-    Ns: tuple = (85_000,)          # training rows: the first N
-    seeds: tuple = (0,)            # init and shuffle seeds
-    hidden: int = 400              # MLP: H; Bi-MLP: the encoder's hidden width
-    feature: int = 80              # Bi-MLP: the feature f
-    head: int = 200                # Bi-MLP: the head's hidden width
-    lr: float = 1e-3
-    weight_decay: float = 8e-4
-    clip: float = 1.0
-    batch_size: int = 10_000
-    max_epochs: int = 200
-    patience: int = 25
-    n_valid: int = 2_000_000
+    arch: str = param('mlp', choices=('mlp', 'bimlp'))
+    ctls: tuple[int, ...] = param((27, 32, 36, 43, 63, 94), lo=1)   # context lengths: visible bits, at most the task's
+    Ns: tuple[int, ...] = param((85_000,), lo=1, hi=VALID_START)    # training rows: the first N
+    seeds: tuple[int, ...] = param((0,), lo=0)                      # init and shuffle seeds
+    hidden: int = param(400, lo=2)         # MLP: H; Bi-MLP: the encoder's hidden width
+    feature: int = param(80, lo=2)         # Bi-MLP: the feature f
+    head: int = param(200, lo=2)           # Bi-MLP: the head's hidden width
+    lr: float = param(1e-3, lo=0)
+    weight_decay: float = param(8e-4, lo=0)
+    clip: float = param(1.0, lo=0)         # gradient-norm clip
+    batch_size: int = param(10_000, lo=1)
+    max_epochs: int = param(200, lo=1)
+    patience: int = param(25, lo=1)        # epochs without a better validation loss before a member stops
+    n_valid: int = param(2_000_000, lo=1, hi=2_000_000)   # validation rows, from the validation split's start
     data_seed: int = 114
-    def __post_init__(self):
-        for k in ('ctls', 'Ns', 'seeds'): setattr(self, k, tuple(int(v) for v in getattr(self, k)))
-        if self.arch not in ('mlp', 'bimlp'): raise ValueError(f"arch must be 'mlp' or 'bimlp', got {self.arch!r}")
-        _check_ctl(np.array(self.ctls), load_tasks())
-        if min(self.Ns) < 1 or max(self.Ns) > VALID_START: raise ValueError(f"each N must be in 1 … {VALID_START:,} (the training split), got {self.Ns}")
-        for k in ('batch_size', 'max_epochs', 'patience', 'n_valid', 'hidden'):
-            if getattr(self, k) < 1: raise ValueError(f"{k} must be >= 1, got {getattr(self, k)}")
+    def rules(self):
+        bits = load_tasks().context_bits
+        return [(f"each ctl must be at most {bits}, the task's context bits (ctls={self.ctls})", max(self.ctls) <= bits)]
     def members(self, N:int) -> pd.DataFrame:
         "The members of the ensemble for dataset size N: one row per (ctl, seed)"
         return pd.DataFrame([dict(ctl=c, seed=s, N=N) for c in self.ctls for s in self.seeds])
-    def unit_key(self, N:int) -> str: return content_key(dict(asdict(self), Ns=None, unit=N))   # a unit's result does not depend on the other Ns
 
 # %% ../../nbs/71_context_models.ipynb #44f1fabc
 N_BITS, N_CODE = 100, 50
@@ -183,94 +179,101 @@ def _epoch(model, opt, freezer, x, y, gens, sweep:ContextSweep):
 def _checkpoint(path, **state):
     with atomic_path(path) as tmp: torch.save(state, tmp)
 
-def unit_dir(sweep:ContextSweep, N:int) -> Path: return cache_dir('context')/f'{sweep.name}-N{N}-{sweep.unit_key(N)}'
+def _on_cpu(state:dict) -> dict: return {k: v.detach().cpu().clone() for k, v in state.items()}
 
-def train_unit(sweep:ContextSweep, N:int, device=None, store:ResultsStore|None=None,
-               out:str|Path|None=None # the unit's folder (default: in the cache, keyed by the sweep and N)
-              ) -> UnitResult:
-    "Train (or resume, or load) the ensemble of every (ctl, seed) at dataset size N"
+def ensemble_unit(sweep:ContextSweep, N:int, device:str,
+                  store_path:str|None, # the results store the epochs are logged to (None: the default one)
+                  run_id:str, # its run for this unit
+                  scratch:Path|None=None # for the epoch checkpoint (a resumable run gives each unit one); None: none kept
+                 ) -> dict:
+    "A unit: the ensemble of every (ctl, seed) at size N trained to its stop; history, best, stop epochs, best and last weights"
     device = get_device(device)
-    out = Path(out) if out else unit_dir(sweep, N)
-    out.mkdir(parents=True, exist_ok=True)
     members = sweep.members(N)
-    with file_lock(out/'.lock', timeout=24*3600):
-        params = json.loads(json.dumps(dict(asdict(sweep), N=N, Ns=None)))   # the unit's parameters as JSON holds them (other Ns do not matter)
-        if (out/'unit.json').exists() and (old := json.loads((out/'unit.json').read_text())) != params:
-            raise ValueError(f"{out} holds a unit with other parameters ({', '.join(sorted(k for k in params if old.get(k) != params[k]))} differ): "
-                             "choose another folder or delete it")
-        if (out/'result.pt').exists(): return _load_unit(out/'result.pt', members)
-        write_json(out/'unit.json', params)
-        x, y, xv, yv = _unit_data(sweep, N, device)
-        model = ContextEnsemble(sweep, members, device)
-        opt = adamw(model, sweep.lr, sweep.weight_decay)
-        freezer = Freezer(list(model.parameters()))
-        gens = [torch.Generator().manual_seed(int(s)) for s in members.seed]
-        M = len(members)
-        hist, best, best_epoch, bad = [], torch.full((M,), math.inf), torch.zeros(M, dtype=torch.long), torch.zeros(M, dtype=torch.long)
-        best_state, spent, start = {k: v.detach().clone() for k, v in model.state_dict().items()}, 0., 0
-        ck = out/'checkpoint.pt'
-        if ck.exists():
-            s = torch.load(ck, weights_only=True, map_location=device)
-            model.load_state_dict(s['model']); opt.load_state_dict(s['opt'])
-            for g, st in zip(gens, s['gens']): g.set_state(st)
-            hist, best, best_epoch, bad, best_state, spent, start = list(s['hist']), s['best'], s['best_epoch'], s['bad'], s['best_state'], s['seconds'], s['epoch']
-            freezer.frozen, freezer.saved = s['frozen'], s['saved']
-        run = (store or ResultsStore()).run(f'context/{sweep.name}', dict(asdict(sweep), N=N), run_id=f'context-{sweep.name}-N{N}-{content_key(dict(key=sweep.unit_key(N), out=str(out.resolve())))}', resume=True)   # two folders holding the same unit are two runs
-        t0 = time.time()
-        with run:
-            run.store.drop_metrics(run.run_id, after_step=start if start else None)
-            for epoch in progress(range(start + 1, sweep.max_epochs + 1), desc=f'context {sweep.arch} N={N:,} ({M} models)', unit='epoch',
-                                  initial=start, total=sweep.max_epochs):
-                if freezer.all_stopped: break
-                _epoch(model, opt, freezer, x, y, gens, sweep)
-                v = validate(model, xv, yv).cpu()
-                active = ~freezer.frozen
-                v_logged = torch.where(active, v, torch.full_like(v, math.nan))
-                hist.append(v_logged)
-                better = active & (v < best)
-                best = torch.where(better, v, best); best_epoch = torch.where(better, torch.full_like(best_epoch, epoch), best_epoch)
-                bad = torch.where(better, torch.zeros_like(bad), bad + active.long())
-                for k, t in model.state_dict().items(): best_state[k][better.to(t.device)] = t[better.to(t.device)]   # every entry leads with the member axis
-                freezer.stop(torch.nonzero(active & (bad >= sweep.patience)).reshape(-1))
-                for m, r in enumerate(members.itertuples()):
-                    if active[m]: run.log('valid_bce', float(v[m]), epoch, ctl=r.ctl, N=N, seed=r.seed, arch=sweep.arch)
-                run.flush()
+    x, y, xv, yv = _unit_data(sweep, N, device)
+    model = ContextEnsemble(sweep, members, device)
+    opt = adamw(model, sweep.lr, sweep.weight_decay)
+    freezer = Freezer(list(model.parameters()))
+    gens = [torch.Generator().manual_seed(int(s)) for s in members.seed]
+    M = len(members)
+    hist, best, best_epoch, bad = [], torch.full((M,), math.inf), torch.zeros(M, dtype=torch.long), torch.zeros(M, dtype=torch.long)
+    best_state, spent, start = {k: v.detach().clone() for k, v in model.state_dict().items()}, 0., 0
+    ck = Path(scratch)/'checkpoint.pt' if scratch is not None else None
+    if ck is not None and ck.exists():
+        s = torch.load(ck, weights_only=True, map_location='cpu')   # the generators and the history live on the CPU, the weights go back
+        model.load_state_dict(s['model']); opt.load_state_dict(s['opt'])   # (an optimiser's state follows its parameters)
+        for g, st in zip(gens, s['gens']): g.set_state(st)
+        hist, best, best_epoch, bad, spent, start = list(s['hist']), s['best'], s['best_epoch'], s['bad'], s['seconds'], s['epoch']
+        best_state = {k: v.to(device) for k, v in s['best_state'].items()}
+        freezer.frozen, freezer.saved = s['frozen'], None if s['saved'] is None else [t.to(device) for t in s['saved']]
+    store = ResultsStore(store_path) if store_path else ResultsStore()
+    run = store.run(f'context/{sweep.name}', dict(asdict(sweep), N=N), run_id=run_id, resume=True)
+    t0 = time.time()
+    with run:
+        run.store.drop_metrics(run.run_id, after_step=start if start else None)   # later epochs are trained again
+        for epoch in progress(range(start + 1, sweep.max_epochs + 1), desc=f'context {sweep.arch} N={N:,} ({M} models)', unit='epoch',
+                              initial=start, total=sweep.max_epochs):
+            if freezer.all_stopped: break
+            _epoch(model, opt, freezer, x, y, gens, sweep)
+            v = validate(model, xv, yv).cpu()
+            active = ~freezer.frozen
+            v_logged = torch.where(active, v, torch.full_like(v, math.nan))
+            hist.append(v_logged)
+            better = active & (v < best)
+            best = torch.where(better, v, best); best_epoch = torch.where(better, torch.full_like(best_epoch, epoch), best_epoch)
+            bad = torch.where(better, torch.zeros_like(bad), bad + active.long())
+            for k, t in model.state_dict().items(): best_state[k][better.to(t.device)] = t[better.to(t.device)]   # every entry leads with the member axis
+            freezer.stop(torch.nonzero(active & (bad >= sweep.patience)).reshape(-1))
+            for m, r in enumerate(members.itertuples()):
+                if active[m]: run.log('valid_bce', float(v[m]), epoch, ctl=r.ctl, N=N, seed=r.seed, arch=sweep.arch)
+            run.flush()
+            if ck is not None:
                 _checkpoint(ck, model=model.state_dict(), opt=opt.state_dict(), gens=[g.get_state() for g in gens], hist=hist, best=best,
                             best_epoch=best_epoch, bad=bad, best_state=best_state, seconds=spent + time.time() - t0, epoch=epoch,
                             frozen=freezer.frozen, saved=freezer.saved)
-        valid = torch.stack(hist).numpy() if hist else np.zeros((0, M))
-        stopped = np.array([int(np.max(np.flatnonzero(~np.isnan(valid[:, m]))) + 1) if len(valid) else 0 for m in range(M)])
-        res = UnitResult(members, valid, best.numpy(), best_epoch.numpy(), stopped, best_state,
-                         {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}, spent + time.time() - t0)
-        _checkpoint(out/'result.pt', valid=torch.from_numpy(res.valid), best=torch.from_numpy(res.best), best_epoch=torch.from_numpy(res.best_epoch),
-                    stopped=torch.from_numpy(res.stopped), best_state=res.best_state, last_state=res.last_state, seconds=res.seconds)
-        ck.unlink(missing_ok=True)
-    return res
+    valid = torch.stack(hist).numpy() if hist else np.zeros((0, M), np.float32)                      # (epochs, M)
+    stopped = np.array([int(np.max(np.flatnonzero(~np.isnan(valid[:, m]))) + 1) if len(valid) else 0 for m in range(M)])
+    return dict(valid=valid, best=best.numpy(), best_epoch=best_epoch.numpy(), stopped=stopped, best_state=_on_cpu(best_state),
+                last_state=_on_cpu(model.state_dict()), seconds=spent + time.time() - t0)
 
-def _load_unit(path:Path, members:pd.DataFrame) -> UnitResult:
-    s = torch.load(path, weights_only=True, map_location='cpu')   # tensors and plain containers: nothing is unpickled; a GPU task's weights read anywhere
-    return UnitResult(members, *(s[k].numpy() for k in ('valid', 'best', 'best_epoch', 'stopped')), s['best_state'], s['last_state'], s['seconds'])
+def context_run(sweep:ContextSweep,
+                out:str|Path|None=None # the run's folder (default: in the cache, keyed by the parameters)
+               ) -> ResumableRun:
+    "The resumable run of a sweep's dataset sizes, keyed by every parameter but `Ns`: no unit depends on the other sizes"
+    return ResumableRun('context', dict(asdict(sweep), Ns=None), folder=out, name=sweep.name)
+
+def _ensemble_units(sweep:ContextSweep, Ns, run:ResumableRun, device:str, store:ResultsStore|None) -> list:
+    "One unit per dataset size, each logging to a results-store run of its own (two folders holding the same unit are two runs)"
+    where = content_key(dict(key=run.key, out=str(run.folder.resolve())))
+    return [Unit(f'N{N}', ensemble_unit, dict(sweep=sweep, N=N, device=device, store_path=str(store.path) if store else None,
+                                              run_id=f'context-{sweep.name}-N{N}-{where}'))
+            for N in Ns]
+
+def _unit_result(run:ResumableRun, sweep:ContextSweep, N:int) -> UnitResult:
+    r = run.result(f'N{N}')   # tensors and plain containers, read on the CPU: a GPU task's weights read anywhere
+    arrays = (r[k] for k in ('valid', 'best', 'best_epoch', 'stopped'))
+    return UnitResult(sweep.members(N), *arrays, r['best_state'], r['last_state'], r['seconds'])
+
+def train_unit(sweep:ContextSweep, N:int, device=None, store:ResultsStore|None=None,
+               out:str|Path|None=None # the run's folder (default: `context_run`'s, in the cache)
+              ) -> UnitResult:
+    "Train (or resume, or read back) the ensemble of every (ctl, seed) at dataset size N"
+    run = context_run(sweep, out)
+    run.run(_ensemble_units(sweep, [N], run, str(get_device(device)), store), desc=f'context {sweep.name}')
+    return _unit_result(run, sweep, N)
 
 # %% ../../nbs/71_context_models.ipynb #3200a1c3
-def context_unit(sweep:ContextSweep, N:int, out:str, device:str, store_path:str|None) -> str:
-    "A task: one dataset size trained (or resumed, or read back) in its folder; the folder"
-    train_unit(sweep, N, device, ResultsStore(store_path) if store_path else None, out)
-    return out
-
-def train_context_sweep(sweep:ContextSweep, device=None, store:ResultsStore|None=None, out:str|Path|None=None,
+def train_context_sweep(sweep:ContextSweep, device=None, store:ResultsStore|None=None,
+                        out:str|Path|None=None, # the run's folder (default: `context_run`'s, in the cache)
                         cluster:ClusterConfig|None=None # one task per N (`07_executor`); None: here, one after another
                        ) -> pd.DataFrame:
     "Train every unit of a sweep; one row per member with its best validation BCE and the floor"
-    folders = {N: Path(out)/f'N{N}' if out else unit_dir(sweep, N) for N in sweep.Ns}
-    if cluster is not None:
-        units = {f'N{N}': (context_unit, dict(sweep=sweep, N=N, out=str(f), device=task_device(cluster, device),
-                                              store_path=str(store.path) if store else None)) for N, f in folders.items()}
-        run_units(f"context-{sweep.name}-{content_key(asdict(sweep))}", units, cluster, store)
+    device = str(get_device(device)) if cluster is None else task_device(cluster, device)
+    run = context_run(sweep, out)
+    run.run(_ensemble_units(sweep, sweep.Ns, run, device, store), cluster, desc=f'context {sweep.name}')
     rows = []
     for N in sweep.Ns:
-        res = _load_unit(folders[N]/'result.pt', sweep.members(N)) if cluster is not None else train_unit(sweep, N, device, store, folders[N])
-        df = res.members.assign(best=res.best, best_epoch=res.best_epoch, epochs=res.stopped, seconds=res.seconds)
-        rows.append(df)
+        res = _unit_result(run, sweep, N)
+        rows.append(res.members.assign(best=res.best, best_epoch=res.best_epoch, epochs=res.stopped, seconds=res.seconds))
     df = pd.concat(rows, ignore_index=True)
     df['floor'] = bayes_floor(df.ctl.to_numpy())
     df['gap'] = df.best - df.floor

@@ -8,72 +8,70 @@ import json, math, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-from ..framework.paths import cache_dir, get_device, seed_everything
+from ..framework.paths import get_device, seed_everything
 from ..framework.progress import progress
-from ..framework.io import atomic_path, write_json, content_key
+from ..framework.io import atomic_path, content_key, file_digest
 from ..framework.results import ResultsStore
-from ..framework.io import file_lock
-from ..lm.corpus import iter_documents, corpus_path, file_sha256, full_corpus
+from ..framework.resumable import ResumableRun, Unit, CorruptArtefact
+from ..framework.config import Config, param
+from ..lm.corpus import iter_documents, corpus_path, FULL_CORPORA
 from ..lm.tokens import train_bpe, load_tokenizer, TextTokenizer
-from ..lm.models import quiet_transformers
+from ..lm.models import quiet_transformers, ModelSources, HUB
 from ..lm.suite import lm_optimizer, lm_step, window_loss, lr_at
 from .lm import fixed_target_chunks, context_scores
-from ..framework.executor import ClusterConfig, run_units
+from ..framework.executor import ClusterConfig, task_device
 
 # %% auto #0
-__all__ = ['FULL_OPTIMAL_SWEEP', 'LOSSES', 'OptimalSweep', 'OptimalData', 'optimal_data', 'train_windows', 'valid_starts',
-           'valid_windows', 'valid_token_count', 'fixed_target_ce', 'optimal_model_config', 'optimal_model',
-           'unit_name', 'unit_run_id', 'sweep_dir', 'train_optimal_unit', 'optimal_unit', 'train_optimal_sweep',
-           'optimal_lengths']
+__all__ = ['FULL_OPTIMAL_SWEEP', 'DATA_FILES', 'LOSSES', 'OptimalSweep', 'OptimalData', 'data_unit', 'data_run', 'optimal_data',
+           'train_windows', 'valid_starts', 'valid_windows', 'valid_token_count', 'fixed_target_ce',
+           'optimal_model_config', 'optimal_model', 'unit_name', 'unit_run_id', 'optimal_run', 'optimal_unit',
+           'train_optimal_unit', 'train_optimal_sweep', 'optimal_lengths']
 
 # %% ../../nbs/74_context_optimal.ipynb #fda24173
 def _lcm(values) -> int: return int(np.lcm.reduce(np.asarray(values, dtype=np.int64)))
 
 @dataclass
-class OptimalSweep:
+class OptimalSweep(Config):
     "A (data fraction × ctl × seed) grid of small rotary GPTs; each point an independent, resumable unit"
     name: str = 'optimal'
-    corpus: str = 'wikitext-2'      # an embedded corpus or a file (full: a local OpenWebText .jsonl[.zst])
+    corpus: str = 'wikitext-2'      # an embedded corpus, a file, or a full-mode corpus ('openwebtext': the file its variable names)
     tokenizer: str = 'bpe'          # 'bpe': byte-level BPE of `vocab_size` learned on the training documents; else `load_tokenizer` names ('gpt2')
-    vocab_size: int = 320
-    min_doc_tokens: int = 0         # keep documents with more tokens than this (the study: 3,000)
-    valid_fraction: float = 0.15    # documents held out (the study: 5 %; WikiText-2's 62 articles need more)
+    vocab_size: int = param(320, lo=258)
+    min_doc_tokens: int = param(0, lo=0)   # keep documents with more tokens than this (the study: 3,000)
+    valid_fraction: float = param(0.15, lo=0, hi=1)   # documents held out (the study: 5 %; WikiText-2's 62 articles need more)
     split_seed: int = 114           # the shuffle before the split
-    ctls: tuple = (32, 64, 128, 256, 512)
-    fractions: tuple = (1/128, 1/16, 1/2)   # of the training stream, a prefix
-    extra: tuple = ()               # more (fraction, ctl) points outside the product (the study's longest ctl at 2 % only)
-    seeds: tuple = (0, 1)
-    d_model: int = 64
-    n_layers: int = 2
-    head_dim: int = 16
-    rotary_pct: float = 0.5         # the study: RoPE on 32 of 64 head dimensions
-    micro_tokens: int = 2048        # tokens per micro-batch: max(1, micro_tokens // ctl) windows
-    grad_accum: int = 1             # micro-batches per step
-    lr: float = 3e-3
-    min_lr: float = 3e-4
-    warmup: int = 20
-    steps: int = 300                # the cosine's length and the most steps a unit trains
-    weight_decay: float = 0.1
-    grad_clip: float = 1.0
-    eval_every: int = 20            # steps between validation passes
-    patience: int = 3               # validation passes without improvement before stopping
-    valid_tokens: int = 16384       # all-position loss: this many held-out tokens (rounded down to a multiple of every ctl)
-    eval_batch: int = 16            # windows per forward pass in evaluation
-    drop_head: int = 100            # fixed-target chunks (§7.2)
-    drop_tail: int = 50
-    max_chunks: int|None = None
+    ctls: tuple[int, ...] = param((32, 64, 128, 256, 512), lo=2)    # training context lengths: a context and a target at least
+    fractions: tuple[float, ...] = param((1/128, 1/16, 1/2), lo=0, hi=1)   # of the training stream, a prefix
+    extra: tuple[tuple[float, int], ...] = param((), empty=True)   # more (fraction, ctl) points outside the grid (the study's longest ctl at 2 % only)
+    seeds: tuple[int, ...] = param((0, 1), lo=0)
+    d_model: int = param(64, lo=1)
+    n_layers: int = param(2, lo=1)
+    head_dim: int = param(16, lo=1)
+    rotary_pct: float = param(0.5, lo=0, hi=1)   # share of each head rotated (the study: RoPE on 32 of 64 head dimensions)
+    micro_tokens: int = param(2048, lo=1)   # tokens per micro-batch: max(1, micro_tokens // ctl) windows
+    grad_accum: int = param(1, lo=1)        # micro-batches per step
+    lr: float = param(3e-3, lo=0)
+    min_lr: float = param(3e-4, lo=0)
+    warmup: int = param(20, lo=0)
+    steps: int = param(300, lo=1)           # the cosine's length and the most steps a unit trains
+    weight_decay: float = param(0.1, lo=0)
+    grad_clip: float = param(1.0, lo=0)
+    eval_every: int = param(20, lo=1)       # steps between validation passes
+    patience: int = param(3, lo=1)          # validation passes without improvement before stopping
+    valid_tokens: int = param(16384, lo=1)  # all-position loss: this many held-out tokens (rounded down to a multiple of every ctl)
+    eval_batch: int = param(16, lo=1)       # windows per forward pass in evaluation
+    drop_head: int = param(100, lo=0)       # fixed-target chunks: tokens dropped at each document's start ...
+    drop_tail: int = param(50, lo=0)        # ... and at its end
+    max_chunks: int|None = param(None, lo=1)   # fixed-target chunks kept (None: all)
 
-    def __post_init__(self):
-        self.ctls, self.fractions, self.seeds = tuple(int(c) for c in self.ctls), tuple(float(f) for f in self.fractions), tuple(int(s) for s in self.seeds)
-        self.extra = tuple((float(f), int(c)) for f, c in self.extra)
-        for f in self.fractions + tuple(f for f, _ in self.extra):
-            if not 0 < f <= 1: raise ValueError(f"data fraction {f} must be in (0, 1]")
-        for c in self.all_ctls:
-            if c < 2: raise ValueError(f"ctl {c} must be >= 2 (a context and a target)")
-        if self.d_model % self.head_dim: raise ValueError(f"d_model={self.d_model} must be a multiple of head_dim={self.head_dim}")
-        if self.valid_tokens < self.lcm: raise ValueError(f"valid_tokens={self.valid_tokens} is shorter than one window of every ctl (their lcm is {self.lcm})")
-        if min(self.steps, self.eval_every, self.patience, self.micro_tokens, self.grad_accum) < 1: raise ValueError("steps, eval_every, patience, micro_tokens and grad_accum must be >= 1")
-        if not 0 < self.valid_fraction < 1: raise ValueError(f"valid_fraction must be in (0, 1), got {self.valid_fraction}")
+    def rules(self):
+        fractions = self.fractions + tuple(f for f, _ in self.extra)
+        return [(f"every data fraction must be in (0, 1], got {[f for f in fractions if not 0 < f <= 1]}", all(0 < f <= 1 for f in fractions)),
+                (f"every extra ctl must be >= 2, got {[c for _, c in self.extra if c < 2]}", all(c >= 2 for _, c in self.extra)),
+                (f"d_model={self.d_model} must be a multiple of head_dim={self.head_dim}", self.d_model % self.head_dim == 0),
+                (f"valid_fraction must be in (0, 1), got {self.valid_fraction}", 0 < self.valid_fraction < 1),
+                (f"valid_tokens={self.valid_tokens} is shorter than one window of every ctl (their lcm is {self.lcm})",
+                 self.valid_tokens >= self.lcm)]
 
     @property
     def all_ctls(self) -> tuple: return tuple(sorted(set(self.ctls) | {c for _, c in self.extra}))
@@ -109,11 +107,9 @@ class OptimalData:
     chunks: np.ndarray      # (n_chunks, chunk) fixed-target chunks of the held-out documents
     info: dict
 
-def _corpus_source(corpus:str) -> str:
-    import os
-    if corpus != 'openwebtext': return corpus
-    from scalinglab.lm.models import rehearsing
-    return str(full_corpus('openwebtext', rehearse=rehearsing()))
+def _corpus_source(corpus:str, sources:ModelSources) -> str:
+    "The corpus a sweep names, as `iter_documents` takes it: a full-mode corpus's file comes from `sources`"
+    return str(sources.corpus(corpus)) if corpus in FULL_CORPORA else corpus
 
 def _eot_id(tok:TextTokenizer) -> int:
     i = tok.tok.token_to_id('<|endoftext|>')
@@ -124,38 +120,55 @@ def _save_npy(path:Path, arr:np.ndarray):
     with atomic_path(path) as tmp:
         with open(tmp, 'wb') as f: np.save(f, arr)
 
-def optimal_data(sweep:OptimalSweep) -> OptimalData:
-    "Split, tokenise and cache the sweep's corpus (once per data configuration)"
-    source = _corpus_source(sweep.corpus)
-    key = content_key(dict(sweep.data_params(), corpus_sha=file_sha256(corpus_path(source)), chunk=sweep.chunk,
-                           drop=(sweep.drop_head, sweep.drop_tail), max_chunks=sweep.max_chunks))
-    root = cache_dir('context-optimal')/f'data-{key}'
-    with file_lock(root.with_suffix('.lock'), timeout=24*3600):
-        if not (root/'info.json').exists():
-            docs = [d['text'] for d in iter_documents(source)]
-            order = np.random.default_rng(sweep.split_seed).permutation(len(docs))
-            n_valid = max(1, int(round(sweep.valid_fraction*len(docs))))
-            if n_valid >= len(docs): raise ValueError(f"{sweep.corpus}: {len(docs)} documents are too few to hold out {sweep.valid_fraction:.0%}")
-            valid_docs, train_docs = [docs[i] for i in order[:n_valid]], [docs[i] for i in order[n_valid:]]
-            tok = train_bpe([dict(text=t) for t in train_docs], sweep.vocab_size, name=f'{sweep.name}-bpe{sweep.vocab_size}') if sweep.tokenizer == 'bpe' else load_tokenizer(sweep.tokenizer)
-            eot = _eot_id(tok)
-            def encode(texts):
-                ids = [e for e in tok.encode_batch(texts) if len(e) > sweep.min_doc_tokens]
-                return ids, (np.concatenate([np.asarray(e + [eot], dtype=np.int64) for e in ids]) if ids else np.zeros(0, np.int64))
-            train_ids, train = encode(train_docs)
-            valid_ids, valid = encode(valid_docs)
-            if len(valid) < sweep.valid_tokens + 1 or len(train) < 2*sweep.chunk:
-                raise ValueError(f"{sweep.corpus}: {len(train):,} training and {len(valid):,} held-out tokens; the sweep needs {2*sweep.chunk:,} and {sweep.valid_tokens + 1:,}")
-            chunks, cinfo = fixed_target_chunks(valid_ids, sweep.chunk, sweep.drop_head, sweep.drop_tail, corpus=f'{sweep.corpus} (held out)')
-            if sweep.max_chunks: chunks = chunks[:sweep.max_chunks]
-            root.mkdir(parents=True, exist_ok=True)
-            tok.save(root/'tokenizer.json')
-            for name, arr in (('train', train), ('valid', valid), ('chunks', chunks)): _save_npy(root/f'{name}.npy', arr)
-            write_json(root/'info.json', dict(sweep.data_params(), documents=len(docs), train_documents=len(train_ids), valid_documents=len(valid_ids),
-                                              documents_too_short=len(docs) - len(train_ids) - len(valid_ids), train_tokens=len(train),
-                                              valid_tokens=len(valid), eot=eot, **{f'chunks_{k}': v for k, v in cinfo.items()}, chunks_kept=len(chunks)))
-    info = json.loads((root/'info.json').read_text())
-    return OptimalData(load_tokenizer(root/'tokenizer.json', f'{sweep.name}-tokenizer'), *(np.load(root/f'{n}.npy', mmap_mode='r') for n in ('train', 'valid', 'chunks')), info)
+DATA_FILES = ('tokenizer.json', 'train.npy', 'valid.npy', 'chunks.npy')
+
+def data_unit(sweep:OptimalSweep, source:str, # the corpus file or name
+              folder:str # where the files go: the data run's folder
+             ) -> dict:
+    "A unit: the corpus split, tokenised and cut into chunks; the files written into `folder`, their digests and the counts"
+    docs = [d['text'] for d in iter_documents(source)]
+    order = np.random.default_rng(sweep.split_seed).permutation(len(docs))
+    n_valid = max(1, int(round(sweep.valid_fraction*len(docs))))
+    if n_valid >= len(docs): raise ValueError(f"{sweep.corpus}: {len(docs)} documents are too few to hold out {sweep.valid_fraction:.0%}")
+    valid_docs, train_docs = [docs[i] for i in order[:n_valid]], [docs[i] for i in order[n_valid:]]
+    tok = train_bpe([dict(text=t) for t in train_docs], sweep.vocab_size, name=f'{sweep.name}-bpe{sweep.vocab_size}') if sweep.tokenizer == 'bpe' else load_tokenizer(sweep.tokenizer)
+    eot = _eot_id(tok)
+    def encode(texts):
+        ids = [e for e in tok.encode_batch(texts) if len(e) > sweep.min_doc_tokens]
+        return ids, (np.concatenate([np.asarray(e + [eot], dtype=np.int64) for e in ids]) if ids else np.zeros(0, np.int64))
+    train_ids, train = encode(train_docs)
+    valid_ids, valid = encode(valid_docs)
+    if len(valid) < sweep.valid_tokens + 1 or len(train) < 2*sweep.chunk:
+        raise ValueError(f"{sweep.corpus}: {len(train):,} training and {len(valid):,} held-out tokens; the sweep needs {2*sweep.chunk:,} and {sweep.valid_tokens + 1:,}")
+    chunks, cinfo = fixed_target_chunks(valid_ids, sweep.chunk, sweep.drop_head, sweep.drop_tail, corpus=f'{sweep.corpus} (held out)')
+    if sweep.max_chunks: chunks = chunks[:sweep.max_chunks]
+    folder = Path(folder)
+    with atomic_path(folder/'tokenizer.json') as tmp: tok.save(tmp)
+    for name, arr in (('train', train), ('valid', valid), ('chunks', chunks)): _save_npy(folder/f'{name}.npy', arr)
+    info = dict(sweep.data_params(), documents=len(docs), train_documents=len(train_ids), valid_documents=len(valid_ids),
+                documents_too_short=len(docs) - len(train_ids) - len(valid_ids), train_tokens=len(train),
+                valid_tokens=len(valid), eot=eot, **{f'chunks_{k}': v for k, v in cinfo.items()}, chunks_kept=len(chunks))
+    return dict(info=info, digests={n: file_digest(folder/n) for n in DATA_FILES})
+
+def data_run(sweep:OptimalSweep, sources:ModelSources=HUB) -> ResumableRun:
+    "The run that prepares a sweep's data: keyed by the data parameters and the content of the corpus file"
+    params = dict(sweep.data_params(), chunk=sweep.chunk, drop=[sweep.drop_head, sweep.drop_tail], max_chunks=sweep.max_chunks)
+    corpus = corpus_path(_corpus_source(sweep.corpus, sources))
+    return ResumableRun('context-optimal-data', params, inputs=dict(corpus=corpus), name='data')
+
+def optimal_data(sweep:OptimalSweep,
+                 sources:ModelSources=HUB # where a full-mode corpus comes from (`ModelSources(rehearse=True)`: a stand-in)
+                ) -> OptimalData:
+    "The sweep's corpus split, tokenised and cached (once per data configuration and corpus content), checked, memory-mapped"
+    run = data_run(sweep, sources)
+    unit = Unit('data', data_unit, dict(sweep=sweep, source=_corpus_source(sweep.corpus, sources), folder=str(run.folder)))
+    res = run.run([unit], desc=f'{sweep.name} data').result('data')
+    for name, digest in res['digests'].items():
+        if file_digest(run.folder/name) != digest:
+            raise CorruptArtefact(f"{run.folder/name} does not match the digest recorded when it was prepared: "
+                                  f"delete {run.folder} to prepare it again")
+    arrays = (np.load(run.folder/f'{n}.npy', mmap_mode='r') for n in ('train', 'valid', 'chunks'))
+    return OptimalData(load_tokenizer(run.folder/'tokenizer.json', f'{sweep.name}-tokenizer'), *arrays, res['info'])
 
 # %% ../../nbs/74_context_optimal.ipynb #45e612a8
 def train_windows(stream:np.ndarray, n_tokens:int, # the data: the first n_tokens of the stream
@@ -210,90 +223,103 @@ def _unit_params(sweep:OptimalSweep, fraction, ctl, seed) -> dict:
     return json.loads(json.dumps(dict(asdict(sweep), fraction=fraction, ctl=ctl, seed=seed, fractions=None, ctls=None, seeds=None, extra=None)))
 
 def unit_run_id(sweep:OptimalSweep, fraction:float, ctl:int, seed:int, out:str|Path) -> str:
-    "The results-store run of a unit trained in folder `out` (two folders holding the same unit are two runs)"
+    "The results-store run of a unit of the run in folder `out` (two folders holding the same unit are two runs)"
     return f'context-{sweep.name}-{unit_name(fraction, ctl, seed)}-{content_key(dict(key=sweep.key(), out=str(Path(out).resolve())))}'
 
-def sweep_dir(sweep:OptimalSweep) -> Path:
-    "Where a sweep's units live (in the cache, keyed by every parameter)"
-    return cache_dir('context-optimal')/f'{sweep.name}-{sweep.key()}'
+def optimal_run(sweep:OptimalSweep,
+                out:str|Path|None=None # the run's folder (default: in the cache, keyed by the parameters)
+               ) -> ResumableRun:
+    "The resumable run whose units are a sweep's (fraction, ctl, seed) points"
+    return ResumableRun('context-optimal', asdict(sweep), folder=out, name=sweep.name)
 
-def train_optimal_unit(sweep:OptimalSweep, data:OptimalData, fraction:float, ctl:int, seed:int,
-                       out:str|Path|None=None, # the unit's folder (default: under `sweep_dir`)
-                       store:ResultsStore|None=None, device=None) -> dict:
-    "Train (or resume, or read back) one unit; its result: best step, both losses and their standard errors"
+def optimal_unit(sweep:OptimalSweep, fraction:float, ctl:int, seed:int,
+                 run_id:str, # the results-store run its losses are logged to
+                 store_path:str|None=None, # the results store (None: the default one)
+                 device=None,
+                 scratch:Path|None=None, # a folder for the resume state (a resumable run gives each unit one); None: none kept
+                 data:OptimalData|None=None, # the sweep's data (None: `optimal_data`, as a task on another node reads it)
+                 sources:ModelSources=HUB # where a task finds a full-mode corpus
+                ) -> dict:
+    "A unit: one (fraction, ctl, seed) trained to its stop; best step, both losses (with errors) of its best weights, the weights"
     device = get_device(device)
-    out = Path(out) if out else sweep_dir(sweep)/unit_name(fraction, ctl, seed)
-    out.mkdir(parents=True, exist_ok=True)
+    data = optimal_data(sweep, sources) if data is None else data
     params, name = _unit_params(sweep, fraction, ctl, seed), unit_name(fraction, ctl, seed)
-    with file_lock(out/'.lock', timeout=24*3600):
-        if (out/'unit.json').exists() and (old := json.loads((out/'unit.json').read_text())) != params:
-            raise ValueError(f"{out} holds a unit with other parameters ({', '.join(sorted(k for k in params if old.get(k) != params[k]))} differ): "
-                             "choose another folder or delete it")
-        if (out/'result.json').exists(): return json.loads((out/'result.json').read_text())
-        write_json(out/'unit.json', params)
-        n_tokens = int(fraction*len(data.train))
-        valid = valid_windows(data.valid, ctl, valid_token_count(sweep), sweep.lcm).to(device)
-        model = optimal_model(sweep, ctl, data.tokenizer.vocab_size, seed).to(device)
-        opt = lm_optimizer(model, sweep.lr, sweep.weight_decay)
-        gen = torch.Generator().manual_seed(seed)
-        step, best, best_step, bad, hist, spent = 0, math.inf, 0, 0, [], 0.
-        best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-        if (ck := out/'resume.pt').exists():
-            s = torch.load(ck, weights_only=True, map_location=device)
-            model.load_state_dict(s['model']); opt.load_state_dict(s['opt']); gen.set_state(s['gen'])
-            step, best, best_step, bad, hist, spent, best_state = s['step'], s['best'], s['best_step'], s['bad'], s['hist'], s['seconds'], s['best_state']
-        run = (store or ResultsStore()).run(f'context/{sweep.name}', params, run_id=unit_run_id(sweep, fraction, ctl, seed, out), resume=True)
-        t0, n_windows = time.time(), sweep.grad_accum*sweep.micro_batch(ctl)
-        with run:
-            run.store.drop_metrics(run.run_id, after_step=step)
-            model.train()
-            bar = progress(total=sweep.steps, initial=step, desc=f'{name} ({n_tokens:,} tokens)', unit='step')
-            while step < sweep.steps and bad < sweep.patience:
-                batch = train_windows(data.train, n_tokens, ctl, n_windows, gen).to(device)           # (n_windows, ctl + 1)
-                loss = lm_step(model, opt, batch, lr_at(step, sweep), sweep.grad_clip, f'{name} at step {step + 1}', sweep.micro_batch(ctl))
-                step += 1; bar.update()
-                if step % sweep.eval_every and step < sweep.steps: continue
-                model.eval(); v = window_loss(model, valid, sweep.eval_batch); model.train()
-                hist.append((step, loss, v))
-                run.log('train_loss', loss, step); run.log('valid_loss', v, step); run.flush()
-                if v < best: best, best_step, bad, best_state = v, step, 0, {k: t.detach().clone() for k, t in model.state_dict().items()}
-                else: bad += 1
+    n_tokens = int(fraction*len(data.train))
+    valid = valid_windows(data.valid, ctl, valid_token_count(sweep), sweep.lcm).to(device)
+    model = optimal_model(sweep, ctl, data.tokenizer.vocab_size, seed).to(device)
+    opt = lm_optimizer(model, sweep.lr, sweep.weight_decay)
+    gen = torch.Generator().manual_seed(seed)
+    step, best, best_step, bad, hist, spent = 0, math.inf, 0, 0, [], 0.
+    best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    ck = Path(scratch)/'resume.pt' if scratch is not None else None
+    if ck is not None and ck.exists():
+        s = torch.load(ck, weights_only=True, map_location='cpu')   # the generator's state must stay on the CPU; the weights go back
+        model.load_state_dict(s['model']); opt.load_state_dict(s['opt']); gen.set_state(s['gen'])
+        step, best, best_step, bad, hist, spent, best_state = s['step'], s['best'], s['best_step'], s['bad'], s['hist'], s['seconds'], s['best_state']
+    store = ResultsStore(store_path) if store_path else ResultsStore()
+    run = store.run(f'context/{sweep.name}', params, run_id=run_id, resume=True)
+    t0, n_windows = time.time(), sweep.grad_accum*sweep.micro_batch(ctl)
+    with run:
+        run.store.drop_metrics(run.run_id, after_step=step)   # passes after the resume state: trained, and logged, again
+        model.train()
+        bar = progress(total=sweep.steps, initial=step, desc=f'{name} ({n_tokens:,} tokens)', unit='step')
+        while step < sweep.steps and bad < sweep.patience:
+            batch = train_windows(data.train, n_tokens, ctl, n_windows, gen).to(device)           # (n_windows, ctl + 1)
+            loss = lm_step(model, opt, batch, lr_at(step, sweep), sweep.grad_clip, f'{name} at step {step + 1}', sweep.micro_batch(ctl))
+            step += 1; bar.update()
+            if step % sweep.eval_every and step < sweep.steps: continue
+            model.eval(); v = window_loss(model, valid, sweep.eval_batch); model.train()
+            hist.append((step, loss, v))
+            run.log('train_loss', loss, step); run.log('valid_loss', v, step); run.flush()
+            if v < best: best, best_step, bad, best_state = v, step, 0, {k: t.detach().clone() for k, t in model.state_dict().items()}
+            else: bad += 1
+            if ck is not None:
                 with atomic_path(ck) as tmp:
                     torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), step=step, best=best, best_step=best_step,
                                     bad=bad, hist=hist, seconds=spent + time.time() - t0, best_state=best_state), tmp)
-            bar.close()
-            model.load_state_dict(best_state); model.eval()
-            ce = fixed_target_ce(model, np.array(data.chunks), ctl, sweep.eval_batch, device)   # a writable copy of the memmap
-            res = dict(fraction=fraction, ctl=ctl, seed=seed, train_tokens=n_tokens, tokens_per_step=sweep.tokens_per_step(ctl),
-                       steps=step, best_step=best_step, stopped_early=bad >= sweep.patience, valid_loss=best, fixed_target_ce=float(ce.mean()),
-                       fixed_target_sem=float(ce.std(ddof=1)/np.sqrt(len(ce))), fixed_target_n=len(ce),
-                       history=[dict(step=s, train_loss=l, valid_loss=v) for s, l, v in hist], seconds=spent + time.time() - t0)
-            run.log('best_valid_loss', best, best_step); run.log('fixed_target_ce', res['fixed_target_ce'], best_step)
-        with atomic_path(out/'best.pt') as tmp: torch.save({k: v.cpu() for k, v in best_state.items()}, tmp)
-        write_json(out/'result.json', res)
-        ck.unlink(missing_ok=True)
-    return res
+        bar.close()
+        model.load_state_dict(best_state); model.eval()
+        ce = fixed_target_ce(model, np.array(data.chunks), ctl, sweep.eval_batch, device)   # a writable copy of the memmap
+        res = dict(fraction=fraction, ctl=ctl, seed=seed, train_tokens=n_tokens, tokens_per_step=sweep.tokens_per_step(ctl),
+                   steps=step, best_step=best_step, stopped_early=bad >= sweep.patience, valid_loss=best, fixed_target_ce=float(ce.mean()),
+                   fixed_target_sem=float(ce.std(ddof=1)/np.sqrt(len(ce))), fixed_target_n=len(ce),
+                   history=[dict(step=s, train_loss=l, valid_loss=v) for s, l, v in hist], seconds=spent + time.time() - t0)
+        run.log('best_valid_loss', best, best_step); run.log('fixed_target_ce', res['fixed_target_ce'], best_step)
+    return res | dict(best_state={k: v.cpu() for k, v in best_state.items()})
+
+def _optimal_units(sweep:OptimalSweep, run:ResumableRun, points:list, # (fraction, ctl, seed) of each unit
+                   store:ResultsStore|None, device:str, data:OptimalData|None, sources:ModelSources=HUB) -> list:
+    kw = dict(sweep=sweep, store_path=str(store.path) if store else None, device=device, data=data, sources=sources)
+    ids = {p: unit_run_id(sweep, *p, run.folder) for p in points}   # one results-store run per unit and folder
+    return [Unit(unit_name(f, c, s), optimal_unit, kw | dict(fraction=f, ctl=c, seed=s, run_id=ids[f, c, s]))
+            for f, c, s in points]
+
+def train_optimal_unit(sweep:OptimalSweep,
+                       data:OptimalData|None, # `optimal_data(sweep)` (None: read here)
+                       fraction:float, ctl:int, seed:int,
+                       out:str|Path|None=None, # the run's folder (default: `optimal_run`'s, in the cache)
+                       store:ResultsStore|None=None, device=None, sources:ModelSources=HUB) -> dict:
+    "Train (or resume, or read back) one unit; its result: best step, both losses and their standard errors, the best weights"
+    run = optimal_run(sweep, out)
+    units = _optimal_units(sweep, run, [(fraction, ctl, seed)], store, str(get_device(device)), data, sources)
+    return run.run(units, desc=f'{sweep.name} units').result(units[0].key)
 
 # %% ../../nbs/74_context_optimal.ipynb #e567d3dd
-def optimal_unit(sweep:OptimalSweep, fraction:float, ctl:int, seed:int, out:str|None=None, store_path:str|None=None, device=None) -> dict:
-    "One unit as a task of its own (`cluster.run_units`): reads the cached data, trains or resumes or reads back the unit"
-    return train_optimal_unit(sweep, optimal_data(sweep), fraction, ctl, seed, out, ResultsStore(store_path) if store_path else None, device)
-
 def train_optimal_sweep(sweep:OptimalSweep, store:ResultsStore|None=None, device=None,
-                        out:str|Path|None=None, # the sweep's folder (default: `sweep_dir`)
-                        cluster:ClusterConfig|None=None # run the units as tasks (`07_executor`); None: here, one after another
+                        out:str|Path|None=None, # the run's folder (default: `optimal_run`'s, in the cache)
+                        cluster:ClusterConfig|None=None, # run the units as tasks (`07_executor`); None: here, one after another
+                        sources:ModelSources=HUB # where a full-mode corpus comes from
                        ) -> pd.DataFrame:
     "Train every unit (finished ones are read back); one row per unit"
-    data = optimal_data(sweep)   # prepared once, before any task needs it
-    root = Path(out) if out else sweep_dir(sweep)
-    if cluster is None:
-        rows = [train_optimal_unit(sweep, data, f, c, s, root/unit_name(f, c, s), store, device) for f, c, s in progress(sweep.units(), desc=f'{sweep.name} units', unit='unit')]
-    else:
-        units = {unit_name(f, c, s): (optimal_unit, dict(sweep=sweep, fraction=f, ctl=c, seed=s, out=str(root/unit_name(f, c, s)),
-                                                        store_path=str(store.path) if store else None, device=device)) for f, c, s in sweep.units()}
-        done = run_units(f'{sweep.name}-{sweep.key()}', units, cluster, store)
-        rows = [done[k] for k in units]
-    return pd.DataFrame([{k: v for k, v in r.items() if k != 'history'} for r in rows])
+    data = optimal_data(sweep, sources)   # prepared once, before any task needs it
+    here = cluster is None or cluster.executor == 'local'
+    device = str(get_device(device)) if cluster is None else task_device(cluster, device)
+    run = optimal_run(sweep, out)
+    units = _optimal_units(sweep, run, sweep.units(), store, device, data if here else None, sources)   # a task reads the data itself
+    run.run(units, cluster, desc=f'{sweep.name} units')
+    skip = ('history', 'best_state')
+    rows = [{k: v for k, v in run.result(u.key).items() if k not in skip} for u in units]   # one unit's weights at a time
+    return pd.DataFrame(rows)
 
 LOSSES = {'valid_loss': 'all-position validation loss', 'fixed_target_ce': 'fixed-target last-token CE'}
 

@@ -12,6 +12,7 @@ from fastcore.xtras import modified_env
 from .registry import Registry
 from .io import format_table
 from .results import ResultsStore
+from .progress import quiet
 from .docs import replace_section, write_index_section
 
 # %% auto #0
@@ -92,7 +93,7 @@ def run_bench(name:str, quick:bool=False, # smaller inputs (CI)
     "Run benchmark `name`; return name, reference, ratio, fast_s, reference_s and its extra numbers"
     b = BENCHMARKS[name]
     load_before = os.getloadavg()[0]
-    with modified_env(SCALINGLAB_QUIET='1'): res = dict(b.fn(quick=quick))   # no progress bars inside timed code
+    with quiet(): res = dict(b.fn(quick=quick))   # no progress bars inside timed code
     load_after = os.getloadavg()[0]
     for k in ('fast_s', 'reference_s'):
         if not isinstance(res.get(k), (int, float)) or not res[k] > 0: raise ValueError(f"Benchmark {name!r} returned {k}={res.get(k)!r}; expected seconds > 0")

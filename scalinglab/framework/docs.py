@@ -13,9 +13,9 @@ from .registry import FOUNDATIONS, STUDIES, study_packages
 from .figures import FIGURES
 
 # %% auto #0
-__all__ = ['library_notebooks', 'NotebookInfo', 'notebook_info', 'layer_order', 'sections', 'layer_problems', 'quarto_yml',
-           'replace_section', 'layout_table', 'readme_text', 'write_readme', 'write_index_section', 'write_docs',
-           'check_docs']
+__all__ = ['NOTEBOOK_NAME', 'library_notebooks', 'NotebookInfo', 'notebook_info', 'layer_order', 'sections', 'layer_problems',
+           'quarto_yml', 'replace_section', 'layout_table', 'readme_text', 'write_readme', 'stale_references',
+           'write_index_section', 'write_docs', 'check_docs']
 
 # %% ../../nbs/11_docs.ipynb #1c201806
 def library_notebooks(root:Path|None=None) -> list[Path]:
@@ -150,6 +150,25 @@ def write_readme(root:Path|None=None):
     root = root or project_root()
     with atomic_write(root/'README.md') as f: f.write(readme_text(root))
 
+# %% ../../nbs/11_docs.ipynb #dd5268c2
+NOTEBOOK_NAME = re.compile(r"(?<![\w.-])(\d\d[a-z]?_[a-z][a-z0-9_]*[a-z0-9])")   # 24_lm_losses, with or without nbs/ before it
+
+def _prose_and_code(root:Path):
+    "(path, text) of every markdown cell and exported code cell of nbs/, and every cell of scaling_nbs/"
+    for p in sorted((root/'nbs').glob('*.ipynb')):
+        for c in _cells(p):
+            text = ''.join(c['source'])
+            if c['cell_type'] == 'markdown' or text.lstrip().startswith('#| export'): yield p, text
+    for p in sorted((root/'scaling_nbs').glob('*.ipynb')):
+        for c in _cells(p): yield p, ''.join(c['source'])
+
+def stale_references(root:Path|None=None) -> list[str]:
+    "Names of numbered notebooks that are not in nbs/, one line per file and name"
+    root = root or project_root()
+    names = {p.stem for p in (root/'nbs').glob('*.ipynb')}
+    found = {(p.relative_to(root).as_posix(), n) for p, text in _prose_and_code(root) for n in NOTEBOOK_NAME.findall(text) if n not in names}
+    return [f"{path} names {n}, which is not a notebook in nbs/" for path, n in sorted(found)]
+
 # %% ../../nbs/11_docs.ipynb #1c20180a
 def _index_with(root:Path, name:str, body:str) -> dict:
     "nbs/index.ipynb as JSON, section `name` of its markdown replaced by `body`"
@@ -182,10 +201,10 @@ def write_docs(root:Path|None=None) -> list[str]:
     return changed
 
 def check_docs(root:Path|None=None) -> list[str]:
-    "Files that differ from what `write_docs` writes, layer numbering out of order, figures missing from the gallery"
+    "Files that differ from what `write_docs` writes, layers out of order, stale notebook names, figures missing from the gallery"
     root = root or project_root()
     fix = "run `scalinglab docs` to write it"
-    problems = list(layer_problems(root))
+    problems = list(layer_problems(root)) + stale_references(root)
     index = ''.join(''.join(c['source']) for c in _index_with_layout(root)['cells'])
     if index != ''.join(''.join(c['source']) for c in _cells(root/'nbs'/'index.ipynb')):
         problems.append(f"nbs/index.ipynb: its table of notebooks differs from the package: {fix}")

@@ -4,19 +4,18 @@
 
 # %% ../../nbs/07_executor.ipynb #3ff33101
 from __future__ import annotations
-import json, os, shutil, subprocess, time, traceback, logging
+import json, shutil, subprocess, time, traceback, logging
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import pandas as pd
 from .paths import cache_dir, get_device
-from .io import atomic_path, content_key, write_json, to_jsonable
+from .io import content_key, file_lock, write_json, to_jsonable
 from .progress import progress
 from .results import ResultsStore
-from .io import file_lock
 
 # %% auto #0
-__all__ = ['EXECUTORS', 'SWEEP_ENV', 'SubmissionError', 'ClusterConfig', 'unit_folder', 'UnitTask', 'unit_done', 'unit_result',
-           'UnitsFailed', 'make_executor', 'run_units', 'sweep_env', 'sweep_cluster', 'task_device', 'job_table']
+__all__ = ['EXECUTORS', 'SubmissionError', 'ClusterConfig', 'unit_folder', 'UnitTask', 'unit_done', 'unit_result', 'UnitsFailed',
+           'make_executor', 'run_units', 'task_device', 'job_table']
 
 # %% ../../nbs/07_executor.ipynb #e7cd23a1
 EXECUTORS = ('local', 'debug', 'slurm')
@@ -172,19 +171,6 @@ def _run_pending(name, units, cfg, store, folder, task, keys):
         if failed: raise UnitsFailed(name, failed)
 
 # %% ../../nbs/07_executor.ipynb #6c268bf7
-SWEEP_ENV = 'SCALINGLAB_SWEEP_CLUSTER'
-
-def sweep_env(cfg:ClusterConfig|None) -> dict:
-    "The environment that makes `sweep_cluster()` return `cfg` (nothing for None or the local executor)"
-    return {SWEEP_ENV: json.dumps(asdict(cfg))} if cfg is not None and cfg.executor != 'local' else {}
-
-def sweep_cluster() -> ClusterConfig|None:
-    "Where a figure's sweeps run: the config `reproduce --sweep-executor` put in the environment; None: here"
-    raw = os.environ.get(SWEEP_ENV, '').strip()
-    if not raw: return None
-    try: return ClusterConfig(**json.loads(raw))
-    except (ValueError, TypeError) as e: raise ValueError(f"{SWEEP_ENV} must hold a ClusterConfig as JSON ({e}); got {raw[:200]!r}") from None
-
 def task_device(cfg:ClusterConfig|None, device=None) -> str:
     "The device type units compute on: `device` when given, else 'cuda' for tasks with GPUs, else here's device"
     import torch

@@ -4,46 +4,51 @@
 
 # %% ../../nbs/09_figures.ipynb #14071d2a
 from __future__ import annotations
-import ast, os, re, sys, json, time, functools, tempfile, contextlib
+import ast, os, re, sys, json, time, functools, tempfile, contextlib, dataclasses, inspect
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
 from fastcore.xtras import modified_env
-from .paths import cache_dir, figures_dir, project_root, scaling_nbs_dir
+from .paths import cache_dir, figures_dir, scaling_nbs_dir
+from .io import atomic_path, write_json, to_jsonable, portable_paths
 from .registry import Registry, study_packages
-from .progress import HEARTBEAT_ENV, is_quiet, read_heartbeat, progress
+from .progress import configure, is_quiet, read_heartbeat, progress
+from .config import Config, ConfigError, config_fields, field_default
 from .executor import ClusterConfig, UnitsFailed, run_units, unit_done, unit_folder, unit_result
-from .results import ResultsStore, new_run_id
+from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['MODES', 'FIGURE_JSON_KEYS', 'FIGURES', 'FigureSpec', 'register_figure', 'notebook_parameters', 'FigureParamError',
-           'resolve_params', 'figure_params', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers',
+__all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTIME_KEYS', 'FigureSpec', 'register_figure',
+           'notebook_parameters', 'figure_parameters', 'FigureParamError', 'resolve_params', 'FigureRun', 'figure_run',
+           'save_figure', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers',
            'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line',
            'run_figures', 'figure_unit', 'figure_units', 'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
 MODES = ('smoke', 'quick', 'full', 'rehearse')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
 FIGURE_JSON_KEYS = ('figure', 'study', 'paper_figures', 'mode', 'params', 'numbers')  # what every NAME.json holds
+NOTEBOOK_PARAMETERS = ('mode', 'params', 'runtime')   # the names a figure notebook's parameters cell holds
 _NAME_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
 
 @dataclass
 class FigureSpec:
-    "A registered figure: where its notebook is and how to run it in each mode"
+    "A registered figure: its study, its config, what each mode changes, and where its notebook is"
     name: str           # registry key and file stem in figures/, lower-case words joined by '-'
     study: str          # the study's sub-package (`study_packages()`)
     paper_figures: list # the paper's figure numbers it regenerates, e.g. ['3'] or ['A12']
+    config: type = None # the config dataclass whose fields are the figure's parameters
     notebook: str = ''  # file name in scaling_nbs/ (default NAME.ipynb), or an absolute path
     description: str = ''
-    quick: dict = field(default_factory=dict)  # overrides of the notebook defaults for --quick (CPU, minutes)
-    smoke: dict|None = None  # overrides for the test suite: the smallest sizes that still execute every cell (seconds); {}: the quick sizes are already that small
-    full: dict = field(default_factory=dict)   # overrides for --full (paper scale, GPU nodes)
-    rehearse: dict|None = None  # applied on top of `full` for `--full --rehearse`: the full code path (models, corpora, branches) at CPU-test sizes; None: no rehearsal yet
+    quick: dict = field(default_factory=dict)  # changes to the config's defaults for --quick (CPU, minutes)
+    smoke: dict|None = None  # changes for the test suite: the smallest sizes that still run every cell (seconds); {}: quick is that small
+    full: dict = field(default_factory=dict)   # changes for --full (paper scale, GPU nodes)
+    rehearse: dict|None = None  # changes on top of `full` for `--full --rehearse`: the full path at CPU-test sizes; None: no rehearsal
     weight: float = 1.   # rough relative cost in quick mode: parallel runs start the heavy ones first
-    ranges: dict = field(default_factory=dict)  # parameter -> (low, high), inclusive, None for open: checked (each element of a list too) before a kernel starts
-    checks: list = field(default_factory=list)  # (message, predicate(params) -> bool): rules between parameters, e.g. k <= n
     def __post_init__(self):
         if not _NAME_RE.match(self.name): raise ValueError(f"Figure name {self.name!r} must be lower-case words joined by '-'")
         if self.study not in study_packages(): raise ValueError(f"Figure {self.name!r}: unknown study {self.study!r}; studies: {', '.join(study_packages())}")
+        if not (isinstance(self.config, type) and dataclasses.is_dataclass(self.config) and issubclass(self.config, Config)):
+            raise ValueError(f"Figure {self.name!r}: config must be a Config dataclass (`06_config`), got {self.config!r}")
         if isinstance(self.paper_figures, (str, int)): self.paper_figures = [self.paper_figures]
         self.paper_figures = [str(o) for o in self.paper_figures]
         self.notebook = self.notebook or f'{self.name}.ipynb'
@@ -55,9 +60,9 @@ class FigureSpec:
 
 FIGURES = Registry('figure')
 
-def register_figure(name:str, study:str, paper_figures:list, **kwargs) -> FigureSpec:
+def register_figure(name:str, study:str, paper_figures:list, config:type, **kwargs) -> FigureSpec:
     "Create a `FigureSpec` (see its fields) and add it to `FIGURES`"
-    return FIGURES.add(name, FigureSpec(name, study, paper_figures, **kwargs))
+    return FIGURES.add(name, FigureSpec(name, study, paper_figures, config, **kwargs))
 
 # %% ../../nbs/09_figures.ipynb #a509f116
 @functools.lru_cache(maxsize=64)
@@ -65,86 +70,114 @@ def _inspect(path:str, mtime:float):
     import papermill as pm
     return pm.inspect_notebook(path)
 
-def notebook_parameters(path:str|Path # a notebook with a cell tagged 'parameters'
-                       ) -> dict:
-    "The parameters cell of `path`: {name: {'default', 'type', 'help'}}"
+def notebook_parameters(path:str|Path # a figure notebook
+                       ) -> list[str]:
+    "The names its parameters cell assigns, checked to be `mode`, `params` and `runtime`"
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"Figure notebook {path} does not exist")
     raw = _inspect(str(path), path.stat().st_mtime)
     if not raw: raise ValueError(f"{path} has no cell tagged 'parameters' (papermill needs the cell-metadata tag, not a comment)")
-    assigned = _assigned_names(path)
-    lost = [n for n in assigned if n not in raw]   # papermill skips lines it cannot parse, silently
-    if lost: raise ValueError(f"{path}: papermill cannot parse the parameters {lost} (an '=' inside a comment breaks its parser)")
-    out = {}
-    for name, p in raw.items():
-        try: default = ast.literal_eval(p['default'])
-        except (ValueError, SyntaxError): raise ValueError(f"{path}: parameter {name} = {p['default']} is not a literal; a parameters cell holds literals only") from None
-        out[name] = dict(default=default, type=type(default).__name__, help=p.get('help', ''))
-    if 'mode' not in out: raise ValueError(f"{path}: the parameters cell must define `mode` ('smoke', 'quick' or 'full')")
-    return out
+    if tuple(raw) != NOTEBOOK_PARAMETERS:
+        raise ValueError(f"{path}: the parameters cell must assign {', '.join(NOTEBOOK_PARAMETERS)} (in that order), it assigns {', '.join(raw)}")
+    return list(raw)
 
-def _assigned_names(path) -> list[str]:
-    "Names assigned at the top level of the notebook's parameters cell"
-    import nbformat
-    nb = nbformat.read(path, as_version=4)
-    cell = next(c for c in nb.cells if 'parameters' in c.get('metadata', {}).get('tags', []))
-    return [t.id for node in ast.parse(cell.source).body if isinstance(node, (ast.Assign, ast.AnnAssign))
-            for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name)]
+def figure_parameters(spec:FigureSpec) -> dict:
+    "{name: dict(default, type, help)} of a figure's config fields"
+    from fastcore.docments import docments
+    helps = {}
+    for klass in reversed(spec.config.__mro__):   # a field's comment where it is declared; a subclass's redeclaration wins
+        if dataclasses.is_dataclass(klass) and klass is not Config: helps |= {k: v for k, v in docments(klass).items() if v}
+    return {n: dict(default=field_default(f), type=f.type if isinstance(f.type, str) else f.type.__name__, help=helps.get(n) or f.metadata.get('doc', ''))
+            for n, f in config_fields(spec.config).items()}
 
 def _describe(params:dict) -> str:
     return '\n'.join(f"  {k}: {v['type']} = {v['default']!r}" + (f"  # {v['help']}" if v['help'] else '') for k, v in params.items())
 
 # %% ../../nbs/09_figures.ipynb #690afa2e
 class FigureParamError(ValueError):
-    "Parameters that the figure notebook does not declare, or of the wrong type"
+    "Parameters that the figure's config does not declare, of the wrong type, out of range, or breaking a rule"
 
-def _compatible(default, value) -> bool:
-    if default is None: return True
-    if isinstance(default, bool): return isinstance(value, bool)
-    if isinstance(default, int): return isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(default, float): return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, (list, tuple)): return isinstance(value, (list, tuple))
-    return isinstance(value, type(default))
+def _overrides(spec:FigureSpec, mode:str) -> dict:
+    if mode == 'rehearse':
+        if spec.rehearse is None: raise FigureParamError(f"Figure {spec.name!r} has no full-mode rehearsal (its spec sets no `rehearse`)")
+        return spec.full | spec.rehearse
+    return getattr(spec, mode) or {}
 
-def resolve_params(spec:FigureSpec, mode:str='quick', # 'smoke', 'quick' or 'full'
-                   params:dict|None=None # the caller's overrides
+def resolve_params(spec:FigureSpec, mode:str='quick', # one of `MODES`
+                   params:dict|None=None # the caller's changes
                   ) -> dict:
-    "The parameters to inject into `spec`'s notebook, checked against its parameters cell"
+    "The figure's parameters for `mode`, with the caller's changes, checked by making its config"
     if mode not in MODES: raise FigureParamError(f"mode must be one of {MODES}, got {mode!r}")
-    declared = notebook_parameters(spec.path)
-    if mode == 'rehearse' and spec.rehearse is None: raise FigureParamError(f"Figure {spec.name!r} has no full-mode rehearsal (its spec sets no `rehearse`)")
-    overrides = (spec.full | spec.rehearse) if mode == 'rehearse' else (getattr(spec, mode) or {})
-    merged = {k: v['default'] for k, v in declared.items()} | overrides | (params or {}) | {'mode': mode}
-    problems = [f"  unknown parameter {k!r}" for k in merged if k not in declared]
-    problems += [f"  parameter {k!r} must be {declared[k]['type']}, got {type(v).__name__} {v!r}"
-                 for k, v in merged.items() if k in declared and not _compatible(declared[k]['default'], v)]
-    if not problems: problems = _out_of_range(spec, merged)
-    if problems:
-        raise FigureParamError(f"Bad parameters for figure {spec.name!r} ({spec.path}):\n" + '\n'.join(problems) +
-                               f"\nThe notebook's parameters are:\n{_describe(declared)}")
-    return merged
-
-def _out_of_range(spec:FigureSpec, params:dict) -> list[str]:
-    "The declared ranges and rules that `params` break, one line each, naming the parameter"
-    out = []
-    for k, (lo, hi) in spec.ranges.items():
-        for v in (params.get(k) if isinstance(params.get(k), (list, tuple)) else [params.get(k)]):
-            if isinstance(v, (int, float)) and not isinstance(v, bool) and ((lo is not None and v < lo) or (hi is not None and v > hi)):
-                out.append(f"  parameter {k!r} = {params[k]!r} is out of range: " + ' and '.join(s for s in (f'>= {lo}' if lo is not None else '', f'<= {hi}' if hi is not None else '') if s))
-                break
-    for msg, ok in spec.checks:
-        if ok(params): continue
-        named = [k for k in params if re.search(rf'\b{re.escape(k)}\b', msg)]   # the parameters the rule's message names
-        out.append(f"  {msg} (got {', '.join(f'{k}={params[k]!r}' for k in named) or params})")
-    return out
+    declared = figure_parameters(spec)
+    merged = {k: v['default'] for k, v in declared.items()} | _overrides(spec, mode) | (params or {})
+    unknown = [k for k in merged if k not in declared]
+    try:
+        if unknown: raise ConfigError('; '.join(f"unknown parameter {k!r}" for k in unknown))
+        cfg = spec.config(**merged)
+    except (ConfigError, TypeError) as e:
+        raise FigureParamError(f"Bad parameters for figure {spec.name!r} ({mode}): {e}\nIts parameters ({spec.config.__name__}) are:\n{_describe(declared)}") from None
+    return to_jsonable({k: getattr(cfg, k) for k in declared})
 
 # %% ../../nbs/09_figures.ipynb #baaa91b6
-def figure_params(name:str|FigureSpec, namespace:dict) -> dict:
-    "The values of a figure notebook's declared parameters, read from `namespace` (pass `globals()`)"
+RUNTIME_KEYS = ('figures_dir', 'heartbeat', 'quiet', 'executor', 'device', 'rehearse')   # what a runner may pass a figure notebook
+
+@dataclass
+class FigureRun:
+    "A figure being made: its spec, mode, checked parameters and config, and where and how it runs"
+    spec: FigureSpec
+    mode: str
+    params: dict           # every parameter, resolved and checked
+    config: Config         # the figure's config, made from `params`
+    figures_dir: Path      # where NAME.png, .pdf and .json go
+    executor: ClusterConfig|None = None   # where the figure's sweeps run (None: here)
+    device: str|None = None               # None: `get_device()` decides
+    rehearse: bool = False                # a full-mode rehearsal: shrunk stand-ins of hub models and corpora
+    def of(self, target) -> dict:
+        "The parameters a config dataclass (its fields) or a function (its arguments) takes"
+        names = config_fields(target) if dataclasses.is_dataclass(target) else inspect.signature(target).parameters
+        return {k: v for k, v in self.params.items() if k in names}
+    def save(self, fig, numbers:dict) -> list[Path]:
+        "Write NAME.png, NAME.pdf and NAME.json for this run"
+        return save_figure(fig, self.spec.name, numbers, dict(mode=self.mode) | self.params, self.spec, self.figures_dir)
+
+def figure_run(name:str|FigureSpec, # the registered figure
+               mode:str='quick', params:dict|None=None, # the mode and the changes to its parameters
+               **runtime # what the runner passes (`RUNTIME_KEYS`); none when the notebook is run by hand
+              ) -> FigureRun:
+    "Start making a figure in its notebook: parameters resolved and checked, runtime settings applied"
     spec = name if isinstance(name, FigureSpec) else FIGURES[name]
-    missing = [k for k in notebook_parameters(spec.path) if k not in namespace]
-    if missing: raise NameError(f"figure {spec.name!r}: parameters {missing} are not defined in the notebook")
-    return {k: namespace[k] for k in notebook_parameters(spec.path)}
+    unknown = [k for k in runtime if k not in RUNTIME_KEYS]
+    if unknown: raise ValueError(f"figure_run({spec.name!r}): unknown runtime settings {unknown}; known: {', '.join(RUNTIME_KEYS)}")
+    p = resolve_params(spec, mode, params)
+    configure(quiet=runtime.get('quiet'), heartbeat=runtime.get('heartbeat'))
+    executor = runtime.get('executor')
+    return FigureRun(spec, mode, p, spec.config(**p), Path(runtime.get('figures_dir') or figures_dir()),
+                     ClusterConfig(**executor) if executor else None, runtime.get('device') or None, bool(runtime.get('rehearse')))
+
+# %% ../../nbs/09_figures.ipynb #5a4e0001
+def save_figure(fig, # the finished matplotlib figure
+                name:str, # its registry name (the file stem)
+                numbers:dict, # the values behind the plot: fits, counts, per-panel data
+                params:dict, # the figure's parameters, `mode` included
+                spec:FigureSpec|None=None, # the registry entry (default: looked up by `name`)
+                out_dir:str|Path|None=None # default `figures_dir()`
+               ) -> list[Path]:
+    "Write NAME.png, NAME.pdf and NAME.json (numbers + metadata) atomically"
+    spec = spec or FIGURES[name]
+    if spec.name != name: raise ValueError(f"save_figure: name {name!r} does not match the spec {spec.name!r}")
+    mode = params.get('mode')
+    if mode not in MODES: raise ValueError(f"save_figure({name!r}): params['mode'] must be one of {MODES}, got {mode!r}")
+    if not isinstance(numbers, dict) or not numbers: raise ValueError(f"save_figure({name!r}): numbers must be a non-empty dict of the values behind the plot")
+    out = Path(out_dir) if out_dir else figures_dir()
+    from scalinglab import __version__
+    meta = dict(figure=name, study=spec.study, paper_figures=spec.paper_figures, mode=mode, params=params, numbers=numbers,
+                description=spec.description, scalinglab_version=__version__)
+    paths = [out/f'{name}.{ext}' for ext in ('png', 'pdf', 'json')]
+    payload = portable_paths(to_jsonable(meta))   # before anything is written: a bad number must not leave a PNG without its JSON
+    for p, md in zip(paths[:2], ({'Software': None}, {'CreationDate': None, 'Producer': None})):
+        with atomic_path(p) as tmp: fig.savefig(tmp, format=p.suffix[1:], metadata=md)
+    write_json(paths[2], payload)
+    return paths
 
 # %% ../../nbs/09_figures.ipynb #0e172500
 class FigureError(RuntimeError):
@@ -223,32 +256,35 @@ def _dead_kernel_errors() -> tuple:
     return (DeadKernelError,)
 
 def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
-               mode:str='quick', # 'quick' (CPU, embedded data), 'full' (paper scale) or 'smoke' (the tests: seconds)
-               params:dict|None=None, # overrides of the notebook's parameters
-               figures_dir:str|Path|None=None, # where the files go (default `figures_dir()`)
+               mode:str='quick', # one of `MODES`
+               params:dict|None=None, # changes to the figure's parameters
+               figures_dir:str|Path|None=None, # where the files go (default `figures_dir()`; a rehearsal: the cache's)
                store:ResultsStore|None=None, # where the run is logged (default: the user's store)
                raise_on_error:bool=True, # raise `FigureError`, or return a failed `FigureResult`
                cell_progress:bool|None=None, # a bar over the notebook's cells (default: unless quiet; batch runs show the heartbeat instead)
-               heartbeat_file:str|Path|None=None, # where the kernel writes its current cell and bar (`core.heartbeat`)
-               runs_dir:str|Path|None=None # where the executed notebook goes (default: the cache's runs/; a cluster task: its log dir)
+               heartbeat_file:str|Path|None=None, # where the kernel writes its current cell and bar (`05_progress`)
+               runs_dir:str|Path|None=None, # where the executed notebook goes (default: the cache's runs/; a cluster task: its log dir)
+               executor:ClusterConfig|None=None, # where the figure's own sweeps run (None: in the figure's kernel)
+               device:str|None=None, # the device the figure computes on (None: `get_device()` in the kernel)
+               quiet:bool|None=None # progress bars in the kernel off (default: as in this process)
               ) -> FigureResult:
     "Execute a figure notebook with papermill, check its three files, log the run"
     import papermill as pm
     spec = name if isinstance(name, FigureSpec) else FIGURES[name]
     p = resolve_params(spec, mode, params)
+    notebook_parameters(spec.path)
     if figures_dir is None and mode == 'rehearse': figures_dir = cache_dir('rehearsal', 'figures')   # a rehearsal never overwrites figures/
     out_dir = writable_dir(figures_dir)   # before the kernel starts: a run of minutes must not fail at its last step
     store = store or ResultsStore()
-    run = store.run(f'figure/{spec.name}', p | {'figures_dir': str(out_dir)})
+    run = store.run(f'figure/{spec.name}', dict(mode=mode) | p | {'figures_dir': str(out_dir)})
     out_nb = (Path(runs_dir) if runs_dir else cache_dir('runs'))/f'{spec.name}-{mode}-{run.run_id}.ipynb'
     out_nb.parent.mkdir(parents=True, exist_ok=True)
+    runtime = dict(figures_dir=str(out_dir), heartbeat=str(heartbeat_file) if heartbeat_file else None, quiet=is_quiet() if quiet is None else quiet,
+                   executor=asdict(executor) if executor is not None and executor.executor != 'local' else None, device=device, rehearse=mode == 'rehearse')
     t0, status, error, files = time.time(), 'ok', '', []
     try:
-        env = dict(SCALINGLAB_FIGURES=str(out_dir), SCALINGLAB_ROOT=str(project_root()), MPLBACKEND='Agg')
-        if mode == 'rehearse': env |= dict(SCALINGLAB_REHEARSE='1')   # the lm layer reads it (a model resolver passed down replaces it)
-        if heartbeat_file: env[HEARTBEAT_ENV] = str(heartbeat_file)
-        with modified_env(**env):
-            pm.execute_notebook(str(spec.path), str(out_nb), parameters=p, cwd=str(spec.path.parent),
+        with modified_env(MPLBACKEND='Agg'):   # matplotlib's own setting: no window in a batch
+            pm.execute_notebook(str(spec.path), str(out_nb), parameters=dict(mode=mode, params=p, runtime=runtime), cwd=str(spec.path.parent),
                                 kernel_name='python3', progress_bar=(not is_quiet()) if cell_progress is None else cell_progress, log_output=False,
                                 kernel_manager_class=kernel_manager_class())
         files = check_figure_outputs(spec.name, mode, out_dir, since=t0)
@@ -277,13 +313,13 @@ def figure_status(store:ResultsStore|None=None) -> dict:
     return {r.experiment.removeprefix('figure/'): (r.status, r.mode, r.at) for r in df.itertuples()}
 
 def _run_one(args):
-    name, mode, params, figures_dir, store_path, threads, beat = args
+    name, mode, params, figures_dir, store_path, threads, beat, executor, device, quiet = args
     # parallel figures share the cores: each kernel gets its share of threads, or torch's and BLAS's
     # thread pools oversubscribe the machine and every figure runs many times slower
     env = {v: str(threads) for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS')} if threads else {}
     with modified_env(**env):
         return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None, raise_on_error=False,
-                          cell_progress=False, heartbeat_file=beat)
+                          cell_progress=False, heartbeat_file=beat, executor=executor, device=device, quiet=quiet)
 
 def n_code_cells(path:str|Path) -> int:
     "The cells papermill will execute in a notebook: its non-empty code cells and the injected parameters"
@@ -322,7 +358,10 @@ def _heartbeat_thread(bar, running:dict, every:float=2.):
 def run_figures(names:list|None=None, # registered names (default: all)
                 mode:str='quick', params:dict|None=None, # `params` apply to every selected figure
                 jobs:int=1, # parallel processes
-                figures_dir:str|Path|None=None, store:ResultsStore|None=None) -> list[FigureResult]:
+                figures_dir:str|Path|None=None, store:ResultsStore|None=None,
+                executor:ClusterConfig|None=None, # where the figures' own sweeps run (None: in their kernels)
+                device:str|None=None, quiet:bool|None=None # the device, and quiet bars in the kernels (see `run_figure`)
+               ) -> list[FigureResult]:
     "Run several figures; failures are reported in the results, not raised"
     import concurrent.futures as cf, multiprocessing as mp
     names = list(names or FIGURES.names())
@@ -333,11 +372,11 @@ def run_figures(names:list|None=None, # registered names (default: all)
     threads = max(1, (os.cpu_count() or 1)//jobs) if jobs > 1 else None
     results, running = {}, {}   # running: {name: (heartbeat file, started, cells)}
     with tempfile.TemporaryDirectory(prefix='scalinglab-beat-') as beats, progress(total=len(order), desc=f'figures ({mode})', unit='fig') as bar:
-        tasks = [(n, mode, params, figures_dir, store_path, threads, f'{beats}/{n}') for n in order]
+        tasks = [(n, mode, params, figures_dir, store_path, threads, f'{beats}/{n}', executor, device, quiet) for n in order]
         if jobs <= 1:
             with _heartbeat_thread(bar, running):
                 for t in tasks:
-                    running.clear(); running[t[0]] = (t[-1], time.time(), n_code_cells(FIGURES[t[0]].path))
+                    running.clear(); running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
                     _show_heartbeats(bar, running); results[t[0]] = _run_one(t); bar.update()
         else:
             with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context('spawn')) as ex:
@@ -350,30 +389,36 @@ def run_figures(names:list|None=None, # registered names (default: all)
                         except Exception as e: results[n] = FigureResult(n, mode, 'failed', 0., '', error=f'{type(e).__name__}: {e}')
                         bar.update()
                     for f, t in pending.items():
-                        if f.running() and t[0] not in running: running[t[0]] = (t[-1], time.time(), n_code_cells(FIGURES[t[0]].path))
+                        if f.running() and t[0] not in running: running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
                     _show_heartbeats(bar, running)
     return [results[n] for n in names]
 
 # %% ../../nbs/09_figures.ipynb #681b3932
-def figure_unit(name:str, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str) -> FigureResult:
+def figure_unit(name:str, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str,
+                executor:dict|None=None, device:str|None=None) -> FigureResult:
     "A task: one figure, its executed notebook in `runs_dir`; raises when the figure fails"
-    threads = os.environ.get('SLURM_CPUS_PER_TASK')
+    threads = os.environ.get('SLURM_CPUS_PER_TASK')   # SLURM's word for the task's CPUs: torch and BLAS get as many threads
     env = {v: threads for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS')} if threads else {}
     os.environ.update(env)
     return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None, raise_on_error=True,
-                      cell_progress=False, runs_dir=runs_dir)
+                      cell_progress=False, runs_dir=runs_dir, executor=ClusterConfig(**executor) if executor else None, device=device, quiet=True)
 
-def figure_units(names:list, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str|Path) -> dict:
+def figure_units(names:list, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str|Path,
+                 executor:ClusterConfig|None=None, device:str|None=None) -> dict:
     "{figure name: call} for `run_units`"
     for n in names: resolve_params(FIGURES[n], mode, params)    # bad names and parameters fail before anything is submitted
     writable_dir(figures_dir)
-    return {n: (figure_unit, dict(name=n, mode=mode, params=params, figures_dir=figures_dir, store_path=store_path, runs_dir=str(runs_dir))) for n in names}
+    sweeps = asdict(executor) if executor is not None and executor.executor != 'local' else None
+    return {n: (figure_unit, dict(name=n, mode=mode, params=params, figures_dir=figures_dir, store_path=store_path, runs_dir=str(runs_dir),
+                                  executor=sweeps, device=device)) for n in names}
 
 def run_figures_on(cfg:ClusterConfig, names:list, mode:str='quick', params:dict|None=None, figures_dir:str|None=None,
-                   store:ResultsStore|None=None) -> list[FigureResult]:
+                   store:ResultsStore|None=None,
+                   executor:ClusterConfig|None=None, # where each figure's own sweeps run (None: inside its task)
+                   device:str|None=None) -> list[FigureResult]:
     "Figures as one array of tasks (each submission is a new sweep: figures are always regenerated)"
     name = f"reproduce-{mode}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    units = figure_units(names, mode, params, figures_dir, str(store.path) if store else None, unit_folder(cfg, name)/'notebooks')
+    units = figure_units(names, mode, params, figures_dir, str(store.path) if store else None, unit_folder(cfg, name)/'notebooks', executor, device)
     try: done = {n: FigureResult(**r) for n, r in run_units(name, units, cfg, store).items()}
     except UnitsFailed as e:
         folder = unit_folder(cfg, name)

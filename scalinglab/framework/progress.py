@@ -4,21 +4,37 @@
 
 # %% ../../nbs/05_progress.ipynb #c4e19cad
 from __future__ import annotations
-import os, sys, json, time
+import os, sys, json, time, contextlib
 from pathlib import Path
 from typing import Iterable
 
 # %% auto #0
-__all__ = ['HEARTBEAT_ENV', 'is_quiet', 'progress', 'heartbeat', 'read_heartbeat']
+__all__ = ['configure', 'is_quiet', 'quiet', 'progress', 'heartbeat', 'read_heartbeat']
 
 # %% ../../nbs/05_progress.ipynb #980784f1
-HEARTBEAT_ENV = 'SCALINGLAB_HEARTBEAT'   # see below: a figure's kernel reports where it is
+_settings = dict(quiet=None, heartbeat=None)   # None: not set by any caller
 
-def _flag(var): return os.environ.get(var, '').strip().lower() not in ('', '0', 'false', 'no')
+def configure(quiet:bool|None=None, # switch the bars off (True) or on (False); None leaves it as it is
+              heartbeat:str|Path|None=None # a file this process reports where it is to (see below); None leaves it
+             ):
+    "Set how this process reports progress: quiet bars, and the heartbeat file a figure's kernel writes"
+    if quiet is not None: _settings['quiet'] = bool(quiet)
+    if heartbeat is not None:
+        _settings['heartbeat'] = str(heartbeat) if heartbeat else None
+        _watch_cells()
 
 def is_quiet() -> bool:
-    "Are progress bars switched off (CI, IN_TEST or SCALINGLAB_QUIET)?"
-    return any(_flag(v) for v in ('SCALINGLAB_QUIET', 'CI', 'IN_TEST'))
+    "Are progress bars switched off (asked for with `configure`, or in an nbdev test kernel)?"
+    if _settings['quiet'] is not None: return _settings['quiet']
+    return os.environ.get('IN_TEST', '').strip().lower() not in ('', '0', 'false', 'no')
+
+@contextlib.contextmanager
+def quiet():
+    "Progress bars off within the block"
+    old = _settings['quiet']
+    _settings['quiet'] = True
+    try: yield
+    finally: _settings['quiet'] = old
 
 def progress(iterable:Iterable|None=None, # what to iterate over (None: a manual bar, use `total=`)
              desc:str|None=None, # the bar's label
@@ -28,7 +44,7 @@ def progress(iterable:Iterable|None=None, # what to iterate over (None: a manual
     from tqdm.auto import tqdm
     kwargs.setdefault('disable', is_quiet())
     kwargs.setdefault('dynamic_ncols', True)
-    return (_beating(tqdm) if os.environ.get(HEARTBEAT_ENV) else tqdm)(iterable, desc=desc, **kwargs)
+    return (_beating(tqdm) if _settings['heartbeat'] else tqdm)(iterable, desc=desc, **kwargs)
 
 # %% ../../nbs/05_progress.ipynb #e2a423c8
 _beat = {'state': {}, 'written': 0., 'bars': []}
@@ -36,15 +52,17 @@ _beat = {'state': {}, 'written': 0., 'bars': []}
 def heartbeat(force:bool=False, # write now, not at most once a second
               **fields # what changed, e.g. `cell=3` or `bar='train: 40% 4/10'`
              ):
-    "Record where this process is in the file named by `$SCALINGLAB_HEARTBEAT` (no-op when unset)"
-    path = os.environ.get(HEARTBEAT_ENV)
+    "Record where this process is in its heartbeat file (a no-op without one)"
+    path = _settings['heartbeat']
     if not path: return
     _beat['state'].update(fields)
     now = time.time()
     if not force and now - _beat['written'] < 1: return
     _beat['written'] = now
     tmp = f'{path}.{os.getpid()}.tmp'
-    try: Path(tmp).write_text(json.dumps(_beat['state'] | {'at': now})); os.replace(tmp, path)
+    try:
+        Path(tmp).write_text(json.dumps(_beat['state'] | {'at': now}))
+        os.replace(tmp, path)
     except OSError: pass   # a courtesy to the person watching: never fail a run over it
 
 def read_heartbeat(path:str|Path) -> dict:
@@ -60,7 +78,9 @@ def _beating(cls):
     class Beating(cls):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            if not self.disable: live.append(self); beat(bar=_bar_line(self))
+            if not self.disable:
+                live.append(self)
+                beat(bar=_bar_line(self))
         def update(self, n=1):
             out = super().update(n)
             if not self.disable: beat(bar=_bar_line(self))
@@ -75,18 +95,18 @@ def _beating(cls):
 def _cell_started(info):
     "IPython's `pre_run_cell` hook: the cell about to run becomes the heartbeat's"
     line = next((l.strip() for l in info.raw_cell.splitlines() if l.strip() and not l.lstrip().startswith('#')), '')
-    heartbeat(force=True, cell=_beat.get('last_cell', 0) + 1, cell_line=line if len(line) <= 80 else line[:79] + '…', cell_started=time.time(), bar='')
+    heartbeat(force=True, cell=_beat.get('last_cell', 0) + 1, cell_line=line if len(line) <= 80 else line[:79] + '…',
+              cell_started=time.time(), bar='')
 
 def _cell_finished(result):
     # IPython versions differ in when they count a cell, before or after `pre_run_cell`: the finished cell's number is exact
     if result.execution_count: _beat['last_cell'] = result.execution_count
 
 def _watch_cells():
-    "In a kernel started with `$SCALINGLAB_HEARTBEAT`, report each cell as it starts"
-    if not os.environ.get(HEARTBEAT_ENV) or 'IPython' not in sys.modules: return
+    "In a kernel with a heartbeat file, report each cell as it starts"
+    if not _settings['heartbeat'] or 'IPython' not in sys.modules: return
     from IPython import get_ipython
     ip = get_ipython()
     if ip is not None and _cell_started not in ip.events.callbacks['pre_run_cell']:
-        ip.events.register('pre_run_cell', _cell_started); ip.events.register('post_run_cell', _cell_finished)
-
-_watch_cells()
+        ip.events.register('pre_run_cell', _cell_started)
+        ip.events.register('post_run_cell', _cell_finished)

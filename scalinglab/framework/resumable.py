@@ -121,6 +121,7 @@ class ResumableRun:
     def _result_path(self, key:str) -> Path: return self.folder/'units'/f'{safe_name(key)}.pt'
     def _block_path(self, key:str) -> Path: return self.folder/'units'/f'{safe_name(key)}.npy'
     def _scratch(self, key:str) -> Path: return self.folder/'scratch'/safe_name(key)
+    def _output_name(self, path:Path) -> str: return path.relative_to(self.folder).as_posix()   # how the manifest names an output
     @property
     def array_path(self) -> Path: return self.folder/f'{self.array_spec.name}.npy'
     @property
@@ -287,9 +288,9 @@ def _finish(self:ResumableRun, man:dict, units:list, array):
     if has_array:
         array.flush()
         os.replace(self.partial_path, self.array_path)
-        outputs[self.array_path.name] = dict(bytes=self.array_path.stat().st_size, digest=file_digest(self.array_path))
+        outputs[self._output_name(self.array_path)] = dict(bytes=self.array_path.stat().st_size, digest=file_digest(self.array_path))
     for u in units:
-        if u.at is None: outputs[self._result_path(u.key).name] = _read_marker(self._marker(u.key))['digest']
+        if u.at is None: outputs[self._output_name(self._result_path(u.key))] = _read_marker(self._marker(u.key))['digest']
     write_json(self.manifest_path, man | dict(complete=True, outputs=outputs, units=[u.key for u in units], finished=time.time()))
     shutil.rmtree(self.folder/'scratch', ignore_errors=True)
     if has_array: shutil.rmtree(self.folder/'units', ignore_errors=True)   # the tasks' block files, now in the array
@@ -326,7 +327,7 @@ def result(self:ResumableRun, key:str):
     "The result of unit `key` of a finished run, checked against its digest"
     man = self._require_complete()
     p = self._result_path(key)
-    want = man['outputs'].get(p.name)
+    want = man['outputs'].get(self._output_name(p))
     if want is None: raise KeyError(f"{self} has no unit {key!r} with a result file")
     if not p.exists() or file_digest(p) != want: raise CorruptArtefact(f"{p}, the result of unit {key!r}, does not match the digest recorded when it was written: run() computes it again")
     return load_result(p)
@@ -335,7 +336,7 @@ def result(self:ResumableRun, key:str):
 def array(self:ResumableRun, mmap:bool=True) -> np.ndarray:
     "The run's array (memory-mapped, read-only), checked against the digest recorded when it was finished"
     man = self._require_complete()
-    rec = man['outputs'].get(self.array_path.name)
+    rec = man['outputs'].get(self._output_name(self.array_path))
     if rec is None: raise KeyError(f"{self} has no array")
     if not self.array_path.exists() or self.array_path.stat().st_size != rec['bytes'] or file_digest(self.array_path) != rec['digest']:
         raise CorruptArtefact(f"{self.array_path} does not match the digest recorded when it was written: run() computes the units that changed again")

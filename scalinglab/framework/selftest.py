@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from fastcore.xtras import modified_env
 from .paths import project_root, scaling_nbs_dir, cache_dir
-from .figures import FIGURES, MODES, resolve_params, run_figures
+from .figures import FIGURES, MODES, resolve_params, run_figures, notebook_parameters
+from .registry import STUDIES
+from .progress import quiet
 from .docs import library_notebooks, check_docs
 
 # %% auto #0
@@ -26,13 +28,18 @@ class Check:
         return f"{'PASS' if self.ok else 'FAIL'} {self.name} ({self.seconds:.1f} s)" + ''.join(f"\n     {l}" for l in detail)
 
 def check_registry() -> list[str]:
-    "Problems with the figure registry: orphan or missing notebooks, missing smoke sizes, bad overrides in any mode"
+    "Problems with the figure registry: orphan or missing notebooks, parameters cells, studies, smoke sizes, bad parameters in any mode"
     problems, nbs = [], {p.name for p in scaling_nbs_dir().glob('*.ipynb') if not p.name.startswith(('_', '.'))}
     used = {FIGURES[n].path.name for n in FIGURES if FIGURES[n].path.parent == scaling_nbs_dir()}
     problems += [f"scaling_nbs/{n} is not registered (register_figure in its study module)" for n in sorted(nbs - used)]
     for n in FIGURES:
         spec = FIGURES[n]
-        if not spec.path.exists(): problems.append(f"figure {n!r}: notebook {spec.path} does not exist"); continue
+        if not spec.path.exists():
+            problems.append(f"figure {n!r}: notebook {spec.path} does not exist")
+            continue
+        try: notebook_parameters(spec.path)
+        except ValueError as e: problems.append(f"figure {n!r}: {e}")
+        if spec.study not in STUDIES: problems.append(f"figure {n!r}: study {spec.study!r} is not registered (register_study in its first notebook)")
         if spec.smoke is None: problems.append(f"figure {n!r} declares no smoke parameters (register_figure(..., smoke=dict(...)); {{}} if its quick sizes take seconds)")
         for mode in MODES:
             if mode == 'rehearse' and spec.rehearse is None: continue   # figures without a rehearsal yet are listed by `unrehearsed`
@@ -132,7 +139,7 @@ def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separa
     checks = []
     def report(c): checks.append(c); print(c, flush=True)
     test_cache = cache_dir('test')
-    with modified_env(SCALINGLAB_CACHE=str(test_cache), SCALINGLAB_QUIET='1'), tempfile.TemporaryDirectory() as tmp:
+    with modified_env(SCALINGLAB_CACHE=str(test_cache)), quiet(), tempfile.TemporaryDirectory() as tmp:
         if library:
             files = [f for f in library_notebooks() if only in str(f)]
             for c in _test_library(files, flags, n_workers): report(c)

@@ -9,8 +9,8 @@ from pathlib import Path
 from .io import atomic_path
 
 # %% auto #0
-__all__ = ['SimulatedKill', 'kill_after', 'checkpointed_rows', 'rows_summary', 'reduction_tolerance', 'square', 'fail_once',
-           'count_to']
+__all__ = ['SimulatedKill', 'kill_after', 'checkpointed_rows', 'rows_summary', 'reduction_tolerance', 'largest_tensor',
+           'held_bytes', 'replaced', 'square', 'fail_once', 'count_to']
 
 # %% ../../nbs/02_testing.ipynb #db0fe131
 class SimulatedKill(BaseException):
@@ -68,6 +68,50 @@ def reduction_tolerance(n:int, # terms added
     "A bound on the rounding error of a sum of n terms whose partial sums stay below 1: sigmas·√n·ε/2"
     import math, numpy as np
     return sigmas*math.sqrt(n)*float(np.finfo(dtype).eps)/2
+
+# %% ../../nbs/02_testing.ipynb #5e1d0c22
+def largest_tensor():
+    "A context manager: inside it, `.numel` records the most elements of any tensor an operation returns"
+    from torch.overrides import TorchFunctionMode
+    import torch
+    class LargestTensor(TorchFunctionMode):
+        def __init__(self): super().__init__(); self.numel = 0
+        def __torch_function__(self, func, types, args=(), kwargs=None):
+            out = func(*args, **(kwargs or {}))
+            for t in out if isinstance(out, (tuple, list)) else [out]:
+                if isinstance(t, torch.Tensor): self.numel = max(self.numel, t.numel())
+            return out
+    return LargestTensor()
+
+def held_bytes(obj) -> int:
+    "Bytes of the distinct tensor storages in `obj`'s attributes (looking into dicts, lists and tuples); a view counts its whole storage"
+    import torch
+    seen, visited, total, todo = set(), set(), 0, [obj]
+    while todo:
+        x = todo.pop()
+        if id(x) in visited: continue   # objects that refer to each other
+        visited.add(id(x))
+        if isinstance(x, torch.Tensor):
+            storage = x.untyped_storage()
+            if storage.data_ptr() not in seen: seen.add(storage.data_ptr()); total += storage.nbytes()
+        elif isinstance(x, dict): todo += list(x.values())
+        elif isinstance(x, (list, tuple)): todo += list(x)
+        elif hasattr(x, '__dict__') and not isinstance(x, type): todo += list(vars(x).values())
+    return total
+
+# %% ../../nbs/02_testing.ipynb #5e1d0c32
+@contextlib.contextmanager
+def replaced(fn, # a function whose module-level names to replace
+             **names # name=stand-in
+            ):
+    "Within the block, the globals `fn` reads have these names replaced; restored afterwards, even on an error"
+    g = fn.__globals__
+    missing = [k for k in names if k not in g]
+    if missing: raise NameError(f"{fn.__name__} reads no global {missing[0]!r} to replace")
+    old = {k: g[k] for k in names}
+    g.update(names)
+    try: yield
+    finally: g.update(old)
 
 # %% ../../nbs/02_testing.ipynb #f4670b73
 def square(x:float, sleep:float=0.) -> float:

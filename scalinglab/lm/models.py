@@ -5,17 +5,17 @@
 # %% ../../nbs/22_lm_models.ipynb #5543a19b
 from __future__ import annotations
 import json, os, importlib.util
+from dataclasses import dataclass
 from pathlib import Path
 import torch
 from ..framework.paths import cache_dir, get_device, seed_everything, data_path
-from ..framework.io import atomic_dir, content_key
-from ..framework.io import file_lock
+from ..framework.io import atomic_dir, content_key, file_lock
 
 # %% auto #0
-__all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARSE_ENV', 'non_embedding_params', 'total_params',
-           'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'rehearsing', 'hub_reachable', 'rehearsal_models',
+__all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARSAL', 'HUB', 'non_embedding_params',
+           'total_params', 'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'hub_reachable', 'rehearsal_models',
            'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed', 'model_config',
-           'check_checkpoint_dir', 'load_model', 'scoring_kwargs']
+           'ModelSources', 'check_checkpoint_dir', 'load_model', 'scoring_kwargs']
 
 # %% ../../nbs/22_lm_models.ipynb #2a382f70
 PYTHIA_V0 = [  # the Quantization Model paper's suite (old names -> the -v0 ids); non-embedding and total parameters
@@ -80,11 +80,7 @@ def convert_gguf(gguf:str|Path, # a .gguf model file
 
 # %% ../../nbs/22_lm_models.ipynb #517f0efa
 import socket, functools
-REHEARSE_ENV = 'SCALINGLAB_REHEARSE'
-
-def rehearsing() -> bool:
-    "Whether a full-mode rehearsal is running (`SCALINGLAB_REHEARSE` set)"
-    return os.environ.get(REHEARSE_ENV, '').strip().lower() not in ('', '0', 'false', 'no')
+REHEARSAL = 'rehearsal:'   # the prefix of a hub model's shrunk, random stand-in
 
 @functools.lru_cache(maxsize=1)
 def hub_reachable(timeout:float=3.) -> bool:
@@ -134,11 +130,29 @@ def rehearsal_config(hub_id:str):
 def rehearsal_seed(hub_id:str, revision:str|None) -> int: return int(content_key([hub_id, revision]), 16) % 2**31
 
 def model_config(source, revision:str|None=None):
-    "A model's transformers config without its weights (in an offline rehearsal, a hub model's shrunk architecture)"
+    "A model's transformers config without its weights (for a `rehearsal:` source, the shrunk architecture)"
     from transformers import AutoConfig
     src = str(source)
-    if rehearsing() and not hub_reachable() and not Path(src).expanduser().exists() and src in rehearsal_models(): return rehearsal_config(src)
+    if src.startswith(REHEARSAL): return rehearsal_config(src[len(REHEARSAL):])
     return AutoConfig.from_pretrained(src, revision=revision)
+
+@dataclass(frozen=True)
+class ModelSources:
+    "Where hub models and the full-mode corpora come from: the real ones, or in a rehearsal stand-ins"
+    rehearse:bool = False   # a full-mode rehearsal: shrunk random stand-ins where the hub cannot be reached, corpora stand-ins
+    def model(self, source:str) -> str:
+        "The source `load_model` should use for a hub id (other sources are returned as they are)"
+        src = str(source)
+        if not self.rehearse or Path(src).expanduser().exists() or src == 'smollm2' or src.endswith('.gguf') or src.startswith(REHEARSAL) or hub_reachable():
+            return src
+        if src not in rehearsal_models(): raise KeyError(f"{src!r} has no published architecture for an offline rehearsal (data/rehearsal/models.json)")
+        return REHEARSAL + src
+    def corpus(self, name:str) -> Path:
+        "The file of a full-mode corpus (`full_corpus`): its variable's, or in a rehearsal a stand-in"
+        from scalinglab.lm.corpus import full_corpus
+        return full_corpus(name, rehearse=self.rehearse)
+
+HUB = ModelSources()   # the real models, from the hub or the user's files
 
 # %% ../../nbs/22_lm_models.ipynb #d29d6573
 _WEIGHT_FILES = ('model.safetensors', 'model.safetensors.index.json', 'pytorch_model.bin', 'pytorch_model.bin.index.json')
@@ -152,7 +166,7 @@ def check_checkpoint_dir(path:str|Path) -> Path:
                                 f"it holds: {', '.join(sorted(p.name for p in path.iterdir())) or 'nothing'}")
     return path
 
-def load_model(source, # folder | hub id | .gguf file | 'smollm2' | a transformers config (random init)
+def load_model(source, # folder | hub id | .gguf file | 'smollm2' | 'rehearsal:HUB_ID' | a transformers config (random init)
                revision:str|None=None, # hub revision, e.g. 'step143000'
                dtype=torch.float32, device=None, # None: `get_device()`
                seed:int=0 # initialisation seed for a config
@@ -171,9 +185,9 @@ def load_model(source, # folder | hub id | .gguf file | 'smollm2' | a transforme
         p = Path(src).expanduser()
         if p.is_dir(): model = AutoModelForCausalLM.from_pretrained(check_checkpoint_dir(p), dtype=dtype)
         elif p.exists() or src.startswith(('.', '/', '~')): raise FileNotFoundError(f"Model {src!r}: not a model folder, a .gguf file or a hub id")
-        elif rehearsing() and not hub_reachable():   # a full-mode rehearsal offline: the real architecture, shrunk, random weights
-            seed_everything(rehearsal_seed(src, revision))
-            model = AutoModelForCausalLM.from_config(rehearsal_config(src), dtype=dtype)
+        elif src.startswith(REHEARSAL):   # a rehearsal's stand-in (`ModelSources`): the real architecture, shrunk, random weights
+            seed_everything(rehearsal_seed(src[len(REHEARSAL):], revision))
+            model = AutoModelForCausalLM.from_config(rehearsal_config(src[len(REHEARSAL):]), dtype=dtype)
         else:
             try: model = AutoModelForCausalLM.from_pretrained(src, revision=revision, dtype=dtype)
             except OSError as e:

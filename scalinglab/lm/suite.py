@@ -17,6 +17,7 @@ from ..framework.io import file_lock
 from .corpus import iter_documents, corpus_path, file_sha256, full_corpus
 from .tokens import train_bpe, load_tokenizer, TextTokenizer, token_store, TokenStore
 from .models import non_embedding_params, total_params, quiet_transformers, PYTHIA_V0, PYTHIA_FINAL, PYTHIA_STEPS
+from .models import ModelSources, HUB, REHEARSAL, rehearsal_models
 
 # %% auto #0
 __all__ = ['TINY_SUITES', 'SUITES', 'SuiteConfig', 'SuiteData', 'token_windows', 'suite_data', 'lr_at', 'lm_optimizer', 'lm_step',
@@ -236,17 +237,19 @@ def tiny_suite(cfg:SuiteConfig|None=None, # default: `SuiteConfig()`
     return _trained_suite(cfg, root, json.loads(info_path.read_text()))
 
 def pythia_suite(n_models:int=7, # the first n of the seven v0 models the paper evaluates
-                 corpus:str='pile-test', # the Pile test file (path); 'pile-test' reads SCALINGLAB_PILE_TEST
+                 corpus:str='pile-test', # the Pile test file (path); 'pile-test': the file SCALINGLAB_PILE_TEST names
                  n_docs:int=200_000, # the paper's first 200k documents
-                 checkpoints:bool=False # list the 143 training checkpoints of each model too
+                 checkpoints:bool=False, # list the 143 training checkpoints of each model too
+                 sources:ModelSources=HUB # where the models and the corpus come from (a rehearsal: stand-ins)
                 ) -> Suite:
-    "The Pythia v0 suite of the Quantization Model paper (hub ids and revisions; needs the hub)"
-    if corpus == 'pile-test':
-        from scalinglab.lm.models import rehearsing
-        corpus = str(full_corpus('pile-test', rehearse=rehearsing()))
-    models = [SuiteModel(p['id'].split('/')[1], p['label'], p['n_nonemb'], p['n_total'], p['id'], PYTHIA_FINAL,
-                         {int(r[4:]): (p['id'], r) for r in PYTHIA_STEPS} if checkpoints else {}) for p in PYTHIA_V0[:n_models]]
-    return Suite('pythia-v0', models, 'gpt-neox-20b', corpus, 0, n_docs, 1024)
+    "The Pythia v0 suite of the Quantization Model paper (hub ids and revisions; needs the hub, or a rehearsal's stand-ins)"
+    if corpus == 'pile-test': corpus = str(sources.corpus('pile-test'))
+    src = {p['id']: sources.model(p['id']) for p in PYTHIA_V0[:n_models]}
+    models = [SuiteModel(p['id'].split('/')[1], p['label'], p['n_nonemb'], p['n_total'], src[p['id']], PYTHIA_FINAL,
+                         {int(r[4:]): (src[p['id']], r) for r in PYTHIA_STEPS} if checkpoints else {}) for p in PYTHIA_V0[:n_models]]
+    standin = next((s for s in src.values() if s.startswith(REHEARSAL)), None)
+    tokenizer = rehearsal_models()[standin[len(REHEARSAL):]]['tokenizer'] if standin else 'gpt-neox-20b'
+    return Suite('pythia-v0', models, tokenizer, corpus, 0, n_docs, 1024)
 
 # %% ../../nbs/23_lm_suite.ipynb #0b2bfa84
 TINY_SUITES = {  # suites this project trains, by name
@@ -264,14 +267,18 @@ def tiny_config(name:str # a key of `TINY_SUITES`
 def load_suite(name:str, # a key of `TINY_SUITES`, or 'pythia-v0'
                checkpoints:bool=False, # (pythia-v0) list the training checkpoints too
                n_models:int|None=None, # (pythia-v0) the first n models
-               corpus:str='pile-test', n_docs:int=200_000) -> Suite:
+               corpus:str='pile-test', n_docs:int=200_000,
+               sources:ModelSources=HUB # (pythia-v0) where the models and the corpus come from
+              ) -> Suite:
     "A suite by name: a trained tiny suite, or the Pythia v0 suite"
     if name in TINY_SUITES: return tiny_suite(TINY_SUITES[name])
-    if name == 'pythia-v0': return pythia_suite(n_models or 7, corpus, n_docs, checkpoints)
+    if name == 'pythia-v0': return pythia_suite(n_models or 7, corpus, n_docs, checkpoints, sources)
     raise ValueError(f"Unknown suite {name!r}; suites: {', '.join(SUITES)}")
 
 # %% ../../nbs/23_lm_suite.ipynb #8398e1b8
-def resolve_lm(name:str) -> dict:
+def resolve_lm(name:str, # a tiny suite[@step], 'smollm2', or a hub id[@revision]; ':random' for random init
+               sources:ModelSources=HUB # where hub models come from (a rehearsal: stand-ins)
+              ) -> dict:
     "dict(name, label, source, revision, tokenizer, suite) of a model name: a tiny suite[@step], 'smollm2', or a hub id[@revision]; ':random' for random init"
     base, random = (name[:-7], True) if name.endswith(':random') else (name, False)
     revision, suite = None, None
@@ -289,11 +296,10 @@ def resolve_lm(name:str) -> dict:
         tok = load_tokenizer(source, 'smollm2')
     else:
         from transformers import AutoTokenizer
-        from scalinglab.lm.models import rehearsing, hub_reachable, rehearsal_models
-        repo, _, revision = base.partition('@'); revision = revision or None
-        source, label = repo, repo.split('/')[-1]
-        if rehearsing() and not hub_reachable():   # offline rehearsal: the model is built from its architecture, the tokenizer is an embedded stand-in
-            if repo not in rehearsal_models(): raise KeyError(f"{repo!r} has no published architecture for an offline rehearsal (data/rehearsal/models.json)")
+        repo, _, revision = base.partition('@')
+        revision = revision or None
+        source, label = sources.model(repo), repo.split('/')[-1]
+        if source.startswith(REHEARSAL):   # the stand-in: the architecture shrunk, the tokenizer an embedded one of the same family
             tok, label = load_tokenizer(rehearsal_models()[repo]['tokenizer']), label + ' (rehearsal)'
         else: tok = load_tokenizer(AutoTokenizer.from_pretrained(repo, revision=revision))
     if random:

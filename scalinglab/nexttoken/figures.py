@@ -5,19 +5,24 @@
 # %% ../../nbs/51_nexttoken_figures.ipynb #b45a851a
 from __future__ import annotations
 import numpy as np
+from dataclasses import dataclass
 from ..framework.figures import register_figure
+from ..framework.config import Config, param
+from ..lm.models import ModelSources, HUB
 from .pr import measure_pr, TARGETS
 from ..lm.tokens import token_store, load_tokenizer
 from ..lm.suite import TINY_SUITES, tiny_config, tiny_suite, resolve_lm
 
 # %% auto #0
 __all__ = ['PAPER_MODELS', 'PYTHIA_1B_STEPS', 'resolve_probe', 'checkpoint_names', 'measure_models', 'plot_law', 'plot_dynamics',
-           'plot_flow']
+           'plot_flow', 'ProbeFigure', 'NextTokenLaw', 'NextTokenFlow', 'NextTokenDynamics']
 
 # %% ../../nbs/51_nexttoken_figures.ipynb #1eb87812
-def resolve_probe(name:str, corpus:str='wikitext-2', n_docs:int=30, max_len:int=512, seed:int=666) -> dict:
+def resolve_probe(name:str, corpus:str='wikitext-2', n_docs:int=30, max_len:int=512, seed:int=666,
+                  sources:ModelSources=HUB # where hub models come from (a rehearsal: stand-ins)
+                 ) -> dict:
     "Label, model source, revision and probe TokenStore of a model name (`resolve_lm`): a tiny suite's held-out documents, else `n_docs` of `corpus`"
-    m = resolve_lm(name)
+    m = resolve_lm(name, sources)
     store = m['suite'].eval_store() if m['suite'] is not None else token_store(corpus, m['tokenizer'], max_len, sample=n_docs, seed=seed)
     return dict(name=name, label=m['label'], source=m['source'], revision=m['revision'], store=store)
 
@@ -28,11 +33,11 @@ def checkpoint_names(model:str, steps:list|None=None) -> tuple[list, list]:
     return [f'{model}@{s}' if model in TINY_SUITES else f'{model}@step{s}' for s in steps], list(steps)
 
 def measure_models(names:list, targets=('next',), norm:str='final-norm', corpus:str='wikitext-2', n_docs:int=30, max_len:int=512,
-                   seed:int=666, batch_tokens:int=4096, device=None) -> list[dict]:
+                   seed:int=666, batch_tokens:int=4096, device=None, sources:ModelSources=HUB) -> list[dict]:
     "measure_pr for each named model on its probe documents"
     out = []
     for n in names:
-        p = resolve_probe(n, corpus, n_docs, max_len, seed)
+        p = resolve_probe(n, corpus, n_docs, max_len, seed, sources)
         r = measure_pr(p['source'], p['store'], targets, norm, p['revision'], batch_tokens=batch_tokens, device=device)
         out.append(dict(name=n, label=p['label'], tokens=p['store'].n_tokens, docs=p['store'].n_docs) | r)
     return out
@@ -109,15 +114,41 @@ def plot_flow(results:list):
 PAPER_MODELS = ['openai-community/gpt2-xl', 'meta-llama/Meta-Llama-3-8B', 'mistralai/Mistral-7B-v0.1', 'microsoft/phi-2',
                 'RWKV/rwkv-4-14b-pile', 'state-spaces/mamba-2.8b-hf']
 PYTHIA_1B_STEPS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 143000]
-_RANGES = dict(n_docs=(1, None), max_len=(2, None), seed=(0, None), batch_tokens=(1, None), steps=(0, None))
+@dataclass
+class ProbeFigure(Config):
+    "What the next-token figures share: the probe documents and how PR is measured"
+    corpus: str = 'wikitext-2'               # probe documents of hub models (a tiny suite uses its own held-out TinyStories)
+    n_docs: int = param(30, lo=1)            # documents sampled with `seed`
+    max_len: int = param(512, lo=2)          # tokens per document
+    seed: int = param(666, lo=0)             # the paper's sampling seed
+    norm: str = param('final-norm', choices=('final-norm', 'standardize', 'none'))   # the norm applied to hidden states before the probe
+    batch_tokens: int = param(4096, lo=1)
 
-register_figure('nexttoken-law', 'nexttoken', ['main law across models'], rehearse=dict(n_docs=12, max_len=128), weight=3, ranges=_RANGES,
+@dataclass
+class NextTokenLaw(ProbeFigure):
+    "The parameters of `nexttoken-law`"
+    models: tuple[str, ...] = ('smollm2', 'smollm2:random', 'tiny', 'tiny:random')   # smollm2, tiny, tiny@STEP or hub ids; :random for a random-init copy
+
+@dataclass
+class NextTokenFlow(ProbeFigure):
+    "The parameters of `nexttoken-flow`"
+    models: tuple[str, ...] = ('smollm2', 'tiny')
+
+@dataclass
+class NextTokenDynamics(ProbeFigure):
+    "The parameters of `nexttoken-dynamics`"
+    model: str = 'tiny'                                   # 'tiny' (the suite's largest model) or a hub id with step revisions
+    steps: tuple[int, ...] = param((), lo=0, empty=True)  # training steps; empty: every checkpoint of the tiny model
+
+register_figure('nexttoken-law', 'nexttoken', ['main law across models'], NextTokenLaw, rehearse=dict(n_docs=12, max_len=128), weight=3,
     smoke=dict(models=['smollm2', 'tiny-smoke', 'tiny-smoke:random'], n_docs=30, max_len=256),   # SmolLM2's 576 features need ~6k probe tokens
     description='Prediction residual against layer: SmolLM2-135M and a tiny-suite model with random-init controls; shuffled-vocabulary and fuzziness controls',
     full=dict(models=PAPER_MODELS + [m + ':random' for m in PAPER_MODELS[:1]], corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], rehearse=dict(steps=[0, 1, 143000], n_docs=12, max_len=128), ranges=_RANGES, smoke=dict(model='tiny-smoke', steps=[1, 4, 24]),
+register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], NextTokenDynamics, rehearse=dict(steps=[0, 1, 143000], n_docs=12, max_len=128),
+    smoke=dict(model='tiny-smoke', steps=[1, 4, 24]),
     description="The PR profile of the tiny suite's largest model across its training checkpoints",
     full=dict(model='EleutherAI/pythia-1b', steps=PYTHIA_1B_STEPS, corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-flow', 'nexttoken', ['information flow'], rehearse=dict(n_docs=12, max_len=128), weight=2, ranges=_RANGES, smoke=dict(models=['tiny-smoke'], n_docs=3, max_len=64),
+register_figure('nexttoken-flow', 'nexttoken', ['information flow'], NextTokenFlow, rehearse=dict(n_docs=12, max_len=128), weight=2,
+    smoke=dict(models=['tiny-smoke'], n_docs=3, max_len=64),
     description='PR per layer for the previous, current, next and next-next token',
     full=dict(models=PAPER_MODELS[:1] + ['meta-llama/Meta-Llama-3-8B-Instruct'] + PAPER_MODELS[4:], corpus='wikitext-2', n_docs=62, batch_tokens=8192))

@@ -6,7 +6,10 @@
 from __future__ import annotations
 import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
+from dataclasses import dataclass
 from ..framework.figures import register_figure
+from ..framework.config import Config, param
+from .mix import MixSeries
 from ..framework.plotting import PALETTE, REFERENCE
 from .db import ModelDB
 from ..framework.executor import ClusterConfig
@@ -15,7 +18,7 @@ from .predict import TASKS, Task, ALL_FEATURES, SCALE_FEATURES, CATEGORICAL_FEAT
 # %% auto #0
 __all__ = ['FEATURE_LABELS', 'SOURCE_LABELS', 'feature_label', 'task_label', 'prediction_numbers', 'plot_prediction',
            'select_features', 'plot_features', 'controlled_code_models', 'code_partial_dependence', 'code_task_scatter',
-           'plot_code_tradeoff', 'code_numbers']
+           'plot_code_tradeoff', 'code_numbers', 'NJSPrediction', 'NJSFeatures', 'NJSCodeTradeoff', 'NJSMix']
 
 # %% ../../nbs/64_njs_figures.ipynb #b7e9a194
 FEATURE_LABELS = {'total_params': 'log params', 'pretraining_summary_total_tokens_billions': 'log tokens', 'dimension': 'hidden size',
@@ -163,26 +166,55 @@ def code_numbers(ctrl:pd.DataFrame, pdep:dict, scatter:pd.DataFrame|None=None) -
     return out
 
 # %% ../../nbs/64_njs_figures.ipynb #72b87613
-register_figure('njs-mix', 'njs', ['220M code-share series (language vs code trade-off), reproduced at small scale'], weight=3,
-    smoke=dict(code_shares=[0, 50], seeds=[0], d_model=32, n_layers=1, vocab_size=300, context=32, batch_size=4, steps=12, warmup=2,
+@dataclass
+class NJSPrediction(Config):
+    "The parameters of `njs-prediction`"
+    seeds: int = param(5, lo=1)              # nested-CV repetitions per task and feature set (the paper: 50)
+    grid: str = param('small', choices=('paper', 'small', 'fixed'))   # XGBoost configurations searched: 18, 4 or 1
+    split: str = param('random', choices=('random', 'family'))        # outer folds: random (the study) or grouped by organisation
+    db_path: str = ''                        # a model database file; '' reads the default one
+    n_jobs: int = -1                         # joblib processes (-1: every core)
+    feature_sets: tuple[str, ...] = param(('all', 'study'), choices=None)   # tested against scale only: all, study (the shipped selection), selected (ours)
+    select_seeds: int = param(10, lo=1)      # seeds of our own forward selection (for `selected`)
+    def rules(self):
+        return [(f"feature_sets must name all, study or selected (feature_sets={self.feature_sets})", set(self.feature_sets) <= {'all', 'study', 'selected'})]
+
+@dataclass
+class NJSFeatures(Config):
+    "The parameters of `njs-features`"
+    seeds: int = param(2, lo=1)              # seeds whose mean MAE scores a feature set (the paper: 10)
+    grid: str = param('fixed', choices=('paper', 'small', 'fixed'))
+    generation_features: bool = False        # also offer the 61 free-generation statistics as candidates
+    max_features: int = param(2, lo=0)       # stop after this many additions (0: no limit)
+    db_path: str = ''
+    n_jobs: int = -1
+
+@dataclass
+class NJSCodeTradeoff(Config):
+    "The parameters of `njs-code-tradeoff`"
+    grid: str = param('paper', choices=('paper', 'small', 'fixed'))   # XGBoost configurations searched for the partial-dependence model
+    seed: int = param(0, lo=0)               # seed of the grid search's folds and of XGBoost
+    db_path: str = ''
+
+@dataclass
+class NJSMix(MixSeries):
+    "The parameters of `njs-mix`: the series (`MixSeries`), the onset tolerance and the database"
+    tol: float = param(0.01, lo=0, hi=1)     # relative rise of the language loss that marks the onset
+    db_path: str = ''                        # the model database; '' for the default one (a test-sized run: a scratch one)
+
+register_figure('njs-mix', 'njs', ['220M code-share series (language vs code trade-off), reproduced at small scale'], NJSMix, weight=3,
+    smoke=dict(name='mix-smoke', code_shares=[0, 50], seeds=[0], d_model=32, n_layers=1, vocab_size=300, context=32, batch_size=4, steps=12, warmup=2,
                eval_windows=4, cloze_items=8, max_code_files=12),
-    rehearse=dict(code_shares=[0, 100], seeds=[0], steps=12, batch_size=4, eval_windows=4, cloze_items=8, max_code_files=12, warmup=2),
-    ranges=dict(steps=(1, None), batch_size=(1, None), d_model=(16, None), n_layers=(1, None), eval_windows=(1, None), cloze_items=(1, None),
-                max_code_files=(0, None), tol=(0, 1)),
+    rehearse=dict(name='mix-rehearse', code_shares=[0, 100], seeds=[0], steps=12, batch_size=4, eval_windows=4, cloze_items=8, max_code_files=12, warmup=2),
     description="Language and code loss and cloze accuracy against the code share of pre-training, for small Llama models trained here "
                 "(and entered into the model database), next to the study's 220M series",
-    full=dict(d_model=256, n_layers=6, head_dim=32, vocab_size=4096, context=256, batch_size=32, steps=6000, lr=1e-3, min_lr=1e-4, warmup=300,
-              seeds=[0, 1, 2], eval_windows=256, cloze_items=1000))
-
-# %% ../../nbs/64_njs_figures.ipynb #35efc254
-register_figure('njs-prediction', 'njs', ['per-task MAE: scale-only vs all features vs the selected features (the 3-28 % headline)'], rehearse=dict(seeds=2), weight=2,
-    ranges=dict(seeds=(1, None), select_seeds=(1, None)), smoke=dict(seeds=2, grid='fixed'),
-    checks=[('feature_sets must name all, study or selected (at least one)', lambda p: len(p['feature_sets']) > 0 and set(p['feature_sets']) <= {'all', 'study', 'selected'})],
-    description="Per-task MAE of XGBoost on scale only vs all features and vs the study's selected features; relative improvement, BH-corrected significance over seeds",
-    full=dict(seeds=50, grid='paper'))
-register_figure('njs-features', 'njs', ['forward-selected features'], rehearse=dict(seeds=1, max_features=1, grid='fixed'), weight=1.5, ranges=dict(seeds=(1, None), max_features=(0, None)), smoke=dict(seeds=1, max_features=1),
-    description='Features chosen by greedy forward selection per task and their share of the split gain',
-    full=dict(seeds=10, grid='paper', generation_features=True, max_features=0))
-register_figure('njs-code-tradeoff', 'njs', ['code vs language trade-off'], rehearse=dict(), ranges=dict(seed=(0, None)), smoke=dict(grid='fixed'),
-    description='Benchmark performance vs the share of code in pre-training: controlled 220M models and the partial dependence across all models',
-    full=dict(grid='paper'))
+    full=dict(name='mix-full', d_model=256, n_layers=6, head_dim=32, vocab_size=4096, context=256, batch_size=32, steps=6000, lr=1e-3, min_lr=1e-4,
+              warmup=300, seeds=[0, 1, 2], eval_windows=256, cloze_items=1000))
+register_figure('njs-prediction', 'njs', ['per-task MAE: scale-only vs all features vs the selected features (the 3-28 % headline)'], NJSPrediction, weight=2,
+    rehearse=dict(seeds=2), smoke=dict(seeds=2, grid='fixed'), full=dict(seeds=50, grid='paper'),
+    description="Per-task MAE of XGBoost on scale only vs all features and vs the study's selected features; relative improvement, BH-corrected significance over seeds")
+register_figure('njs-features', 'njs', ['forward-selected features'], NJSFeatures, weight=1.5, rehearse=dict(seeds=1, max_features=1, grid='fixed'),
+    smoke=dict(seeds=1, max_features=1), full=dict(seeds=10, grid='paper', generation_features=True, max_features=0),
+    description='Features chosen by greedy forward selection per task and their share of the split gain')
+register_figure('njs-code-tradeoff', 'njs', ['code vs language trade-off'], NJSCodeTradeoff, rehearse=dict(), smoke=dict(grid='fixed'), full=dict(grid='paper'),
+    description='Benchmark performance vs the share of code in pre-training: controlled 220M models and the partial dependence across all models')

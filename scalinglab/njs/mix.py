@@ -15,7 +15,7 @@ from ..framework.io import content_key, write_json, atomic_path
 from ..framework.progress import progress
 from ..framework.results import ResultsStore
 from ..framework.io import file_lock
-from ..framework.figures import register_figure
+from ..framework.config import Config, param
 from ..framework.plotting import PALETTE, REFERENCE
 from ..lm.corpus import iter_documents
 from ..lm.tokens import train_bpe
@@ -73,33 +73,29 @@ class LlamaSuiteConfig(SuiteConfig):
                            rms_norm_eps=1e-5, tie_word_embeddings=False, attention_bias=False, mlp_bias=False, bos_token_id=0, eos_token_id=0)
 
 @dataclass
-class MixSeries:
+class MixSeries(Config):
     "A series of models, one per (code share, seed), trained on the same token budget"
-    name: str = 'mix-quick'
-    code_shares: tuple = CODE_SHARES     # percent of training tokens that are code
-    seeds: tuple = (0, 1)
-    d_model: int = 64
-    n_layers: int = 2
-    head_dim: int = 16
-    vocab_size: int = 1024
-    context: int = 128
-    batch_size: int = 16
-    steps: int = 300
-    lr: float = 3e-3
-    min_lr: float = 3e-4
-    warmup: int = 30
-    weight_decay: float = 0.1
-    heldout_every: int = 10              # every k-th document of each domain is held out
-    eval_windows: int = 48               # held-out windows per domain for the cross-entropy
-    cloze_items: int = 150               # cloze items per kind (stories, code)
-    max_code_files: int = 0              # standard-library files read (0: all)
-    def __post_init__(self):
-        self.code_shares, self.seeds = tuple(float(s) for s in self.code_shares), tuple(int(s) for s in self.seeds)
-        if not self.code_shares or any(not 0 <= s <= 100 for s in self.code_shares): raise ValueError(f"code_shares must be percentages in [0, 100], got {self.code_shares}")
-        if len(set(self.code_shares)) < len(self.code_shares): raise ValueError(f"code_shares repeat a value: {self.code_shares}")
-        if not self.seeds: raise ValueError("seeds must name at least one seed")
-        for k in ('steps', 'batch_size', 'context', 'eval_windows', 'cloze_items', 'heldout_every'):
-            if getattr(self, k) < 1: raise ValueError(f"{k} must be >= 1, got {getattr(self, k)}")
+    name: str = 'mix-quick'              # names the series' models in the database: scalinglab/NAME-codeS-seedK
+    code_shares: tuple[float, ...] = param(CODE_SHARES, lo=0, hi=100)   # percent of training tokens that are code
+    seeds: tuple[int, ...] = param((0, 1), lo=0)
+    d_model: int = param(64, lo=16)      # model width
+    n_layers: int = param(2, lo=1)
+    head_dim: int = param(16, lo=1)
+    vocab_size: int = param(1024, lo=258)   # one byte-level BPE for every domain
+    context: int = param(128, lo=2)      # training window in tokens
+    batch_size: int = param(16, lo=1)
+    steps: int = param(300, lo=1)        # the same token budget for every model
+    lr: float = param(3e-3, lo=0)
+    min_lr: float = param(3e-4, lo=0)
+    warmup: int = param(30, lo=0)
+    weight_decay: float = param(0.1, lo=0)
+    heldout_every: int = param(10, lo=1) # every k-th document of each domain is held out
+    eval_windows: int = param(48, lo=1)  # held-out windows per domain for the cross-entropy
+    cloze_items: int = param(150, lo=1)  # cloze items per kind (stories, code)
+    max_code_files: int = param(0, lo=0) # standard-library files read (0: all)
+    def rules(self):
+        return [(f'code_shares repeat a value (code_shares={self.code_shares})', len(set(self.code_shares)) == len(self.code_shares)),
+                (f'd_model must be a multiple of head_dim (d_model={self.d_model}, head_dim={self.head_dim})', self.d_model % self.head_dim == 0)]
     @property
     def tokens(self) -> int: return self.steps*self.batch_size*self.context
     def suite_config(self, seed:int) -> LlamaSuiteConfig:
@@ -301,10 +297,11 @@ def mix_contribution(series:MixSeries, rows:list, path:str|Path) -> Path:
     with atomic_path(path) as tmp: tmp.write_text(json.dumps(dict(models=models, evaluations=evals), indent=1) + '\n')
     return path
 
-def mix_database(db_path:str='') -> ModelDB:
-    "Where a series goes: `db_path`; else, in a rehearsal, a database of the rehearsal's own (a rehearsal adds nothing to yours); else the default store"
-    from scalinglab.lm.models import rehearsing
-    return ModelDB(db_path or (cache_dir('rehearsal')/'njs.duckdb' if rehearsing() else None))
+def mix_database(db_path:str='', # a model database file; '' for the default one
+                 scratch:bool=False # a test-sized run (smoke, rehearsal): a database of its own, never yours
+                ) -> ModelDB:
+    "Where a series goes: `db_path`; else, for a test-sized run, a scratch database in the cache; else the default database"
+    return ModelDB(db_path or (cache_dir('scratch')/'njs.duckdb' if scratch else None))
 
 def contribute_mix(series:MixSeries, rows:list, db:ModelDB|None=None, path:str|Path|None=None) -> dict:
     "Add the series' models and evaluations to the model database through the contribution path"

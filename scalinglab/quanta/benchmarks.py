@@ -75,6 +75,7 @@ def bench_qdg(quick:bool=False):
             t0 = time.perf_counter()
             run, peak = peak_memory(lambda: qdg_gradients(model, store, sel, 'bench', Path(d)/dtype, mode='exact', dtype=dtype, device=device))
             t1 = time.perf_counter(); C = cosine_matrix(run.vectors, device=device)
+            length = run.manifest['params']['length']   # read while the run's folder exists
             timed[dtype] = dict(total_s=time.perf_counter() - t0, gradients_s=t1 - t0, C=C, peak_mb=peak)
             if dtype == 'float16': shutil.rmtree(Path(d)/dtype)   # its pages out of the float32 run's way
         # the floor: the bare backward passes (no storage) and the upper-triangle Gram product on the stored rows
@@ -86,7 +87,7 @@ def bench_qdg(quick:bool=False):
         t0 = time.perf_counter(); (C_ref, passes), ref_peak = peak_memory(lambda: study_cosines(model, store, sel, gradient_params(model), block, device)); ref_s = time.perf_counter() - t0
     f16, f32 = timed['float16'], timed['float32']
     return dict(fast_s=f16['total_s'], reference_s=ref_s, n_tokens=n, block=block, passes_computed_once=n, passes_study=passes,
-                passes_study_at_10k=study_passes(10_000), passes_computed_once_at_10k=10_000, gradient_length=run.manifest['params']['length'],
+                passes_study_at_10k=study_passes(10_000), passes_computed_once_at_10k=10_000, gradient_length=length,
                 storage='float16', max_abs_diff=float(np.abs(f16['C'] - C_ref).max()), gradients_s=f16['gradients_s'],
                 float32_s=f32['total_s'], float32_ratio=ref_s/f32['total_s'], float32_gradients_s=f32['gradients_s'],
                 float32_max_abs_diff=float(np.abs(f32['C'] - C_ref).max()), gradients_compute_only_s=compute_s, gram_matmul_s=gram_s,
@@ -134,8 +135,8 @@ def bench_qdg_sketch(quick:bool=False):
     kw = dict(suite=suite, threshold=0, every=1, n_tokens=n, ks=[k], n_init=30, memory_gb=64)   # the study's 30 k-means restarts
     load_suite(suite)   # trained (or loaded) before the clock starts
     with tempfile.TemporaryDirectory() as d:   # fresh runs: nothing from the cache
-        t0 = time.perf_counter(); exact, ref_peak = peak_memory(lambda: qdg_pipeline(**kw, mode='exact', run_dir=f'{d}/exact')); exact_s = time.perf_counter() - t0
-        t0 = time.perf_counter(); sk, peak = peak_memory(lambda: qdg_pipeline(**kw, mode='sketched', sketch_dim=8192, run_dir=f'{d}/sketched')); sk_s = time.perf_counter() - t0
+        t0 = time.perf_counter(); exact, ref_peak = peak_memory(lambda: qdg_pipeline(**kw, grad_mode='exact', run_dir=f'{d}/exact')); exact_s = time.perf_counter() - t0
+        t0 = time.perf_counter(); sk, peak = peak_memory(lambda: qdg_pipeline(**kw, grad_mode='sketched', sketch_dim=8192, run_dir=f'{d}/sketched')); sk_s = time.perf_counter() - t0
         memory_exact, memory_sketched = exact['run'].vectors.nbytes, sk['run'].vectors.nbytes
     off = ~np.eye(n, dtype=bool)
     return dict(fast_s=sk_s, reference_s=exact_s, n_tokens=n, gradient_length=exact['run'].manifest['params']['length'], sketch_dim=8192,

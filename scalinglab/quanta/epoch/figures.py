@@ -5,11 +5,13 @@
 # %% ../../../nbs/31_quanta_epoch_figures.ipynb #080b5212
 from __future__ import annotations
 import numpy as np, pandas as pd
+from dataclasses import dataclass
 from ...framework.figures import register_figure
+from ...framework.config import Config, param
 from .exponents import *
 
 # %% auto #0
-__all__ = ['plot_exponent_pairs']
+__all__ = ['plot_exponent_pairs', 'EpochFigure']
 
 # %% ../../../nbs/31_quanta_epoch_figures.ipynb #76677f25
 def plot_exponent_pairs(pairs:pd.DataFrame, ax=None, lim:float=1.25, # axes run from 0 to `lim`
@@ -41,7 +43,13 @@ def plot_exponent_pairs(pairs:pd.DataFrame, ax=None, lim:float=1.25, # axes run 
     return ax
 
 # %% ../../../nbs/31_quanta_epoch_figures.ipynb #9379c6f1
-register_figure('epoch-exponents', 'quanta', ['A12'], rehearse=dict(), smoke={},   # quick is already seconds
-    ranges=dict(axis_max=(1e-6, None)),
+@dataclass
+class EpochFigure(Config):
+    "The parameters of `epoch-exponents`"
+    csv_path: str = ''                     # an Epoch-format scaling-law CSV; '' reads the embedded copy
+    axis_max: float = param(1.25, lo=1e-6) # both axes run from 0 to this; pairs beyond it are drawn as arrows at the edge
+    label_points: bool = True              # write each pair's dataset next to its point
+
+register_figure('epoch-exponents', 'quanta', ['A12'], EpochFigure, smoke={}, rehearse={},
     description='Published (alpha_N, alpha_D) pairs from the Epoch scaling-law table vs the quantization-model prediction '
                 'alpha_D = alpha_N/(alpha_N+1) (paper Fig. A12; README Fig. 18 of the study repository)')

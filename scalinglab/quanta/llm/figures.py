@@ -6,7 +6,9 @@
 from __future__ import annotations
 import numpy as np
 from ...framework.io import to_jsonable
+from dataclasses import dataclass
 from ...framework.figures import register_figure
+from ...framework.config import Config, param
 from ...lm.suite import load_suite, Suite
 from ...lm.losses import compute_losses, suite_columns
 from ...framework.executor import ClusterConfig
@@ -14,7 +16,7 @@ from .curves import to_bits, mean_loss_scaling, loss_histograms, token_exponents
 
 # %% auto #0
 __all__ = ['suite_losses', 'checkpoint_losses', 'llm_scaling', 'numbers', 'plot_llm_scaling', 'llm_dynamics', 'plot_llm_dynamics',
-           'token_curves', 'plot_token_curves']
+           'token_curves', 'plot_token_curves', 'SuiteFigure', 'LLMScaling', 'LLMDynamics', 'TokenCurves']
 
 # %% ../../../nbs/36_quanta_llm_figures.ipynb #1d6a4532
 def suite_losses(suite:Suite, n_docs:int|None=None, # evaluation documents (default: the suite's)
@@ -218,17 +220,56 @@ def plot_token_curves(res:dict):
     return fig
 
 # %% ../../../nbs/36_quanta_llm_figures.ipynb #b31b00ff
-register_figure('llm-scaling', 'quanta', ['3'], rehearse=dict(n_docs=6, n_examples=3, bins=20, max_rows=20000), weight=5, smoke=dict(suite='tiny-smoke', n_docs=20, n_examples=5, bins=20),
-    ranges=dict(n_docs=(0, None), max_rows=(0, None), fit_models=(0, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None)),
+@dataclass
+class SuiteFigure(Config):
+    "What the per-token figures share: the suite and how its losses are computed"
+    suite: str = 'tiny'                      # 'tiny' (trained here, cached), 'tiny-smoke', or 'pythia-v0' (hub models, The Pile)
+    n_docs: int = param(0, lo=0)             # evaluation documents; 0: the suite's default
+    batch_tokens: int = param(2048, lo=1)    # padded tokens per forward pass of the loss engine
+
+@dataclass
+class LLMScaling(SuiteFigure):
+    "The parameters of `llm-scaling`"
+    max_rows: int = param(0, lo=0)           # keep the first rows (tokens) only; 0: all
+    fit_models: int = param(0, lo=0)         # fit the power law over the first k models; 0: all
+    bins: int = param(100, lo=1)             # histogram bins on 0-18 bits (the paper: 1000 over ~10M tokens)
+    n_examples: int = param(40, lo=0)        # random tokens drawn in panel (e)
+    seed: int = param(0, lo=0)
+
+@dataclass
+class LLMDynamics(SuiteFigure):
+    "The parameters of `llm-dynamics`"
+    models: tuple[int, ...] = param((), lo=0, empty=True)   # model indices (size order); empty: all
+    step_min: int = param(64, lo=0)          # the alpha_S fits use checkpoints from this step ...
+    step_max: int = param(400, lo=1)         # ... to this one (the tiny suite warms up for 40 steps)
+    max_checkpoints: int = param(0, lo=0)    # per model, evenly spaced with the first and last kept; 0 takes all
+    bins: int = param(100, lo=1)             # histogram bins on 0-18 bits (the paper: 3000)
+    n_examples: int = param(12, lo=0)        # example tokens in panel (c)
+    seed: int = param(0, lo=0)
+    def rules(self):
+        return [(f'step_min must be below step_max (step_min={self.step_min}, step_max={self.step_max})', self.step_min < self.step_max),
+                (f'max_checkpoints must be 0 (all) or at least 2 (max_checkpoints={self.max_checkpoints})', self.max_checkpoints != 1)]
+
+@dataclass
+class TokenCurves(SuiteFigure):
+    "The parameters of `token-curves`"
+    high: float = param(2.0, lo=0)           # monogenic: loss above this (nats) for every model before the jump ...
+    low: float = param(0.75, lo=0)           # ... and below this from the jump on (the paper: 5.0 and 0.3)
+    max_slope: float = -0.3                  # polygenic: loss falls faster than this (nats per e-fold of N) ...
+    min_r2: float = param(0.98, lo=0, hi=1)  # ... along a line this straight
+    first_rows: int = param(100_000, lo=1)   # polygenic search over the first rows only (the paper's choice)
+    n_examples: int = param(3, lo=0)         # examples of each kind
+    def rules(self): return [(f'low must be below high (low={self.low}, high={self.high})', self.low < self.high)]
+
+register_figure('llm-scaling', 'quanta', ['3'], LLMScaling, weight=5, smoke=dict(suite='tiny-smoke', n_docs=20, n_examples=5, bins=20),
+    rehearse=dict(n_docs=6, n_examples=3, bins=20, max_rows=20000),
     description='Mean loss vs non-embedding parameters with a power-law fit; per-token loss distributions p(L) and L p(L); per-token exponents and example curves',
     full=dict(suite='pythia-v0', n_docs=200_000, max_rows=10_000_000, fit_models=6, bins=1000, batch_tokens=16384))
-register_figure('llm-dynamics', 'quanta', ['A5'], rehearse=dict(n_docs=1, models=[0], max_checkpoints=8, bins=20, n_examples=3), weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
-    ranges=dict(n_docs=(0, None), models=(0, None), step_min=(0, None), step_max=(1, None), bins=(1, None), n_examples=(0, None), batch_tokens=(1, None), seed=(0, None), max_checkpoints=(0, None)),
-    checks=[('step_min must be below step_max', lambda p: p['step_min'] < p['step_max']), ('max_checkpoints must be 0 (all) or at least 2', lambda p: p['max_checkpoints'] != 1)],
+register_figure('llm-dynamics', 'quanta', ['A5'], LLMDynamics, weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
+    rehearse=dict(n_docs=1, models=[0], max_checkpoints=8, bins=20, n_examples=3),
     description='Mean loss vs training step per model with alpha_S fits; token-loss distribution across checkpoints; example tokens',
     full=dict(suite='pythia-v0', n_docs=20_000, models=[0, 1, 2, 3, 4], step_min=11_000, step_max=100_000, bins=3000, batch_tokens=16384))
-register_figure('token-curves', 'quanta', ['4', 'A6'], rehearse=dict(n_docs=6, high=1.0, low=0.9, max_slope=0.0, min_r2=0.0, first_rows=2000), smoke=dict(suite='tiny-smoke', n_docs=20, high=1.0, low=0.9, max_slope=0., min_r2=0.),
-    ranges=dict(n_docs=(0, None), high=(0, None), low=(0, None), min_r2=(0, 1), first_rows=(1, None), n_examples=(0, None), batch_tokens=(1, None)),
-    checks=[('low must be below high', lambda p: p['low'] < p['high'])],
+register_figure('token-curves', 'quanta', ['4', 'A6'], TokenCurves, smoke=dict(suite='tiny-smoke', n_docs=20, high=1.0, low=0.9, max_slope=0., min_r2=0.),
+    rehearse=dict(n_docs=6, high=1.0, low=0.9, max_slope=0.0, min_r2=0.0, first_rows=2000),
     description='Monogenic and polygenic per-token scaling curves, each token shown in its context',
     full=dict(suite='pythia-v0', n_docs=200_000, high=5.0, low=0.3, first_rows=100_000, batch_tokens=16384))

@@ -8,14 +8,17 @@ import math
 import numpy as np
 from ...shared.fit import LN2
 from ...shared.fit import fit_power_law
+from dataclasses import dataclass
 from ...framework.figures import register_figure
+from ...framework.config import Config, param
 from .task import theory_exponents
 from .train import ParitySweep, SweepResult, train_sweep
 
 # %% auto #0
 __all__ = ['LEARNED_NATS', 'LEARNED_KEY', 'learned_subtasks', 'fit_window', 'p_scaling', 's_scaling', 'd_scaling',
            'convergence_times', 'convergence_fit', 'exponents_vs_alpha', 'scaling_sweeps', 'alpha_sweeps',
-           'plot_parity_scaling', 'plot_parity_convergence', 'plot_parity_exponents']
+           'plot_parity_scaling', 'plot_parity_convergence', 'plot_parity_exponents', 'ParityTask', 'ParityScaling',
+           'ParityExponents']
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #fbd2600c
 LEARNED_NATS = 0.1                       # a subtask is learned when its test loss is below this many nats
@@ -225,28 +228,61 @@ def plot_parity_exponents(ex:dict):
     return fig
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #e89d547e
+@dataclass
+class ParityTask(Config):
+    "What every sparse-parity figure shares: the task, the training, the fits"
+    n_tasks: int = param(256, lo=1)         # subtasks
+    n: int = param(24, lo=1)                # task bits
+    k: int = param(2, lo=1)                 # bits per subtask parity (the paper: 3)
+    lr: float = param(0.01, lo=1e-12)       # Adam's learning rate (the paper: 0.001)
+    batch_size: int = param(512, lo=1)
+    test_per_task: int = param(100, lo=1)   # evaluation samples per subtask
+    n_logs: int = param(40, lo=2)           # log-spaced evaluation steps
+    n_boot: int = param(500, lo=0)          # bootstrap refits per fit
+    def rules(self):
+        return [(f'k must not exceed n, the task bits (k={self.k}, n={self.n})', self.k <= self.n),
+                (f'n_tasks needs that many distinct k-subsets of the n bits: n_tasks <= C(n, k) (n_tasks={self.n_tasks}, n={self.n}, k={self.k})',
+                 self.k > self.n or self.n_tasks <= math.comb(self.n, self.k))]
+
+@dataclass
+class ParityScaling(ParityTask):
+    "The parameters of `parity-scaling` and `parity-convergence`: one α, a parameter sweep on online data, a data sweep"
+    alpha: float = param(0.4, lo=1e-6)      # subtask frequencies ∝ k^-(alpha + 1)
+    p_widths: tuple[int, ...] = param((4, 6, 9, 13, 19, 27, 40, 59, 87, 128), lo=1)   # hidden widths of the parameter sweep
+    p_steps: int = param(8000, lo=1)
+    d_width: int = param(128, lo=1)         # the width of the data sweep
+    d_Ds: tuple[int, ...] = param((2000, 4092, 8371, 17125, 35036, 71677, 146640, 300000), lo=1)   # training-set sizes
+    d_steps: int = param(5000, lo=1)
+
+@dataclass
+class ParityExponents(ParityTask):
+    "The parameters of `parity-exponents`: parameter sweeps over α and seeds, data sweeps over α"
+    n_logs: int = param(30, lo=2)
+    n_boot: int = param(300, lo=0)
+    alphas: tuple[float, ...] = param((0.3, 0.6, 1.0), lo=1e-6)     # α of the parameter sweeps
+    seeds: tuple[int, ...] = param((0,), lo=0)
+    d_alphas: tuple[float, ...] = param((0.3, 0.6, 1.0), lo=1e-6)   # α of the data sweeps
+    p_widths: tuple[int, ...] = param((4, 8, 16, 32, 64, 128), lo=1)
+    p_steps: int = param(5000, lo=1)
+    d_width: int = param(64, lo=1)
+    d_Ds: tuple[int, ...] = param((2000, 6000, 20000, 60000, 200000), lo=1)
+    d_steps: int = param(3000, lo=1)
+
 _PAPER = dict(n_tasks=500, n=100, k=3, lr=1e-3, batch_size=20_000, test_per_task=1000, n_logs=200)
 _P15_WIDTHS = [9, 11, 13, 14, 17, 19, 22, 25, 29, 33, 38, 44, 50, 57, 66, 75, 86, 99, 113, 129, 148, 169, 194, 222, 254, 291, 333, 381, 436, 500]
 _D6 = [int(2**x) for x in np.linspace(np.log2(1e4), np.log2(5e6), 30)]
 _P17_WIDTHS = [int(2**x) for x in np.linspace(np.log2(10), np.log2(300), 20)]
 _D9 = [int(2**x) for x in np.linspace(np.log2(1e4), np.log2(5e6), 25)]
-_FULL_SCALING = _PAPER | dict(alpha=0.4, p_widths=_P15_WIDTHS, p_steps=200_000, d_width=500, d_Ds=_D6, d_steps=1_000_000)
-_RANGES = dict(alpha=(1e-6, None), alphas=(1e-6, None), d_alphas=(1e-6, None), seeds=(0, None), n_tasks=(1, None), n=(1, None), k=(1, None),
-               lr=(1e-12, None), batch_size=(1, None), test_per_task=(1, None), n_logs=(2, None), p_widths=(1, None), p_steps=(1, None),
-               d_width=(1, None), d_Ds=(1, None), d_steps=(1, None), n_boot=(0, None))
-_CHECKS = [('k must not exceed n (bits per subtask among the n task bits)', lambda p: p['k'] <= p['n']),
-           ('n_tasks needs that many distinct k-subsets of the n bits: n_tasks <= C(n, k)', lambda p: p['k'] > p['n'] or p['n_tasks'] <= math.comb(p['n'], p['k']))]
 _SMOKE = dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20)   # every cell runs; the exponents mean nothing
 _SMOKE_SCALING = _SMOKE | dict(p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150)
+_SMOKE_ALPHAS = _SMOKE | dict(alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200, d_width=16, d_Ds=[100, 300, 900], d_steps=150)
+_FULL_SCALING = _PAPER | dict(alpha=0.4, p_widths=_P15_WIDTHS, p_steps=200_000, d_width=500, d_Ds=_D6, d_steps=1_000_000)
+_FULL_ALPHAS = _PAPER | dict(alphas=[round(a - 1, 2) for a in np.arange(1.1, 1.81, 0.1)], seeds=[0, 1, 2], p_widths=_P17_WIDTHS, p_steps=100_000,
+                             d_alphas=[round(a - 1, 2) for a in np.arange(1.10, 1.801, 0.05)], d_width=500, d_Ds=_D9, d_steps=100_000)
 
-register_figure('parity-scaling', 'quanta', ['2'], rehearse=dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20, p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150), weight=5, smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
-    description='Sparse parity: loss vs parameters, steps and data with fitted exponents and the theory slopes; per-subtask emergence',
-    full=_FULL_SCALING)
-register_figure('parity-convergence', 'quanta', ['A2', 'A3'], rehearse=dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20, p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150), smoke=_SMOKE_SCALING, ranges=_RANGES, checks=_CHECKS,
-    description='Sparse parity: per-subtask loss over steps and over D; convergence time vs subtask frequency (theory: exponent -1)',
-    full=_FULL_SCALING)
-register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], rehearse=dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20, alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200, d_width=16, d_Ds=[100, 300, 900], d_steps=150), weight=4, ranges=_RANGES, checks=_CHECKS,
-    smoke=_SMOKE | dict(alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200, d_width=16, d_Ds=[100, 300, 900], d_steps=150),
-    description='Sparse parity: fitted alpha_N, alpha_S, alpha_D vs alpha with the theory lines; learned subtasks vs D',
-    full=_PAPER | dict(alphas=[round(a - 1, 2) for a in np.arange(1.1, 1.81, 0.1)], seeds=[0, 1, 2], p_widths=_P17_WIDTHS, p_steps=100_000,
-                       d_alphas=[round(a - 1, 2) for a in np.arange(1.10, 1.801, 0.05)], d_width=500, d_Ds=_D9, d_steps=100_000))
+register_figure('parity-scaling', 'quanta', ['2'], ParityScaling, smoke=_SMOKE_SCALING, full=_FULL_SCALING, rehearse=_SMOKE_SCALING, weight=5,
+    description='Sparse parity: loss vs parameters, steps and data with fitted exponents and the theory slopes; per-subtask emergence')
+register_figure('parity-convergence', 'quanta', ['A2', 'A3'], ParityScaling, smoke=_SMOKE_SCALING, full=_FULL_SCALING, rehearse=_SMOKE_SCALING,
+    description='Sparse parity: per-subtask loss over steps and over D; convergence time vs subtask frequency (theory: exponent -1)')
+register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], ParityExponents, smoke=_SMOKE_ALPHAS, full=_FULL_ALPHAS, rehearse=_SMOKE_ALPHAS, weight=4,
+    description='Sparse parity: fitted alpha_N, alpha_S, alpha_D vs alpha with the theory lines; learned subtasks vs D')

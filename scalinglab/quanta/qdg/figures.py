@@ -9,9 +9,11 @@ import numpy as np
 import torch
 from ...framework.io import content_key
 from ...framework.paths import get_device
+from dataclasses import dataclass
 from ...framework.figures import register_figure
+from ...framework.config import Config, param
 from ...lm.suite import load_suite, Suite
-from ...lm.models import load_model
+from ...lm.models import load_model, ModelSources, HUB
 from ..llm.figures import suite_losses
 from ...framework.executor import ClusterConfig
 from ..llm.curves import mean_loss_scaling, token_context, format_in_context
@@ -26,7 +28,7 @@ from .envelope import envelope, rank_sizes, envelope_window, fit_envelope, refer
 __all__ = ['TINYSTORIES_33M', 'qdg_pipeline', 'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency',
            'cluster_examples', 'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'parity_unit',
            'qdg_parity', 'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers',
-           'cluster_numbers']
+           'cluster_numbers', 'QDGFigure', 'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
@@ -34,17 +36,18 @@ def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystorie
                  n_docs:int=0, # evaluation documents (0: the suite's default)
                  threshold:float=0.1, # nats; 0: the smallest threshold that yields n_tokens
                  induction:bool=True, every:int=50, n_tokens:int=10_000, # the selection (`select_tokens`)
-                 mode:str='auto', sketch_dim:int=8192, memory_gb:float=4., # gradient storage (`qdg_gradients`)
+                 grad_mode:str='auto', sketch_dim:int=8192, memory_gb:float=4., # gradient storage (`qdg_gradients`)
                  affinity:str='dense', n_neighbors:int=50, # 'dense' angular similarity, or 'knn' for large N
                  ks:list|None=None, # cluster counts (None: the study's that fit N)
                  seed:int=0, n_init:int=10, batch_size:int=32, batch_tokens:int|None=None, device=None,
                  run_dir:str|None=None, # the gradient run's folder, its clusters inside (default: in the cache, keyed by the parameters)
                  label_method:str='kmeans', # `assign_labels`: scikit-learn's k-means, 'torch-kmeans' (GPU; large N) or 'cluster_qr'
-                 cluster:ClusterConfig|None=None # the losses and the gradients as tasks (`07_executor`); None: here
+                 cluster:ClusterConfig|None=None, # the losses and the gradients as tasks (`07_executor`); None: here
+                 sources:ModelSources=HUB # where hub models and the full-mode corpora come from (a rehearsal: stand-ins)
                 ) -> dict:
     "QDG on one model of a suite: tokens, gradients, affinity, clusters at every K, and the suite's α_N"
     if affinity not in ('dense', 'knn'): raise ValueError(f"affinity must be 'dense' or 'knn', got {affinity!r}")
-    s = tinystories_suite() if suite == 'tinystories-33m' else load_suite(suite, n_docs=n_docs or 200_000)
+    s = tinystories_suite(sources=sources) if suite == 'tinystories-33m' else load_suite(suite, n_docs=n_docs or 200_000, sources=sources)
     store, L = suite_losses(s, n_docs or None, None, batch_tokens, device, cluster)
     m = s[model]
     losses = np.asarray(L[:, model])                                        # (n_rows,) nats
@@ -52,7 +55,7 @@ def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystorie
     if auto: threshold = threshold_for(store, losses, n_tokens, every, induction)
     sel = select_tokens(store, losses, threshold, m.name, induction, every, n_tokens)
     net = load_model(m.source, m.revision, device=device)
-    run = qdg_gradients(net, store, sel, f'{m.name} ({m.source}{"@" + m.revision if m.revision else ""})', mode=mode, sketch_dim=sketch_dim,
+    run = qdg_gradients(net, store, sel, f'{m.name} ({m.source}{"@" + m.revision if m.revision else ""})', mode=grad_mode, sketch_dim=sketch_dim,
                         seed=seed, memory_gb=memory_gb, batch_size=batch_size, device=device, out=run_dir, cluster=cluster)
     A = angular_similarity(cosine_matrix(run.vectors, device=device)) if affinity == 'dense' else knn_affinity(run.vectors, n_neighbors, device=device)
     ks = sorted(ks) if ks else cluster_counts(len(sel))
@@ -327,15 +330,14 @@ def plot_noise(runs:list # `envelope_noise` results, one per exponent
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #5e81f762
 TINYSTORIES_33M = dict(id='roneneldan/TinyStories-33M', label='33M')
 
-def tinystories_suite(corpus:str='', # the TinyStories validation file; '' reads SCALINGLAB_TINYSTORIES_VAL
-                      n_docs:int=21_990) -> Suite:
+def tinystories_suite(corpus:str='', # the TinyStories validation file; '' reads the file SCALINGLAB_TINYSTORIES_VAL names
+                      n_docs:int=21_990,
+                      sources:ModelSources=HUB # where the model and the corpus come from (a rehearsal: stand-ins)
+                     ) -> Suite:
     "The one-model 'suite' of the study's TinyStories QDG run (hub id; needs the hub or a local copy)"
-    import os
     from scalinglab.lm.suite import SuiteModel
-    from scalinglab.lm.corpus import full_corpus
-    from scalinglab.lm.models import rehearsing
-    corpus = corpus or str(full_corpus('tinystories-valid', rehearse=rehearsing()))
-    m = SuiteModel('TinyStories-33M', TINYSTORIES_33M['label'], 0, 0, TINYSTORIES_33M['id'])
+    corpus = corpus or str(sources.corpus('tinystories-valid'))
+    m = SuiteModel('TinyStories-33M', TINYSTORIES_33M['label'], 0, 0, sources.model(TINYSTORIES_33M['id']))
     return Suite('tinystories-33m', [m], 'gpt2', corpus, 0, n_docs, 2048)
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #f2aabd73
@@ -355,35 +357,91 @@ def cluster_numbers(res:dict, k:int, examples:list, report:str) -> dict:
         clusters=[dict(rank=c['rank'], size=c['size'], tokens=[dict(row=t['row'], target=t['target'], context=t['context']) for t in c['tokens']]) for c in examples],
         cluster_sizes=rank_sizes(res['clusters'][k]).tolist())
 
-def _pipeline_ranges(**extra):
-    return dict(model=(None, None), n_docs=(0, None), threshold=(0, None), every=(1, None), n_tokens=(20, None), sketch_dim=(16, None),
-                memory_gb=(0, None), n_neighbors=(1, None), seed=(0, None), n_init=(1, None), batch_size=(1, None), batch_tokens=(1, None)) | extra
+@dataclass
+class QDGFigure(Config):
+    "The QDG pipeline's parameters (`qdg_pipeline`), shared by the three language-model QDG figures; quick sizes"
+    suite: str = 'tiny'                      # 'tiny', 'tiny-smoke', 'pythia-v0' or 'tinystories-33m'
+    model: int = -1                          # the model whose losses pick the tokens and whose gradients are clustered (the study: 0, the smallest)
+    n_docs: int = param(0, lo=0)             # evaluation documents; 0: the suite's default
+    threshold: float = param(0.0, lo=0)      # nats; 0: the smallest threshold that yields n_tokens (the JSON says so)
+    induction: bool = True                   # drop tokens that end a trigram seen earlier in their document
+    every: int = param(1, lo=1)              # keep every k-th candidate ...
+    n_tokens: int = param(5000, lo=20)       # ... then the first n
+    grad_mode: str = param('auto', choices=('auto', 'exact', 'sketched'))   # gradients exact, sketched, or exact when they fit memory_gb
+    sketch_dim: int = param(8192, lo=16)     # CountSketch dimension of sketched runs
+    memory_gb: float = param(4.0, lo=0)      # the budget 'auto' compares exact gradients with
+    affinity: str = param('dense', choices=('dense', 'knn'))   # dense angular similarity, or kNN past ~20,000 tokens
+    n_neighbors: int = param(50, lo=1)       # neighbours kept per token (knn)
+    ks: tuple[int, ...] = param((), lo=2, empty=True)   # cluster counts; empty: the study's counts that fit N (K up to N/5)
+    k_show: int = param(0, lo=0)             # the K shown; 0: the listed K nearest 4% of N (the study: 400 of 10,000)
+    seed: int = param(0, lo=0)
+    n_init: int = param(10, lo=1)            # k-means restarts per K (the study: 30)
+    batch_size: int = param(32, lo=1)        # positions per batched backward pass
+    batch_tokens: int = param(2048, lo=1)    # padded tokens per forward pass of the loss engine
+    label_method: str = param('kmeans', choices=('kmeans', 'torch-kmeans', 'cluster_qr'))   # scikit-learn's k-means, on the GPU, or no iterations
+    def rules(self):
+        return [(f'k_show must be one of ks (or 0: chosen from N) (k_show={self.k_show}, ks={self.ks})', not self.ks or not self.k_show or self.k_show in self.ks)]
 
-_QUICK_LM = dict(suite='tiny', model=-1, threshold=0., every=1, n_tokens=5000, n_init=10)
-_SMOKE_LM = dict(suite='tiny-smoke', n_docs=20, threshold=0., every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20])
+@dataclass
+class QDGRankFrequency(QDGFigure):
+    "The parameters of `qdg-rank-frequency`"
+    check_ks: tuple[int, ...] = param((50, 100, 200), lo=2, empty=True)   # K at which the labels are compared with scikit-learn's own SpectralClustering
+
+@dataclass
+class QDGClusters(QDGFigure):
+    "The parameters of `qdg-clusters` and `qdg-tinystories`"
+    ranks: tuple[int, ...] = param((0, 1, 2, 3, 4, 5), lo=0)   # clusters shown, by size rank (0: the largest)
+    per_cluster: int = param(6, lo=1)                          # tokens shown per cluster
+
+@dataclass
+class QDGParity(Config):
+    "The parameters of `qdg-parity` (`qdg_parity`)"
+    n_tasks: int = param(60, lo=2)           # subtasks
+    n: int = param(20, lo=3)                 # task bits
+    k: int = param(3, lo=1)                  # bits per parity
+    alpha: float = param(0.4, lo=0)          # subtask frequencies ∝ rank^-(alpha + 1)
+    width: int = param(500, lo=1)            # hidden units of the MLP (the study: 500)
+    steps: int = param(6000, lo=1)
+    batch_size: int = param(2000, lo=1)
+    lr: float = param(0.003, lo=0)
+    learned_below: float = param(0.1, lo=0)  # nats: a subtask counts as learned below this mean test loss
+    loss_threshold: float = param(0.1, lo=0) # nats: samples kept for QDG
+    n_samples: int = param(2000, lo=20)      # samples clustered
+    n_init: int = param(10, lo=1)            # k-means restarts per K
+    seed: int = param(0, lo=0)
+    def rules(self): return [(f'k must not exceed n (k={self.k}, n={self.n})', self.k <= self.n)]
+
+@dataclass
+class QDGNoise(Config):
+    "The parameters of `qdg-noise`"
+    exponents: tuple[float, ...] = param((1.25, 1.5, 2.0), lo=0)   # true Zipf exponents of the cluster sizes
+    n: int = param(2000, lo=50)              # points
+    n_clusters: int = param(200, lo=2)       # true clusters
+    seeds: int = param(4, lo=1)              # repetitions per exponent
+    dim: int = param(64, lo=2)               # dimensions of the points
+    spread: float = param(0.5, lo=0)         # cluster width relative to the spread of the centres
+    n_init: int = param(3, lo=1)             # k-means restarts per K
+    def rules(self): return [(f'n_clusters must not exceed n (n_clusters={self.n_clusters}, n={self.n})', self.n_clusters <= self.n)]
+
+_SMOKE_LM = dict(suite='tiny-smoke', n_docs=20, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20])
+_REHEARSE_LM = dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], k_show=0, grad_mode='sketched')
 _FULL_PILE = dict(suite='pythia-v0', model=0, threshold=0.1, every=50, n_tokens=10_000, n_init=30, k_show=400, batch_size=64,
                   label_method='torch-kmeans')   # scikit-learn's k-means at K up to 1500 with 30 restarts would take hours per K on CPUs
-_CHECK_KS = ('the cluster count shown must be one of ks (or 0: chosen from N)', lambda p: not p.get('ks') or not p.get('k_show') or p['k_show'] in p['ks'])
-_CHECK_LABELS = ("label_method must be 'kmeans', 'torch-kmeans' or 'cluster_qr'", lambda p: p.get('label_method', 'kmeans') in ('kmeans', 'torch-kmeans', 'cluster_qr'))
-register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], rehearse=dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], check_ks=[10], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(check_ks=[10]), ranges=_pipeline_ranges(k_show=(0, None)),
-    checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM,
-    description='QDG: the angular-similarity matrix ordered by cluster; cluster sizes by rank for every K, their envelope with a power-law fit and the -(1 + alpha_N) reference',
-    full=_FULL_PILE)
-register_figure('qdg-clusters', 'quanta', ['1', '13'], rehearse=dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
-    checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM, description='QDG: tokens of six large clusters, each in its context, the predicted token marked',
-    full=_FULL_PILE | dict(ranks=[50, 100, 146, 269, 278, 292]))
-register_figure('qdg-tinystories', 'quanta', ['14'], rehearse=dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], ranks=[0, 1], k_show=0, grad_mode='sketched'), weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), ranges=_pipeline_ranges(k_show=(0, None), per_cluster=(1, None)),
-    checks=[_CHECK_KS, _CHECK_LABELS], quick=_QUICK_LM | dict(induction=False), description="QDG, the study's TinyStories variant (threshold ln 2, no induction filter, every 100th): clusters in context",
+register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], QDGRankFrequency, weight=3, smoke=_SMOKE_LM | dict(check_ks=[10]),
+    rehearse=_REHEARSE_LM | dict(check_ks=[10]), full=_FULL_PILE,
+    description='QDG: the angular-similarity matrix ordered by cluster; cluster sizes by rank for every K, their envelope with a power-law fit and the -(1 + alpha_N) reference')
+register_figure('qdg-clusters', 'quanta', ['1', '13'], QDGClusters, weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), rehearse=_REHEARSE_LM | dict(ranks=[0, 1]),
+    description='QDG: tokens of six large clusters, each in its context, the predicted token marked', full=_FULL_PILE | dict(ranks=[50, 100, 146, 269, 278, 292]))
+register_figure('qdg-tinystories', 'quanta', ['14'], QDGClusters, weight=3, quick=dict(induction=False), smoke=_SMOKE_LM | dict(ranks=[0, 1], induction=False),
+    rehearse=_REHEARSE_LM | dict(ranks=[0, 1]),
+    description="QDG, the study's TinyStories variant (threshold ln 2, no induction filter, every 100th): clusters in context",
     full=dict(suite='tinystories-33m', model=0, threshold=0.693, induction=False, every=100, n_tokens=10_000, n_init=30, k_show=400, ranks=[11, 31, 75, 77],
               label_method='torch-kmeans'))
-register_figure('qdg-parity', 'quanta', ['A9'], rehearse=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2), weight=2, smoke=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2),
-    ranges=dict(n_tasks=(2, None), n=(3, None), k=(1, None), alpha=(0, None), width=(1, None), steps=(1, None), batch_size=(1, None), lr=(0, None),
-                learned_below=(0, None), loss_threshold=(0, None), n_samples=(20, None), n_init=(1, None), seed=(0, None)),
-    checks=[('k must not exceed n', lambda p: p['k'] <= p['n'])],
+register_figure('qdg-parity', 'quanta', ['A9'], QDGParity, weight=2, smoke=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2),
+    rehearse=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2),
     description='QDG on multitask sparse parity, where the quanta are known: clusters of per-sample gradients against the true subtasks, and the envelope slope against -(alpha + 1)',
     full=dict(n_tasks=500, n=100, width=500, steps=100_000, batch_size=20_000, lr=1e-3, n_samples=10_000, n_init=30))
-register_figure('qdg-noise', 'quanta', ['A10', 'A11'], rehearse=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1), weight=2, smoke=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
-    ranges=dict(exponents=(0, None), n=(50, None), n_clusters=(2, None), seeds=(1, None), dim=(2, None), spread=(0, None), n_init=(1, None)),
-    checks=[('n_clusters must not exceed n', lambda p: p['n_clusters'] <= p['n'])],
+register_figure('qdg-noise', 'quanta', ['A10', 'A11'], QDGNoise, weight=2, smoke=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
+    rehearse=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
     description='Toy model of the envelope fit: Gaussian clusters with Zipf sizes of known exponent through spectral clustering, fitted slope against the true one',
     full=dict(n=10_000, n_clusters=1500, seeds=10, n_init=10))
