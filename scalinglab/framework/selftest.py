@@ -15,7 +15,8 @@ from .progress import quiet
 from .docs import library_notebooks, check_docs
 
 # %% auto #0
-__all__ = ['Check', 'check_registry', 'module_imports', 'import_problems', 'run_tests', 'slowest_checks']
+__all__ = ['MAX_POSITIONAL', 'Check', 'positional_calls', 'check_registry', 'module_imports', 'import_problems', 'run_tests',
+           'slowest_checks']
 
 # %% ../../nbs/13_selftest.ipynb #7d80c6bc
 @dataclass
@@ -26,6 +27,23 @@ class Check:
         lines = self.error.strip().splitlines()
         detail = lines[-1:] if len(lines) > 12 else lines   # a traceback: its last line; a list of problems: all of them
         return f"{'PASS' if self.ok else 'FAIL'} {self.name} ({self.seconds:.1f} s)" + ''.join(f"\n     {l}" for l in detail)
+
+MAX_POSITIONAL = 4   # more arguments than this in a figure notebook's call are passed by keyword
+
+def positional_calls(path:Path, limit:int=MAX_POSITIONAL) -> list[str]:
+    "Calls in a figure notebook's code that pass more than `limit` arguments by position, as `notebook: call`"
+    import ast, json
+    out = []
+    for cell in json.loads(Path(path).read_text())['cells']:
+        if cell['cell_type'] != 'code': continue
+        lines = ''.join(cell['source']).splitlines()
+        code = '\n'.join(l for l in lines if not l.lstrip().startswith(('%', '!')))   # IPython's magics and shell lines are not Python
+        try: tree = ast.parse(code)
+        except SyntaxError: continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and len(node.args) > limit and ast.unparse(node.func) != 'print':
+                out.append(f"{Path(path).name}: {ast.unparse(node.func)}(...) passes {len(node.args)} arguments by position (at most {limit}; name the rest)")
+    return out
 
 def check_registry() -> list[str]:
     "Problems with the figure registry: orphan or missing notebooks, parameters cells, studies, smoke sizes, bad parameters in any mode"
@@ -39,6 +57,7 @@ def check_registry() -> list[str]:
             continue
         try: notebook_parameters(spec.path)
         except ValueError as e: problems.append(f"figure {n!r}: {e}")
+        problems += positional_calls(spec.path)
         if spec.study not in STUDIES: problems.append(f"figure {n!r}: study {spec.study!r} is not registered (register_study in its first notebook)")
         if spec.smoke is None: problems.append(f"figure {n!r} declares no smoke parameters (register_figure(..., smoke=dict(...)); {{}} if its quick sizes take seconds)")
         for mode in MODES:
