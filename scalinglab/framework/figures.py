@@ -4,7 +4,7 @@
 
 # %% ../../nbs/09_figures.ipynb #14071d2a
 from __future__ import annotations
-import ast, os, re, sys, json, time, functools, tempfile, contextlib, dataclasses, inspect
+import ast, os, re, json, time, tempfile, contextlib, dataclasses, inspect
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
@@ -19,10 +19,11 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTIME_KEYS', 'FigureSpec', 'register_figure',
-           'notebook_parameters', 'figure_parameters', 'FigureParamError', 'resolve_params', 'FigureRun', 'figure_run',
-           'save_figure', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers',
-           'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line',
-           'run_figures', 'figure_unit', 'figure_units', 'run_figures_on']
+           'assigned_names', 'parameters_cell', 'figure_notebook', 'notebook_parameters', 'figure_parameters',
+           'FigureParamError', 'resolve_params', 'FigureRun', 'figure_run', 'save_figure', 'FigureError',
+           'FigureResult', 'check_figure_outputs', 'flatten_numbers', 'kernel_manager_class', 'writable_dir',
+           'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line', 'run_figures', 'figure_unit',
+           'figure_units', 'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
 MODES = ('smoke', 'quick', 'full', 'rehearse')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
@@ -65,21 +66,44 @@ def register_figure(name:str, study:str, paper_figures:list, config:type, **kwar
     return FIGURES.add(name, FigureSpec(name, study, paper_figures, config, **kwargs))
 
 # %% ../../nbs/09_figures.ipynb #a509f116
-@functools.lru_cache(maxsize=64)
-def _inspect(path:str, mtime:float):
-    import papermill as pm
-    return pm.inspect_notebook(path)
+def assigned_names(source:str) -> tuple:
+    "The names a cell's top-level statements assign, in order (IPython's magics and shell lines skipped)"
+    code = '\n'.join(l for l in source.splitlines() if not l.lstrip().startswith(('%', '!')))
+    try: tree = ast.parse(code)
+    except SyntaxError: return ()
+    return tuple(t.id for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
+                 for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name))
+
+def parameters_cell(nb) -> int:
+    "The index of a figure notebook's parameters cell: the one tagged 'parameters', else the one that assigns mode, params, runtime"
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == 'code']
+    tagged = [i for i, c in code if 'parameters' in c.metadata.get('tags', [])]
+    if tagged: return tagged[0]
+    untagged = [i for i, c in code if assigned_names(c.source) == NOTEBOOK_PARAMETERS]
+    if untagged: return untagged[0]
+    raise ValueError(f"no parameters cell: a code cell tagged 'parameters' that assigns {', '.join(NOTEBOOK_PARAMETERS)}")
+
+def figure_notebook(path:str|Path # a figure notebook
+                   ):
+    "The notebook as papermill should run it: its parameters cell tagged, whether or not the file keeps the tag"
+    import nbformat
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"Figure notebook {path} does not exist")
+    nb = nbformat.read(path, as_version=4)
+    try: cell = nb.cells[parameters_cell(nb)]
+    except ValueError as e: raise ValueError(f"{path}: {e}") from None
+    tags = cell.metadata.setdefault('tags', [])
+    if 'parameters' not in tags: tags.append('parameters')
+    return nb
 
 def notebook_parameters(path:str|Path # a figure notebook
                        ) -> list[str]:
     "The names its parameters cell assigns, checked to be `mode`, `params` and `runtime`"
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"Figure notebook {path} does not exist")
-    raw = _inspect(str(path), path.stat().st_mtime)
-    if not raw: raise ValueError(f"{path} has no cell tagged 'parameters' (papermill needs the cell-metadata tag, not a comment)")
-    if tuple(raw) != NOTEBOOK_PARAMETERS:
-        raise ValueError(f"{path}: the parameters cell must assign {', '.join(NOTEBOOK_PARAMETERS)} (in that order), it assigns {', '.join(raw)}")
-    return list(raw)
+    nb = figure_notebook(path)
+    names = assigned_names(nb.cells[parameters_cell(nb)].source)
+    if names != NOTEBOOK_PARAMETERS:
+        raise ValueError(f"{path}: the parameters cell must assign {', '.join(NOTEBOOK_PARAMETERS)} (in that order), it assigns {', '.join(names)}")
+    return list(names)
 
 def figure_parameters(spec:FigureSpec) -> dict:
     "{name: dict(default, type, help)} of a figure's config fields"
@@ -273,6 +297,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     spec = name if isinstance(name, FigureSpec) else FIGURES[name]
     p = resolve_params(spec, mode, params)
     notebook_parameters(spec.path)
+    notebook = figure_notebook(spec.path)
     if figures_dir is None and mode == 'rehearse': figures_dir = cache_dir('rehearsal', 'figures')   # a rehearsal never overwrites figures/
     out_dir = writable_dir(figures_dir)   # before the kernel starts: a run of minutes must not fail at its last step
     store = store or ResultsStore()
@@ -284,7 +309,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     t0, status, error, files = time.time(), 'ok', '', []
     try:
         with modified_env(MPLBACKEND='Agg'):   # matplotlib's own setting: no window in a batch
-            pm.execute_notebook(str(spec.path), str(out_nb), parameters=dict(mode=mode, params=p, runtime=runtime), cwd=str(spec.path.parent),
+            pm.execute_notebook(notebook, str(out_nb), parameters=dict(mode=mode, params=p, runtime=runtime), cwd=str(spec.path.parent),
                                 kernel_name='python3', progress_bar=(not is_quiet()) if cell_progress is None else cell_progress, log_output=False,
                                 kernel_manager_class=kernel_manager_class())
         files = check_figure_outputs(spec.name, mode, out_dir, since=t0)
