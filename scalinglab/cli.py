@@ -12,7 +12,8 @@ from .framework.paths import figures_dir as default_figures_dir, cache_dir
 from .framework.io import format_table
 from .framework.results import ResultsStore, StoreError, sigterm_as_interrupt
 from .framework.figures import FIGURES, FigureParamError, figure_status, run_figures, figure_parameters
-from .framework.bench import BENCHMARKS, run_bench, format_bench, bench_all, format_bench_table, write_bench_readme
+from .framework.bench import BENCHMARKS, run_bench, format_bench
+from .framework.bench import bench_all, format_bench_table, write_bench_readme
 
 # %% auto #0
 __all__ = ['COMMANDS', 'UsageError', 'parse_params', 'figures', 'reproduce', 'gpucheck', 'jobs', 'bench', 'results', 'db', 'tag',
@@ -38,11 +39,13 @@ def _short(v) -> str:
     return s if len(s) <= 40 else s[:37] + '...'
 
 @call_parse
-def figures(params:Param("show one figure's parameters: its config's defaults, what each mode changes, and what each is", str)=None):
+def figures(params:Param("show one figure's parameters: its config's defaults, what each mode changes, "
+                         "and what each is", str)=None):
     "List the registered figures with their study, paper figure numbers and last run, or one figure's parameters"
     if params:
         spec = FIGURES[params]
-        rows = [[k, v['type'], _short(v['default'])] + [_short(m[k]) if k in m else '' for m in (spec.quick, spec.smoke or {}, spec.full)] + [v['help']]
+        modes = (spec.quick, spec.smoke or {}, spec.full)
+        rows = [[k, v['type'], _short(v['default'])] + [_short(m[k]) if k in m else '' for m in modes] + [v['help']]
                 for k, v in figure_parameters(spec).items()]
         print(f"{spec.name}: {spec.config.__name__} (changes per mode; an empty cell keeps the default)\n")
         print(format_table(rows, ['parameter', 'type', 'default', 'quick', 'smoke', 'full', 'what']))
@@ -65,14 +68,17 @@ from .framework.figures import run_figures_on
 def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used when no mode flag is given
               full:bool=False, # the paper-scale parameters (GPU nodes)
               smoke:bool=False, # the test suite's sizes: every cell runs in seconds, the figures show nothing yet
-              rehearse:bool=False, # with --full: the full code path on CPU at test sizes, offline (hub models built from their architectures; figures go to the cache)
+              rehearse:Param("with --full: the full code path on CPU at test sizes, offline "
+                             "(hub models built from their architectures; figures go to the cache)", bool)=False,
               only:Param("run only these figures", str, nargs='+')=None,
               jobs:int=1, # figures run in parallel processes
-              param:Param("change a figure parameter, KEY=VALUE (repeatable; `scalinglab figures --params NAME` lists them)", str, nargs='+')=None,
-              device:str=None, # the device figures compute on: cuda, cuda:1, mps, cpu (default: SCALINGLAB_DEVICE, else the best found)
+              param:Param("change a figure parameter, KEY=VALUE "
+                          "(repeatable; `scalinglab figures --params NAME` lists them)", str, nargs='+')=None,
+              # the device figures compute on: cuda, cuda:1, mps, cpu (default: SCALINGLAB_DEVICE, else the best found)
+              device:str=None,
               figures_dir:str=None, # write here instead of figures/
-              executor:Param("where figures run: local (a process pool here), slurm (one job-array task per figure), debug", str,
-                             choices=list(EXECUTORS))='local',
+              executor:Param("where figures run: local (a process pool here), slurm (one job-array task per figure), "
+                             "debug", str, choices=list(EXECUTORS))='local',
               partition:str=None, # SLURM partition (default: the cluster's)
               gpus_per_node:int=0, # GPUs per task
               cpus_per_task:int=2, # CPUs per task
@@ -80,38 +86,52 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
               time_min:int=60, # time limit per task; a task that reaches it is requeued and resumes
               array_parallelism:int=32, # tasks running at once
               retries:int=1, # resubmissions of a failed task
-              log_dir:str=None, # task logs and executed notebooks, on storage every node sees (default: the cache's jobs/)
-              sweep_executor:Param("where the sweeps inside a figure run: local (in the figure's process), slurm (one task per model, "
-                                   "data group, gradient chunk or grid point, with the resources above), debug", str, choices=list(EXECUTORS))='local'
+              # task logs and executed notebooks, on storage every node sees (default: the cache's jobs/)
+              log_dir:str=None,
+              sweep_executor:Param("where the sweeps inside a figure run: local (in the figure's process), "
+                                   "slurm (one task per model, data group, gradient chunk or grid point, "
+                                   "with the resources above), debug", str, choices=list(EXECUTORS))='local'
              ) -> int:
     "Regenerate figures (all, or --only NAME ...), here or as cluster tasks; print a summary, exit 1 if any failed"
     if quick + full + smoke > 1: raise UsageError("choose one of --quick, --full and --smoke")
     if jobs < 1: raise UsageError(f"--jobs must be at least 1, got {jobs}")
     if rehearse and not full: raise UsageError("--rehearse goes with --full (it rehearses the full-mode path)")
     mode = 'rehearse' if rehearse else 'full' if full else 'smoke' if smoke else 'quick'
-    names = only or (FIGURES.names() if mode != 'rehearse' else [n for n in FIGURES.names() if FIGURES[n].rehearse is not None])
+    if only: names = only
+    elif mode != 'rehearse': names = FIGURES.names()
+    else: names = [n for n in FIGURES.names() if FIGURES[n].rehearse is not None]
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
     resources = (partition, gpus_per_node, cpus_per_task, mem_gb, time_min, array_parallelism, retries, log_dir)
-    sweeps = ClusterConfig(sweep_executor, *resources)   # checked (and sbatch looked for) before any figure starts; passed to each figure's run
-    if executor == 'local': results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir, executor=sweeps, device=device)
-    else: results = run_figures_on(ClusterConfig(executor, *resources), names, mode, parse_params(param), figures_dir, executor=sweeps, device=device)
-    print(format_table([[r.name, r.mode, r.status, f'{r.seconds:.1f}', (r.error.splitlines() or [''])[0][:110] or ', '.join(p.rsplit('/', 1)[-1] for p in r.files)]
-                        for r in results], ['figure', 'mode', 'status', 'seconds', 'files / error']))
+    # checked (and sbatch looked for) before any figure starts; passed to each figure's run
+    sweeps = ClusterConfig(sweep_executor, *resources)
+    if executor == 'local':
+        results = run_figures(names, mode, parse_params(param), jobs=jobs, figures_dir=figures_dir, executor=sweeps,
+                              device=device)
+    else:
+        cluster = ClusterConfig(executor, *resources)
+        results = run_figures_on(cluster, names, mode, parse_params(param), figures_dir, executor=sweeps, device=device)
+    def files_or_error(r):   # the first line of the error, else the files written
+        return (r.error.splitlines() or [''])[0][:110] or ', '.join(p.rsplit('/', 1)[-1] for p in r.files)
+    print(format_table([[r.name, r.mode, r.status, f'{r.seconds:.1f}', files_or_error(r)] for r in results],
+                       ['figure', 'mode', 'status', 'seconds', 'files / error']))
     for r in results:
         if r.status != 'ok': print(f'\n=== {r.name} ===\n{r.error}', file=sys.stderr)
     failed = sum(r.status != 'ok' for r in results)
-    print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {figures_dir or (cache_dir('rehearsal', 'figures') if mode == 'rehearse' else default_figures_dir())}")
+    out_dir = figures_dir or (cache_dir('rehearsal', 'figures') if mode == 'rehearse' else default_figures_dir())
+    print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {out_dir}")
     return 1 if failed else 0
 
 # %% ../nbs/90_cli.ipynb #484224a4
 @call_parse
 def gpucheck(device:str='cuda', # the device to check against the CPU
              full:bool=False, # ten times the work per engine (steadier throughput); the qdg benchmark at full size
-             qdg_scale:int=0, # N > 0: then batched-gradient throughput, the qdg benchmark and QDG at N tokens on the device
+             # N > 0: then batched-gradient throughput, the qdg benchmark and QDG at N tokens on the device
+             qdg_scale:int=0,
              qdg_budget:float=400., # seconds for the QDG part: cluster counts not begun by then are skipped
              json:str=None # write every row, the engines' and the QDG part's, to this JSON file
             ) -> int:
-    "Each engine on the device against the CPU, then QDG at scale (--qdg-scale); exit 1 on a failed row, 3 without the device"
+    ("Each engine on the device against the CPU, then QDG at scale (--qdg-scale); "
+     "exit 1 on a failed row, 3 without the device")
     from scalinglab.gpucheck import gpucheck as _check, format_gpucheck, gpucheck_qdg, format_qdg_rows
     from scalinglab.framework.io import write_json
     try: rows = _check(device, quick=not full)
@@ -135,17 +155,21 @@ def jobs(log_dir:str=None, # the log dir the tasks were submitted with (default:
     while True:
         t = job_table(log_dir)
         if sweep: t = t[t.sweep == sweep]
-        if t.empty: print(f"No submitted tasks under {log_dir or 'the cache'}'s jobs folder"); return 0
+        if t.empty:
+            print(f"No submitted tasks under {log_dir or 'the cache'}'s jobs folder")
+            return 0
         counts = t.groupby('sweep').state.value_counts().unstack(fill_value=0)
-        for s in ('pending', 'running', 'done', 'failed'):
+        states = ('pending', 'running', 'done', 'failed')
+        for s in states:
             if s not in counts: counts[s] = 0
-        print(format_table([[n, *(int(r[s]) for s in ('pending', 'running', 'done', 'failed'))] for n, r in counts.iterrows()],
+        print(format_table([[n, *(int(r[s]) for s in states)] for n, r in counts.iterrows()],
                            ['sweep', 'pending', 'running', 'done', 'failed']))
         for r in t[t.state == 'failed'].itertuples():
             print(f"\n--- failed: {r.sweep} / {r.key} (job {r.job_id}, attempt {r.attempt}) — log: {r.log}\n{r.tail}")
         active = t.state.isin(['pending', 'running']).any()
         if not (watch and active): return 1 if (t.state == 'failed').any() else 0
-        time.sleep(every); print()
+        time.sleep(every)
+        print()
 
 # %% ../nbs/90_cli.ipynb #d9f161d9
 @call_parse
@@ -161,34 +185,46 @@ def bench(name:Param("the benchmark (omit to list them)", str, opt=False, nargs=
         if name: raise UsageError("give a benchmark name or --all, not both")
         rows = bench_all(quick=not full)
         print(globals()['json'].dumps(rows, default=str) if json else format_bench_table(rows))
-        if readme: write_bench_readme(rows, quick=not full); print('README.md performance table updated')
+        if readme:
+            write_bench_readme(rows, quick=not full)
+            print('README.md performance table updated')
         return 1 if any('error' in r for r in rows) else 0
-    if full or readme: raise UsageError("--full and --readme go with --all (a single benchmark runs its full size unless --quick)")
+    if full or readme:
+        raise UsageError("--full and --readme go with --all (a single benchmark runs its full size unless --quick)")
     if not name:
-        print(format_table([[b, BENCHMARKS[b].reference, BENCHMARKS[b].description] for b in BENCHMARKS], ['benchmark', 'reference', 'what'])); return 0
+        listing = [[b, BENCHMARKS[b].reference, BENCHMARKS[b].description] for b in BENCHMARKS]
+        print(format_table(listing, ['benchmark', 'reference', 'what']))
+        return 0
     r = run_bench(name, quick=quick)
     print(globals()['json'].dumps(r) if json else format_bench(r))
 
 @call_parse
-def results(sql:Param("SQL over the tables runs and metrics (default: the latest runs)", str, opt=False, nargs="?")=None,
+def results(sql:Param("SQL over the tables runs and metrics (default: the latest runs)", str, opt=False,
+                      nargs="?")=None,
             limit:int=20, # rows to show
             store:str=None # an existing results store (default: the user's)
            ):
     "Show the latest runs, or run SQL on the results store"
     import pandas as pd, duckdb
-    if store and not Path(store).expanduser().is_file(): raise UsageError(f"no results store at {store} (a store is created by the runs that write to it, not by reading)")
+    if store and not Path(store).expanduser().is_file():
+        raise UsageError(f"no results store at {store} "
+                         "(a store is created by the runs that write to it, not by reading)")
     rs = ResultsStore(store)
-    try: df = rs.query(sql) if sql else rs.query('SELECT run_id, experiment, status, code_version, started, finished FROM runs ORDER BY started DESC LIMIT ?', limit)
+    latest = ('SELECT run_id, experiment, status, code_version, started, finished FROM runs '
+              'ORDER BY started DESC LIMIT ?')
+    try: df = rs.query(sql) if sql else rs.query(latest, limit)
     except duckdb.Error as e: raise UsageError(f"SQL error: {str(e).splitlines()[0]} (tables: runs, metrics)") from None
     with pd.option_context('display.width', 200, 'display.max_columns', 20, 'display.max_colwidth', 60):
         print(df.head(limit).to_string(index=False) if len(df) else f'(no rows) in {rs.path}')
 
 # %% ../nbs/90_cli.ipynb #647398f0
 @call_parse
-def db(action:Param("import (an export directory), info, derive (write the derived table), contribute (a JSON/CSV file of models and "
-                    "evaluations), template (write an example contribution), export (the study's export format)", str, opt=False,
+def db(action:Param("import (an export directory), info, derive (write the derived table), "
+                    "contribute (a JSON/CSV file of models and evaluations), "
+                    "template (write an example contribution), export (the study's export format)", str, opt=False,
                     choices=['import', 'info', 'derive', 'contribute', 'template', 'export']),
-       path:Param("import: the export directory; derive, export: the output folder; contribute, template: the file", str, opt=False, nargs='?')=None,
+       path:Param("import: the export directory; derive, export: the output folder; contribute, template: the file",
+                  str, opt=False, nargs='?')=None,
        replace:bool=False, # contribute: overwrite models and evaluation rows that exist
        features:str=None, # import: a generation-feature CSV (default: features/*feature_stats*.csv beside PATH)
        store:str=None # the database file (default: SCALINGLAB_NJS_DB or <cache>/njs.duckdb)
@@ -199,14 +235,22 @@ def db(action:Param("import (an export directory), info, derive (write the deriv
     if action != 'info' and not path: raise UsageError(f"scalinglab db {action} needs a PATH")
     if action == 'template':
         from scalinglab.njs.db import contribution_template
-        print(f"wrote {contribution_template(path)}: edit it, then run scalinglab db contribute {path}"); return 0
-    if action == 'export': print(f"wrote the study tables of {mdb.path} to {mdb.export_study(path)} (schema.sql, load.sql, one CSV per table)"); return 0
-    if action == 'import': mdb.import_export(path, features); print(f"imported {path} into {mdb.path}")
+        print(f"wrote {contribution_template(path)}: edit it, then run scalinglab db contribute {path}")
+        return 0
+    if action == 'export':
+        print(f"wrote the study tables of {mdb.path} to {mdb.export_study(path)} "
+              "(schema.sql, load.sql, one CSV per table)")
+        return 0
+    if action == 'import':
+        mdb.import_export(path, features)
+        print(f"imported {path} into {mdb.path}")
     if action == 'derive': print(f"wrote {mdb.derive_tables(path)} to {path}")
     if action == 'contribute': print(f"added {mdb.contribute(path, replace)} from {path} to {mdb.path}")
-    counts = {t: int(mdb.query(f"SELECT count(*) AS n FROM {t}").n[0]) for t in ('model_annotations', 'dataset_info', 'evaluation_results', 'epoch_scaling_laws')}
+    tables = ('model_annotations', 'dataset_info', 'evaluation_results', 'epoch_scaling_laws')
+    counts = {t: int(mdb.query(f"SELECT count(*) AS n FROM {t}").n[0]) for t in tables}
     prov = mdb.provenance()
-    print(format_table([[k, v] for k, v in counts.items()] + [['model set (accuracy, 92 expected)', len(mdb.models('accuracy'))]], ['table', 'rows']))
+    model_set = ['model set (accuracy, 92 expected)', len(mdb.models('accuracy'))]
+    print(format_table([[k, v] for k, v in counts.items()] + [model_set], ['table', 'rows']))
     print(f"\nsource: {prov.get('source')}\nmissing values: {prov.get('missing_values')}\ndatabase: {mdb.path}")
     ours = mdb.query("SELECT id, json_extract_string(metadata, '$.series') AS series FROM dataset_info "
                      "WHERE json_extract_string(metadata, '$.trained_by') = 'scalinglab' ORDER BY id")
@@ -220,14 +264,17 @@ def tag(corpus:Param("corpus names or paths (default: the embedded corpora)", st
         tokenizer:str='gpt2', # tokenizer for the token counts and the entropy
         n:int=1 # n-gram context length for the conditional entropy
        ):
-    "Tag corpora with the study's document features, n-gram entropy and domain shares; store and print the per-corpus statistics"
+    ("Tag corpora with the study's document features, n-gram entropy and domain shares; "
+     "store and print the per-corpus statistics")
     from scalinglab.njs.tagging import tag_corpus
     from scalinglab.lm.corpus import CORPORA
     rows = []
     for c in corpus or list(CORPORA):
-        t = tag_corpus(c, limit=limit or None, tokenizer=tokenizer, n=n); f, e, d = t['features'], t['entropy'], t['domains']
-        rows.append([c, t['n_documents'], f"{f['num_tokens_mean']:.0f}", f"{f['ttr_mean']:.2f}", f"{e['entropy_mean']:.2f}", f"{e['entropy_weighted']:.2f}",
-                     ' '.join(f"{k[7:-4]}:{v:.0f}" for k, v in d.items() if v == v and v >= 0.5)])
+        t = tag_corpus(c, limit=limit or None, tokenizer=tokenizer, n=n)
+        f, e, d = t['features'], t['entropy'], t['domains']
+        domains = ' '.join(f"{k[7:-4]}:{v:.0f}" for k, v in d.items() if v == v and v >= 0.5)
+        rows.append([c, t['n_documents'], f"{f['num_tokens_mean']:.0f}", f"{f['ttr_mean']:.2f}",
+                     f"{e['entropy_mean']:.2f}", f"{e['entropy_weighted']:.2f}", domains])
     print(format_table(rows, ['corpus', 'docs', 'tokens/doc', 'TTR', 'H mean (bits)', 'H(next|prev)', 'domains (%)']))
 
 # %% ../nbs/90_cli.ipynb #cf5b96cc
@@ -238,7 +285,8 @@ def test(flags:str='', # extra test flags to run (space separated), e.g. 'slow'
          only:str='', # run only checks whose name contains this
          keep_figures:str=None # write the smoke figures here instead of a temporary folder
         ) -> int:
-    "Run the notebooks, the registry and docs checks and every figure in smoke mode; print the slowest checks and `N passed, M failed`"
+    ("Run the notebooks, the registry and docs checks and every figure in smoke mode; "
+     "print the slowest checks and `N passed, M failed`")
     from scalinglab.framework.selftest import run_tests
     checks = run_tests(flags, n_workers, figures=not no_figures, only=only, keep_figures=keep_figures)
     return 0 if checks and all(c.ok for c in checks) else 1
@@ -256,21 +304,38 @@ def docs(check:bool=False # only report what differs, change nothing (exit 1 if 
     print(f"wrote {', '.join(changed)}" if changed else 'the docs already match the package')
     return 0
 
-COMMANDS = dict(figures=figures, reproduce=reproduce, jobs=jobs, bench=bench, gpucheck=gpucheck, test=test, docs=docs, results=results, db=db, tag=tag)
+COMMANDS = dict(figures=figures, reproduce=reproduce, jobs=jobs, bench=bench, gpucheck=gpucheck, test=test, docs=docs,
+                results=results, db=db, tag=tag)
+
+# bad input or a refused submission: one line, no traceback
+_USER_ERRORS = (UnknownName, FigureParamError, UsageError, FileNotFoundError, FileExistsError, ValueError, StoreError,
+                SubmissionError)
+
+def _underscored(arg:str) -> str:
+    "An option with '-' in its name read as '_' (--log-dir == --log_dir); anything after '=' and other args untouched"
+    if not arg.startswith('--'): return arg
+    name = arg[2:].split('=')[0]
+    return '--' + name.replace('-', '_') + arg[2 + len(name):]
 
 def main(argv:list|None=None) -> int:
     "Entry point of the `scalinglab` console script"
     argv = sys.argv[1:] if argv is None else list(argv)
     usage = 'usage: scalinglab {' + ','.join(COMMANDS) + '} [options]   (scalinglab COMMAND --help for its options)'
-    if not argv or argv[0] in ('-h', '--help'): print(usage + '\n\n' + '\n'.join(f'  {k:<10} {v.__doc__}' for k, v in COMMANDS.items())); return 0
+    if not argv or argv[0] in ('-h', '--help'):
+        print(usage + '\n\n' + '\n'.join(f'  {k:<10} {v.__doc__}' for k, v in COMMANDS.items()))
+        return 0
     cmd = argv[0]
-    argv = [argv[0]] + [('--' + a[2:].split('=')[0].replace('-', '_') + a[2 + len(a[2:].split('=')[0]):]) if a.startswith('--') else a for a in argv[1:]]   # --log-dir == --log_dir
-    if cmd not in COMMANDS: print(f"scalinglab: unknown command {cmd!r}\n{usage}", file=sys.stderr); return 2
+    argv = [argv[0]] + [_underscored(a) for a in argv[1:]]
+    if cmd not in COMMANDS:
+        print(f"scalinglab: unknown command {cmd!r}\n{usage}", file=sys.stderr)
+        return 2
     fn = COMMANDS[cmd]
     args = vars(anno_parser(fn.__wrapped__, prog=f'scalinglab {cmd}').parse_args(argv[1:]))
-    args.pop('pdb', None); args.pop('xtra', None)
+    args.pop('pdb', None)
+    args.pop('xtra', None)
     try:
         with sigterm_as_interrupt(): rc = fn(**args)   # SIGTERM ends runs as `interrupted`, like Ctrl-C
-    except (UnknownName, FigureParamError, UsageError, FileNotFoundError, FileExistsError, ValueError, StoreError, SubmissionError) as e:   # bad input or a refused submission: one line, no traceback
-        print(f"scalinglab {cmd}: error: {e}", file=sys.stderr); return 2
+    except _USER_ERRORS as e:
+        print(f"scalinglab {cmd}: error: {e}", file=sys.stderr)
+        return 2
     return rc if isinstance(rc, int) else 0

@@ -27,10 +27,12 @@ def compare_results(reference, # (n,) numbers from the CPU run
     "max |Δ|, the share of the tolerance atol + rtol·|reference| used by the worst value, ok, and what failed"
     ref, got = np.asarray(reference, np.float64).ravel(), np.asarray(result, np.float64).ravel()
     if ref.shape != got.shape:
-        return dict(max_abs_diff=math.inf, used=math.inf, ok=False, problem=f"{got.size} values on the device, {ref.size} on the CPU")
+        return dict(max_abs_diff=math.inf, used=math.inf, ok=False,
+                    problem=f"{got.size} values on the device, {ref.size} on the CPU")
     bad_ref, bad_got = int((~np.isfinite(ref)).sum()), int((~np.isfinite(got)).sum())
     if bad_ref or bad_got:
-        return dict(max_abs_diff=math.nan, used=math.inf, ok=False, problem=f"non-finite values: {bad_got} on the device, {bad_ref} on the CPU")
+        return dict(max_abs_diff=math.nan, used=math.inf, ok=False,
+                    problem=f"non-finite values: {bad_got} on the device, {bad_ref} on the CPU")
     if ref.size == 0: return dict(max_abs_diff=0., used=0., ok=True, problem='')
     diff, tol = np.abs(got - ref), atol + rtol*np.abs(ref)                  # (n,) each
     share = np.divide(diff, tol, out=np.where(diff > 0, np.inf, 0.), where=tol > 0)
@@ -42,7 +44,7 @@ def compare_results(reference, # (n,) numbers from the CPU run
 @functools.lru_cache(maxsize=None)
 def smoke_lm(quick:bool=True # 40 documents; False: 400
             ) -> dict:
-    "The LM engines' shared input: a TokenStore, the model config and a saved random-init model folder (seed 0) with its tokenizer"
+    "The LM engines' shared input: a TokenStore, the model config and a saved random-init model folder (seed 0)"
     from scalinglab.lm.corpus import iter_documents
     from scalinglab.lm.tokens import train_bpe, token_store
     from scalinglab.lm.suite import SuiteConfig
@@ -54,7 +56,8 @@ def smoke_lm(quick:bool=True # 40 documents; False: 400
     config = cfg.model_config(*cfg.sizes[-1])
     tmp = tempfile.TemporaryDirectory(prefix='scalinglab-gpucheck-')   # removed when the process ends
     model_dir = Path(tmp.name)/'model'
-    load_model(config, device='cpu', seed=0).save_pretrained(model_dir); tok.save(model_dir/'tokenizer.json')
+    load_model(config, device='cpu', seed=0).save_pretrained(model_dir)
+    tok.save(model_dir/'tokenizer.json')   # with its tokenizer
     return dict(store=store, config=config, model_dir=model_dir, tmp=tmp)
 
 # %% ../nbs/80_gpucheck.ipynb #921ba677
@@ -63,7 +66,8 @@ def check_losses(device, quick:bool=True) -> tuple[np.ndarray, int]:
     from scalinglab.lm.losses import compute_losses, LossColumn
     lm = smoke_lm(quick)
     with tempfile.TemporaryDirectory() as d:   # a fresh output folder: a finished one would be loaded, not computed
-        L = compute_losses(lm['store'], [LossColumn('gpucheck', str(lm['model_dir']))], Path(d)/'losses', device=device)   # (n_rows, 1)
+        columns = [LossColumn('gpucheck', str(lm['model_dir']))]
+        L = compute_losses(lm['store'], columns, Path(d)/'losses', device=device)   # (n_rows, 1)
         losses = np.array(L[:, 0], dtype=np.float64)
     return losses, lm['store'].n_rows
 
@@ -80,7 +84,8 @@ def check_qdg(device, quick:bool=True) -> tuple[np.ndarray, int]:
     "The (P·P,) cosines between the P unit per-token gradients of `token_gradients`; work: gradients (tokens)"
     from scalinglab.lm.models import load_model
     from scalinglab.quanta.qdg.gradients import token_gradients, gradient_params, cosine_matrix
-    lm = smoke_lm(quick); store = lm['store']
+    lm = smoke_lm(quick)
+    store = lm['store']
     n_docs, per_doc = (2, 16) if quick else (8, 32)
     model = load_model(lm['config'], device=device, seed=0)
     params = gradient_params(model)
@@ -93,7 +98,7 @@ def check_qdg(device, quick:bool=True) -> tuple[np.ndarray, int]:
 
 # %% ../nbs/80_gpucheck.ipynb #d4e4913d
 def check_parity(device, quick:bool=True) -> tuple[np.ndarray, int]:
-    "Ensemble loss at every step (steps,), then every member's per-subtask test loss (members·n_tasks,); work: model-steps"
+    "Ensemble loss per step (steps,), then each member's per-subtask test loss (members·n_tasks,); work: model-steps"
     from types import SimpleNamespace
     from scalinglab.quanta.parity.task import SparseParity, sample, per_task_tests
     from scalinglab.quanta.parity.train import ParityEnsemble, ensemble_loss, evaluate_ensemble
@@ -101,21 +106,26 @@ def check_parity(device, quick:bool=True) -> tuple[np.ndarray, int]:
     widths, seeds = (4, 8, 16, 32), (0, 1)
     steps, batch = (20, 256) if quick else (200, 1024)
     tasks = [SparseParity(32, 32, 3, 0.4, s) for s in seeds]
-    gens = [torch.Generator().manual_seed(s) for s in seeds]                      # CPU streams: the same batches everywhere
+    gens = [torch.Generator().manual_seed(s) for s in seeds]   # CPU streams: the same batches everywhere
     batches = []
     for _ in range(steps):
         xy = [sample(t, batch, g)[:2] for t, g in zip(tasks, gens)]
         batches.append([torch.stack(v).to(device) for v in zip(*xy)])             # x (G, B, n_in), y (G, B)
     tests = [per_task_tests(t, 20, torch.Generator().manual_seed(10_000 + s)) for t, s in zip(tasks, seeds)]
-    held_out = SimpleNamespace(test_x=torch.stack([x for x, _ in tests]).to(device), test_y=torch.stack([y for _, y in tests]).to(device),
-                               probs=torch.tensor(np.stack([t.probs for t in tasks]), dtype=torch.float32, device=device))
+    held_out = SimpleNamespace(test_x=torch.stack([x for x, _ in tests]).to(device),
+                               test_y=torch.stack([y for _, y in tests]).to(device),
+                               probs=torch.tensor(np.stack([t.probs for t in tasks]), dtype=torch.float32,
+                                                  device=device))
     model = ParityEnsemble(tasks[0].n_inputs, widths, seeds, device)              # initialised on the CPU, then moved
     opt, weights = adamw(model, 1e-3), torch.ones(len(seeds), batch, device=device)
     losses = []
     for x, y in batches:
-        loss = ensemble_loss(model, x, y, weights); losses.append(loss.detach()); optimizer_step(opt, loss)
+        loss = ensemble_loss(model, x, y, weights)
+        losses.append(loss.detach())
+        optimizer_step(opt, loss)
     sub_loss = evaluate_ensemble(model, held_out, tasks[0].n_tasks)['sub_loss']   # (members, n_tasks)
-    return np.r_[torch.stack(losses).cpu().numpy(), sub_loss.cpu().numpy().ravel()].astype(np.float64), len(widths)*len(seeds)*steps
+    numbers = np.r_[torch.stack(losses).cpu().numpy(), sub_loss.cpu().numpy().ravel()].astype(np.float64)
+    return numbers, len(widths)*len(seeds)*steps
 
 # %% ../nbs/80_gpucheck.ipynb #83cfee12
 def check_context(device, quick:bool=True) -> tuple[np.ndarray, int]:
@@ -126,20 +136,22 @@ def check_context(device, quick:bool=True) -> tuple[np.ndarray, int]:
     steps, batch = (8, 1000) if quick else (20, 10_000)
     sweep = ContextSweep('gpucheck', ctls=(21, 50, 100), seeds=(0, 1), batch_size=batch)
     members = sweep.members(batch*steps)
-    x, y = (t.to(device) for t in inputs_of(generate(0, batch*steps, sweep.data_seed)))                        # (N, 150), (N,)
+    x, y = (t.to(device) for t in inputs_of(generate(0, batch*steps, sweep.data_seed)))   # (N, 150), (N,)
     xv, yv = (t.to(device) for t in inputs_of(generate(VALID_START, VALID_START + 2000, sweep.data_seed)))
     model = ContextEnsemble(sweep, members, device)                               # initialised on the CPU, then moved
     opt, losses = adamw(model, sweep.lr, sweep.weight_decay), []
     for s in range(steps):
         xb, yb = x[s*batch:(s + 1)*batch], y[s*batch:(s + 1)*batch]
-        loss = member_bce(model(xb), yb.expand(len(members), -1)).sum(); losses.append(loss.detach())
+        loss = member_bce(model(xb), yb.expand(len(members), -1)).sum()
+        losses.append(loss.detach())
         optimizer_step(opt, loss, clip=sweep.clip)
-    return np.r_[torch.stack(losses).cpu().numpy(), validate(model, xv, yv).cpu().numpy()].astype(np.float64), len(members)*steps
+    numbers = np.r_[torch.stack(losses).cpu().numpy(), validate(model, xv, yv).cpu().numpy()].astype(np.float64)
+    return numbers, len(members)*steps
 
 # %% ../nbs/80_gpucheck.ipynb #4af11043
 @dataclass(frozen=True)
 class GpuCheck:
-    "One engine's smoke path: `run(device, quick) -> (numbers, work)`, what it compares, its tolerance and its throughput unit"
+    "An engine's smoke path `run(device, quick) -> (numbers, work)`: what it compares, tolerance, throughput unit"
     name: str
     run: Callable
     compared: str
@@ -161,8 +173,10 @@ def gpucheck_device(device) -> torch.device:
     name = str(device)
     if name.startswith('cuda'):
         if not torch.cuda.is_available():
-            why = 'this torch is a CPU-only build' if torch.version.cuda is None else f'torch (CUDA {torch.version.cuda}) finds no GPU or driver'
-            raise RuntimeError(f"CUDA is not available here ({why}): gpucheck compares every engine on a CUDA GPU against the CPU, "
+            if torch.version.cuda is None: why = 'this torch is a CPU-only build'
+            else: why = f'torch (CUDA {torch.version.cuda}) finds no GPU or driver'
+            raise RuntimeError(f"CUDA is not available here ({why}): "
+                               "gpucheck compares every engine on a CUDA GPU against the CPU, "
                                "so run it on a GPU machine; device='cpu' runs the same checks CPU against CPU")
         dev = torch.device(name)
         if dev.index is not None and dev.index >= torch.cuda.device_count():
@@ -177,12 +191,15 @@ def device_label(device:torch.device) -> str:
 def strict_float32():
     "Inside the block float32 matmuls are IEEE float32 (no TF32 on CUDA); the previous setting is restored after"
     matmul = torch.backends.cuda.matmul
-    if hasattr(matmul, 'fp32_precision'):          # torch >= 2.9: the per-backend setting (reading the legacy one after it was used raises)
-        old = matmul.fp32_precision; matmul.fp32_precision = 'ieee'
+    # torch >= 2.9: the per-backend setting (reading the legacy one after it was used raises)
+    if hasattr(matmul, 'fp32_precision'):
+        old = matmul.fp32_precision
+        matmul.fp32_precision = 'ieee'
         try: yield
         finally: matmul.fp32_precision = old
     else:
-        old = torch.get_float32_matmul_precision(); torch.set_float32_matmul_precision('highest')
+        old = torch.get_float32_matmul_precision()
+        torch.set_float32_matmul_precision('highest')
         try: yield
         finally: torch.set_float32_matmul_precision(old)
 
@@ -193,11 +210,13 @@ def _sync(device:torch.device):
 
 # %% ../nbs/80_gpucheck.ipynb #b58c1560
 def check_engine(check:GpuCheck, device:torch.device, quick:bool=True) -> dict:
-    "One row: engine, compared, max |Δ| and share of the tolerance used (worst of two device runs), ok, device throughput"
-    row = dict(engine=check.name, compared=check.compared, device=device_label(device), rtol=check.rtol, atol=check.atol, unit=check.unit)
+    "One row: engine, compared, max |Δ|, share of the tolerance used (worst of two device runs), ok, device throughput"
+    row = dict(engine=check.name, compared=check.compared, device=device_label(device), rtol=check.rtol,
+               atol=check.atol, unit=check.unit)
     def run(dev):
         seed_everything(0)                               # the checks seed their own draws; this covers anything global
-        _sync(dev); t0 = time.perf_counter()
+        _sync(dev)
+        t0 = time.perf_counter()
         numbers, work = check.run(dev, quick)
         _sync(dev)
         return np.asarray(numbers, np.float64), work, time.perf_counter() - t0
@@ -210,13 +229,15 @@ def check_engine(check:GpuCheck, device:torch.device, quick:bool=True) -> dict:
     except Exception as e:
         return row | dict(max_abs_diff=math.nan, used=math.nan, ok=False, problem=f"{type(e).__name__} in {where}: {e}",
                           n_values=0, work=0, seconds=math.nan, cpu_seconds=math.nan, throughput=math.nan)
-    worst = max((compare_results(reference, r, check.rtol, check.atol) for r in (warm, timed)), key=lambda c: (not c['ok'], c['used']))
-    return row | worst | dict(n_values=reference.size, work=int(work), seconds=seconds, cpu_seconds=cpu_s, throughput=work/seconds)
+    comparisons = (compare_results(reference, r, check.rtol, check.atol) for r in (warm, timed))
+    worst = max(comparisons, key=lambda c: (not c['ok'], c['used']))
+    return row | worst | dict(n_values=reference.size, work=int(work), seconds=seconds, cpu_seconds=cpu_s,
+                              throughput=work/seconds)
 
 def gpucheck(device:str='cuda', # the device to check against the CPU: 'cuda', 'cuda:1', 'mps'; 'cpu' checks the checks
              quick:bool=True # smoke sizes (seconds in all); False: about ten times the work, for steadier throughput
             ) -> list[dict]:
-    "Every engine's smoke path on the CPU and on `device`: one row per engine with the agreement and the device's throughput"
+    "Every engine's smoke path on the CPU and on `device`: a row per engine, its agreement and the device's throughput"
     dev = gpucheck_device(device)
     with strict_float32(), quiet():   # no progress bars from the engines
         return [check_engine(c, dev, quick) for c in GPUCHECKS.values()]
@@ -229,7 +250,10 @@ def _sci(x:float) -> str:
     mantissa, exp = f"{x:.1e}".split('e')
     return f"{mantissa.removesuffix('.0')}e{int(exp)}"
 
-def _tolerance(r:dict) -> str: return ' + '.join([f"{_sci(r['rtol'])}·|x|"]*(r['rtol'] > 0) + [_sci(r['atol'])]*(r['atol'] > 0)) or '0'
+def _tolerance(r:dict) -> str:
+    "The tolerance as text: rtol·|x| + atol, each only where it is not 0"
+    terms = [f"{_sci(r['rtol'])}·|x|"]*(r['rtol'] > 0) + [_sci(r['atol'])]*(r['atol'] > 0)
+    return ' + '.join(terms) or '0'
 
 def format_gpucheck(rows:list[dict] # from `gpucheck`
                    ) -> str:
@@ -242,10 +266,12 @@ def format_gpucheck(rows:list[dict] # from `gpucheck`
     w = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(headers)]
     line = lambda cells: '  '.join(c.ljust(w[i]) for i, c in enumerate(cells)).rstrip()
     failed = [r for r in rows if not r['ok']]
+    failed_names = ', '.join(r['engine'] for r in failed)
     verdict = (f"all {len(rows)} engines agree with the CPU" if not failed else
-               f"MISMATCH: {len(failed)} of {len(rows)} engines disagree with the CPU ({', '.join(r['engine'] for r in failed)})")
-    out = [f"gpucheck: {rows[0]['device']} against the CPU, float32 (|Δ| ≤ tolerance passes; 'used' is the worst value's share of it)", '',
-           line(headers), line(['-'*x for x in w]), *map(line, table), '', verdict]
+               f"MISMATCH: {len(failed)} of {len(rows)} engines disagree with the CPU ({failed_names})")
+    title = (f"gpucheck: {rows[0]['device']} against the CPU, float32 "
+             "(|Δ| ≤ tolerance passes; 'used' is the worst value's share of it)")
+    out = [title, '', line(headers), line(['-'*x for x in w]), *map(line, table), '', verdict]
     return '\n'.join(out + [f"  {r['engine']}: {r['problem']}" for r in failed])
 
 # %% ../nbs/80_gpucheck.ipynb #93112bf0
@@ -425,10 +451,11 @@ def qdg_at_scale(device, # where the gradients, the affinity and k-means compute
 
 # %% ../nbs/80_gpucheck.ipynb #48803ed5
 def _part_rows(check:str, part:Callable, *args, **kwargs) -> list[dict]:
-    "The part's rows, or one failing row with its error and where it was raised: one broken part does not hide the others"
+    "The part's rows, or one failing row with its error and where it was raised: one broken part hides no others"
     try: return part(*args, **kwargs)
     except Exception as e:
-        raised_at = traceback.extract_tb(e.__traceback__)[-1]   # the innermost frame: a row has no room for the traceback
+        # the innermost frame: a row has no room for the traceback
+        raised_at = traceback.extract_tb(e.__traceback__)[-1]
         problem = f"{type(e).__name__}: {e} (at {Path(raised_at.filename).name}, line {raised_at.lineno})"
         return [dict(check=check, step='did not finish', seconds=math.nan, ok=False, problem=problem)]
 

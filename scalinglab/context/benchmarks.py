@@ -4,10 +4,9 @@
 
 # %% ../../nbs/76_context_benchmarks.ipynb #189898f5
 from __future__ import annotations
-import json, math, os, tempfile, time
-from pathlib import Path
+import time
 import numpy as np, torch
-from ..framework.bench import register_bench, best_time, best_times, peak_memory, matmul_peak, status_mib
+from ..framework.bench import register_bench, best_time, peak_memory, matmul_peak
 import torch.nn.functional as F
 from ..framework.paths import get_device
 from ..shared.ensemble import adamw, optimizer_step
@@ -23,16 +22,18 @@ def bench_context_data(quick:bool=False):
     "Rows of the intrinsic-space task: vectorised generation vs a per-row loop"
     n = 20_000 if quick else 200_000
     fast_s = best_time(lambda: generate(0, n))
-    t0 = time.perf_counter(); theirs, ref_peak = peak_memory(lambda: rows_loop(0, n)); ref_s = time.perf_counter() - t0   # one call: it is slow and its time steady
+    t0 = time.perf_counter()   # one call: it is slow and its time steady
+    theirs, ref_peak = peak_memory(lambda: rows_loop(0, n))
+    ref_s = time.perf_counter() - t0
     ours = generate(0, n)
     for k in ours: assert np.array_equal(ours[k], theirs[k]), f"generate and the loop disagree on {k}"
     _, peak = peak_memory(lambda: generate(0, n))
-    return dict(fast_s=fast_s, reference_s=ref_s, rows=n, rows_per_s=n/fast_s, identical=True, peak_mb=peak, reference_peak_mb=ref_peak)
+    return dict(fast_s=fast_s, reference_s=ref_s, rows=n, rows_per_s=n/fast_s, identical=True, peak_mb=peak,
+                reference_peak_mb=ref_peak)
 
 # %% ../../nbs/76_context_benchmarks.ipynb #b7926f1a
-from ..framework.bench import register_bench, best_time, peak_memory, matmul_peak
-
-def _flops_per_step(model:torch.nn.Module, batch:int) -> float: return 6.*batch*sum(p.numel() for p in model.parameters())   # forward 2, backward 4 per weight and row
+def _flops_per_step(model:torch.nn.Module, batch:int) -> float:
+    return 6.*batch*sum(p.numel() for p in model.parameters())   # forward 2, backward 4 per weight and row
 
 @register_bench('context-sweep', reference='the same models trained one at a time')
 def bench_context_sweep(quick:bool=False):
@@ -43,7 +44,8 @@ def bench_context_sweep(quick:bool=False):
     members = sweep.members(batch*steps)
     x, y = (t.to(device) for t in inputs_of(generate(0, batch*steps)))
     def ensemble():
-        model = ContextEnsemble(sweep, members, device); opt = adamw(model, sweep.lr, sweep.weight_decay)
+        model = ContextEnsemble(sweep, members, device)
+        opt = adamw(model, sweep.lr, sweep.weight_decay)
         for s in range(steps):
             xb, yb = x[s*batch:(s + 1)*batch], y[s*batch:(s + 1)*batch]
             optimizer_step(opt, member_bce(model(xb), yb.expand(len(members), -1)).sum(), clip=sweep.clip)
@@ -51,21 +53,27 @@ def bench_context_sweep(quick:bool=False):
     def one_at_a_time():
         models = []
         for r in members.itertuples():
-            model = SingleContextModel(sweep, r.ctl, r.seed).to(device); opt = adamw(model, sweep.lr, sweep.weight_decay)
+            model = SingleContextModel(sweep, r.ctl, r.seed).to(device)
+            opt = adamw(model, sweep.lr, sweep.weight_decay)
             for s in range(steps):
                 opt.zero_grad(set_to_none=True)
-                F.binary_cross_entropy_with_logits(model(x[s*batch:(s + 1)*batch]), y[s*batch:(s + 1)*batch]).backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), sweep.clip); opt.step()
+                xb, yb = x[s*batch:(s + 1)*batch], y[s*batch:(s + 1)*batch]
+                F.binary_cross_entropy_with_logits(model(xb), yb).backward()
+                torch.nn.utils.clip_grad_norm_(model.parameters(), sweep.clip)
+                opt.step()
             models.append(model)
         return models
     fast_s, ref_s = best_time(ensemble, repeat=2), best_time(one_at_a_time, repeat=1)
     (ens, mem_peak), (singles, mem_ref_peak) = peak_memory(ensemble), peak_memory(one_at_a_time)
     with torch.no_grad():
         xv, yv = (t.to(device) for t in inputs_of(generate(VALID_START, VALID_START + 5000)))
-        diff = float((member_bce(ens(xv), yv.expand(len(members), -1)) - torch.stack([F.binary_cross_entropy_with_logits(m(xv), yv) for m in singles])).abs().max())
+        ens_bce = member_bce(ens(xv), yv.expand(len(members), -1))
+        singles_bce = torch.stack([F.binary_cross_entropy_with_logits(m(xv), yv) for m in singles])
+        diff = float((ens_bce - singles_bce).abs().max())
     peak = matmul_peak(device)                                            # the machine's matmul FLOP/s, measured now
     flops = sum(_flops_per_step(m, batch) for m in singles)*steps
     n = len(members)*steps
-    return dict(fast_s=fast_s, reference_s=ref_s, models=len(members), steps=steps, batch=batch, model_steps_per_s=n/fast_s,
-                reference_model_steps_per_s=n/ref_s, max_valid_bce_diff=diff, matmul_peak_gflops=peak/1e9,
-                ensemble_share_of_peak=flops/fast_s/peak, one_at_a_time_share_of_peak=flops/ref_s/peak, peak_mb=mem_peak, reference_peak_mb=mem_ref_peak)
+    return dict(fast_s=fast_s, reference_s=ref_s, models=len(members), steps=steps, batch=batch,
+                model_steps_per_s=n/fast_s, reference_model_steps_per_s=n/ref_s, max_valid_bce_diff=diff,
+                matmul_peak_gflops=peak/1e9, ensemble_share_of_peak=flops/fast_s/peak,
+                one_at_a_time_share_of_peak=flops/ref_s/peak, peak_mb=mem_peak, reference_peak_mb=mem_ref_peak)

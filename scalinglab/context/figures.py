@@ -11,13 +11,15 @@ import matplotlib.pyplot as plt
 from ..framework.figures import register_figure
 from ..framework.config import Config, param
 from ..framework.plotting import PALETTE, THEORY, REFERENCE
-from .task import load_tasks, bayes_floor, solvable
+from .task import bayes_floor, solvable
 import torch
 from ..framework.paths import cache_dir
 from ..framework.io import content_key, to_jsonable
-from .models import ContextSweep, ContextEnsemble, train_context_sweep, optimal_context, train_unit, inputs_of
+from .models import ContextSweep, ContextEnsemble, optimal_context, train_unit, inputs_of
 from .task import generate, VALID_START
-from .intrinsic import covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums, relative_increments, gaussian_entropy, id_fit, ce_id_fit, DEFAULT_THRESHOLD, THEORY_SLOPE
+from .intrinsic import (
+    covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums, relative_increments,
+    gaussian_entropy, id_fit, ce_id_fit, DEFAULT_THRESHOLD, THEORY_SLOPE)
 from .lm import corpus_chunks, context_scores, ce_curve, model_context, middle_block
 from ..lm.suite import resolve_lm
 from ..lm.models import load_model, ModelSources, HUB
@@ -30,33 +32,38 @@ __all__ = ['synthetic_numbers', 'plot_synthetic', 'SyntheticFigure', 'bimlp_spec
 # %% ../../nbs/75_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
     "Where the mean loss over ctl is lowest, by how much it beats both ends, and whether that exceeds the noise `tol`"
-    c = curve.sort_values('ctl'); i = int(np.argmin(c['mean'].to_numpy()))
+    c = curve.sort_values('ctl')
+    i = int(np.argmin(c['mean'].to_numpy()))
     left, right = float(c['mean'].iloc[0] - c['mean'].iloc[i]), float(c['mean'].iloc[-1] - c['mean'].iloc[i])
+    resolved = bool(max(left, right) > tol)                          # the curve is not flat within the noise
+    u_shaped = bool(0 < i < len(c) - 1 and min(left, right) > tol)   # a minimum inside the grid, clear of both ends
     return dict(l_star=int(c.ctl.iloc[i]), margin_left=left, margin_right=right, tol=tol,
-                resolved=bool(max(left, right) > tol),                     # the curve is not flat within the noise
-                u_shaped=bool(0 < i < len(c) - 1 and min(left, right) > tol))   # a minimum inside the grid, clear of both ends
+                resolved=resolved, u_shaped=u_shaped)
 
 def synthetic_numbers(df:pd.DataFrame, # from `train_context_sweep`: ctl, N, seed, best, best_epoch, epochs, floor, gap
                       sweep:ContextSweep) -> dict:
-    "Everything `context-synthetic` reports: per-(N, ctl) means, the floor, the gaps, l*(N) and its monotonicity, the U-shapes"
+    "What `context-synthetic` reports: per-(N, ctl) means, the floor, the gaps, l*(N) and its monotonicity, U-shapes"
     opt = optimal_context(df)
     floor = dict(zip(df.ctl, df.floor))
     per_n = {}
     for N, curve in opt.groupby('N'):
-        tol = 2*max(curve['sem'].fillna(0).max(), math.log(2)/math.sqrt(sweep.n_valid))   # 2 standard errors: of the seeds, or of the validation mean
+        # 2 standard errors: of the seeds, or of the validation mean
+        tol = 2*max(curve['sem'].fillna(0).max(), math.log(2)/math.sqrt(sweep.n_valid))
         u = _u_shape(curve, tol)
         per_n[int(N)] = dict(ctl=curve.ctl.tolist(), mean=curve['mean'].tolist(), sem=curve['sem'].fillna(0).tolist(),
                              gap=[m - floor[c] for m, c in zip(curve['mean'], curve.ctl)], **u)
     resolved = [N for N in sorted(per_n) if per_n[N]['resolved']]
     stars = [per_n[N]['l_star'] for N in resolved]
+    nondecreasing = bool(all(a <= b for a, b in zip(stars, stars[1:])))   # over the N whose curve is not flat
     capped = df[(df.epochs >= sweep.max_epochs) & (df.best_epoch >= df.epochs)]
-    return dict(grid=dict(ctls=list(sweep.ctls), Ns=list(sweep.Ns), seeds=list(sweep.seeds)),
-                hyper=dict(arch=sweep.arch, hidden=sweep.hidden, lr=sweep.lr, weight_decay=sweep.weight_decay, clip=sweep.clip,
-                           batch_size=sweep.batch_size, max_epochs=sweep.max_epochs, patience=sweep.patience, n_valid=sweep.n_valid),
-                floor={int(c): float(v) for c, v in sorted(floor.items())}, solvable={int(c): int(solvable(c)) for c in sorted(floor)},
+    hyper = dict(arch=sweep.arch, hidden=sweep.hidden, lr=sweep.lr, weight_decay=sweep.weight_decay, clip=sweep.clip,
+                 batch_size=sweep.batch_size, max_epochs=sweep.max_epochs, patience=sweep.patience,
+                 n_valid=sweep.n_valid)
+    return dict(grid=dict(ctls=list(sweep.ctls), Ns=list(sweep.Ns), seeds=list(sweep.seeds)), hyper=hyper,
+                floor={int(c): float(v) for c, v in sorted(floor.items())},
+                solvable={int(c): int(solvable(c)) for c in sorted(floor)},
                 per_n=per_n, l_star={int(N): per_n[N]['l_star'] for N in sorted(per_n)}, l_star_resolved_at=resolved,
-                l_star_nondecreasing=bool(all(a <= b for a, b in zip(stars, stars[1:]))),   # over the N whose curve is not flat
-                u_shaped_at=[N for N in sorted(per_n) if per_n[N]['u_shaped']],
+                l_star_nondecreasing=nondecreasing, u_shaped_at=[N for N in sorted(per_n) if per_n[N]['u_shaped']],
                 below_floor=int((df.best < df.floor).sum()),
                 still_improving_at_cap=capped[['ctl', 'N', 'seed']].to_dict('records'),
                 members=df.to_dict('records'))
@@ -70,19 +77,24 @@ def plot_synthetic(numbers:dict, title:str='') -> plt.Figure:
     for (N, p), color in zip(sorted(numbers['per_n'].items()), PALETTE):
         axs[0].errorbar(p['ctl'], p['mean'], yerr=p['sem'], marker='o', color=color, capsize=2, label=f'N = {N:,}')
         i = p['ctl'].index(p['l_star'])
-        axs[0].plot(p['l_star'], p['mean'][i], marker='*', ms=13, color=color if p['resolved'] else 'none', mec='black', mew=0.6, zorder=5)
+        star_color = color if p['resolved'] else 'none'
+        axs[0].plot(p['l_star'], p['mean'][i], marker='*', ms=13, color=star_color, mec='black', mew=0.6, zorder=5)
         axs[1].plot(p['ctl'], p['gap'], marker='o', color=color, label=f'N = {N:,}')
-    axs[0].set(xlabel='context length ctl (visible bits)', ylabel='best validation BCE (nats)', title='(a) loss and the Bayes floor (★ l*; hollow: flat curve)')
+    axs[0].set(xlabel='context length ctl (visible bits)', ylabel='best validation BCE (nats)',
+               title='(a) loss and the Bayes floor (★ l*; hollow: flat curve)')
     axs[0].legend(fontsize=7)
     axs[1].set(xlabel='context length ctl', ylabel='BCE − R(ctl) (nats)', title='(b) approximation loss')
     Ns = numbers['l_star_resolved_at']
     axs[2].plot(Ns, [numbers['l_star'][N] for N in Ns], marker='*', ms=11, color='black')
     flat = [N for N in numbers['l_star'] if N not in Ns]
-    axs[2].plot(flat, [numbers['l_star'][N] for N in flat], marker='*', ms=11, ls='none', mfc='none', mec='black', label='flat curve: l* not resolved')
+    axs[2].plot(flat, [numbers['l_star'][N] for N in flat], marker='*', ms=11, ls='none', mfc='none', mec='black',
+                label='flat curve: l* not resolved')
     if flat: axs[2].legend(fontsize=7)
     allN = sorted(numbers['l_star'])
-    axs[2].set(xscale='log', xlabel='training rows N', ylabel='l*(N)', ylim=(0, 105), title='(c) optimal context length')
-    axs[2].set_xticks(allN, [f'{N/1000:g}k' if N < 10**6 else f'{N/1e6:g}M' for N in allN]); axs[2].minorticks_off()
+    axs[2].set(xscale='log', xlabel='training rows N', ylabel='l*(N)', ylim=(0, 105),
+               title='(c) optimal context length')
+    axs[2].set_xticks(allN, [f'{N/1000:g}k' if N < 10**6 else f'{N/1e6:g}M' for N in allN])
+    axs[2].minorticks_off()
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
@@ -99,11 +111,14 @@ class SyntheticFigure(ContextSweep):
     patience: int = 5        # the study: 25
     n_valid: int = 20_000    # the study: 2,000,000
 
-_SYNTHETIC_SMOKE = dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2, n_valid=1000)
-register_figure('context-synthetic', 'context', ['2', '3'], SyntheticFigure, weight=3, smoke=_SYNTHETIC_SMOKE, rehearse=_SYNTHETIC_SMOKE,
+_SYNTHETIC_SMOKE = dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2,
+                        n_valid=1000)
+register_figure('context-synthetic', 'context', ['2', '3'], SyntheticFigure, weight=3,
+    smoke=_SYNTHETIC_SMOKE, rehearse=_SYNTHETIC_SMOKE,
     description='The intrinsic-space task: best validation BCE against context length for each dataset size, '
                 'with the exact Bayes floor, the approximation loss and l*(N)',
-    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], Ns=[50_000, 75_000, 100_000, 150_000, 200_000, 400_000, 2_000_000],
+    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100],
+              Ns=[50_000, 75_000, 100_000, 150_000, 200_000, 400_000, 2_000_000],
               seeds=[0, 1, 2], batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000))
 
 # %% ../../nbs/75_context_figures.ipynb #c7dd81d8
@@ -112,14 +127,18 @@ def bimlp_spectra(sweep:ContextSweep, # arch 'bimlp', one N, one seed
                   device=None, batch:int=20_000) -> dict:
     "{ctl: dict(spectrum, best)}: covariance spectra of each member's encoder features at its best weights"
     if sweep.arch != 'bimlp' or len(sweep.Ns) != 1 or len(sweep.seeds) != 1:
-        raise ValueError(f"bimlp_spectra needs a Bi-MLP sweep with one N and one seed, got arch {sweep.arch!r}, Ns {sweep.Ns}, seeds {sweep.seeds}")
+        raise ValueError(f"bimlp_spectra needs a Bi-MLP sweep with one N and one seed, "
+                         f"got arch {sweep.arch!r}, Ns {sweep.Ns}, seeds {sweep.seeds}")
     N = sweep.Ns[0]
     res = train_unit(sweep, N, device)
-    model = ContextEnsemble(sweep, res.members, device); model.load_state_dict(res.best_state)
+    model = ContextEnsemble(sweep, res.members, device)
+    model.load_state_dict(res.best_state)
     x, _ = inputs_of(generate(VALID_START, VALID_START + n_rows, sweep.data_seed))
+    def features(s): return model(x[s:s + batch].to(model.mask.device), features=True)[1].cpu()
     with torch.no_grad():   # (training above needs gradients; the features do not)
-        feats = torch.cat([model(x[s:s + batch].to(model.mask.device), features=True)[1].cpu() for s in range(0, n_rows, batch)], 1)   # (M, n_rows, 80)
-    return {int(r.ctl): dict(spectrum=covariance_spectrum(feats[m]), best=float(res.best[m])) for m, r in enumerate(res.members.itertuples())}
+        feats = torch.cat([features(s) for s in range(0, n_rows, batch)], 1)   # (M, n_rows, 80)
+    members = enumerate(res.members.itertuples())
+    return {int(r.ctl): dict(spectrum=covariance_spectrum(feats[m]), best=float(res.best[m])) for m, r in members}
 
 def id_numbers(spectra:dict, threshold:float=DEFAULT_THRESHOLD) -> dict:
     "Per ctl: ID, the study's ID, s(ctl), the sweep, S_N, entropy; the fits of ID on ctl and of the loss on ID"
@@ -131,7 +150,8 @@ def id_numbers(spectra:dict, threshold:float=DEFAULT_THRESHOLD) -> dict:
     fit = id_fit(ctls, ids) if len(set(ctls)) >= 4 and len(set(ids)) > 1 else None
     return dict(threshold=threshold, ctl=ctls, id=ids, study_id=[study_id(lam[c], threshold) for c in ctls],
                 solvable=[int(solvable(c)) for c in ctls], floor=[float(bayes_floor(c)) for c in ctls], best_bce=ce,
-                id_sweep={c: id_sweep(lam[c]) for c in ctls}, log_eig_sums={c: log_eig_sums(lam[c]) for c in ctls}, entropy=ent,
+                id_sweep={c: id_sweep(lam[c]) for c in ctls}, log_eig_sums={c: log_eig_sums(lam[c]) for c in ctls},
+                entropy=ent,
                 relative_spectra={c: relative_spectrum(lam[c]).tolist() for c in ctls},
                 increments={c: v.tolist() for c, v in relative_increments(lam).items()},
                 id_fit=fit.to_dict() if fit else None, ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
@@ -139,27 +159,37 @@ def id_numbers(spectra:dict, threshold:float=DEFAULT_THRESHOLD) -> dict:
                 id_minus_solvable=[i - s for i, s in zip(ids, [int(solvable(c)) for c in ctls])])
 
 def plot_id(numbers:dict, title:str='') -> plt.Figure:
-    "Relative spectra per ctl; ID against ctl with its fit and s(ctl); the loss against ID with the fit and the theory line"
+    "Relative spectra per ctl; ID against ctl with its fit and s(ctl); the loss against ID with its fit and the theory"
     fig, axs = plt.subplots(1, 3, figsize=(11.5, 3.4))
     cmap = plt.get_cmap('viridis')
     for j, c in enumerate(numbers['ctl']):
         r = np.maximum(numbers['relative_spectra'][c], 1e-8)
         axs[0].plot(np.arange(1, len(r) + 1), r, color=cmap(j/max(1, len(numbers['ctl']) - 1)), label=f'ctl {c}')
     axs[0].axhline(numbers['threshold'], **REFERENCE, label=f"threshold {numbers['threshold']}")
-    axs[0].set(yscale='log', xlabel='eigenvalue index i', ylabel='λ_i / λ_1', title='(a) relative spectra of the features'); axs[0].legend(fontsize=6, ncol=2)
+    axs[0].set(yscale='log', xlabel='eigenvalue index i', ylabel='λ_i / λ_1',
+               title='(a) relative spectra of the features')
+    axs[0].legend(fontsize=6, ncol=2)
     axs[1].plot(numbers['ctl'], numbers['id'], 'o', color=PALETTE[0], label='ID (count above threshold)')
-    axs[1].step(np.arange(min(numbers['ctl']), 101), solvable(np.arange(min(numbers['ctl']), 101)), where='post', label='s(ctl): solvable XORs', **THEORY)
+    ctl_all = np.arange(min(numbers['ctl']), 101)
+    axs[1].step(ctl_all, solvable(ctl_all), where='post', label='s(ctl): solvable XORs', **THEORY)
     if numbers['id_fit']:
-        f = numbers['id_fit']; xs = np.linspace(min(numbers['ctl']), max(numbers['ctl']), 200)
-        axs[1].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=PALETTE[1], label=f"fit C0 + C/ctl^γ, γ = {f['alpha']:.2f}")
-    axs[1].set(xlabel='context length ctl', ylabel='intrinsic dimension', title='(b) ID against context length'); axs[1].legend(fontsize=7)
+        f = numbers['id_fit']
+        xs = np.linspace(min(numbers['ctl']), max(numbers['ctl']), 200)
+        axs[1].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=PALETTE[1],
+                    label=f"fit C0 + C/ctl^γ, γ = {f['alpha']:.2f}")
+    axs[1].set(xlabel='context length ctl', ylabel='intrinsic dimension', title='(b) ID against context length')
+    axs[1].legend(fontsize=7)
     axs[2].plot(numbers['id'], numbers['best_bce'], 'o', color=PALETTE[0], label='Bi-MLP best validation BCE')
     xs = np.array([0, max(max(numbers['id']), 43)])
     axs[2].plot(xs, math.log(2) + THEORY_SLOPE*xs, label='theory: ln 2 − (ln 2/50)·ID', **THEORY)
     if numbers['ce_id']:
-        k = numbers['ce_id']; ii = np.array([min(numbers['id']), max(numbers['id'])])
-        axs[2].plot(ii, k['intercept'] + k['slope']*ii, color=PALETTE[1], label=f"fit: slope {k['slope']:.4f}, R² {k['r2']:.2f}")
-    axs[2].set(xlabel='intrinsic dimension', ylabel='validation BCE (nats)', title='(c) loss against ID', ylim=(0, None)); axs[2].legend(fontsize=7)
+        k = numbers['ce_id']
+        ii = np.array([min(numbers['id']), max(numbers['id'])])
+        axs[2].plot(ii, k['intercept'] + k['slope']*ii, color=PALETTE[1],
+                    label=f"fit: slope {k['slope']:.4f}, R² {k['r2']:.2f}")
+    axs[2].set(xlabel='intrinsic dimension', ylabel='validation BCE (nats)', title='(c) loss against ID',
+               ylim=(0, None))
+    axs[2].legend(fontsize=7)
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
@@ -178,22 +208,23 @@ class IDFigure(ContextSweep):
     n_rows: int = param(100_000, lo=2, hi=2_000_000)   # validation rows the features are taken on
     threshold: float = param(DEFAULT_THRESHOLD, lo=0, hi=1)   # relative eigenvalue above which a direction counts
     def rules(self):
-        return super().rules() + [(f'the fits need at least 4 context lengths, got {len(set(self.ctls))}', len(set(self.ctls)) >= 4),
+        n_ctls = len(set(self.ctls))
+        return super().rules() + [(f'the fits need at least 4 context lengths, got {n_ctls}', n_ctls >= 4),
                                   (f'one dataset size and one seed: a model per ctl (Ns={self.Ns}, seeds={self.seeds})',
                                    len(self.Ns) == 1 and len(self.seeds) == 1)]
 
-_ID_SMOKE = dict(ctls=[21, 36, 63, 100], Ns=[3000], hidden=32, feature=16, head=16, batch_size=500, max_epochs=2, patience=2,
-                 n_valid=1000, n_rows=2000)
+_ID_SMOKE = dict(ctls=[21, 36, 63, 100], Ns=[3000], hidden=32, feature=16, head=16, batch_size=500, max_epochs=2,
+                 patience=2, n_valid=1000, n_rows=2000)
 register_figure('context-id', 'context', ['4', '5'], IDFigure, weight=2, smoke=_ID_SMOKE, rehearse=_ID_SMOKE,
-    description="Intrinsic dimension of the Bi-MLP's context features: relative spectra, ID against ctl with its fit and s(ctl), "
-                "the loss against ID with the theory's slope, and the Gaussian intrinsic entropy",
-    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], Ns=[2_000_000], batch_size=10_000, max_epochs=200, patience=25,
-              n_valid=2_000_000, n_rows=2_000_000))
+    description="Intrinsic dimension of the Bi-MLP's context features: relative spectra, ID against ctl with its fit "
+                "and s(ctl), the loss against ID with the theory's slope, and the Gaussian intrinsic entropy",
+    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], Ns=[2_000_000], batch_size=10_000, max_epochs=200,
+              patience=25, n_valid=2_000_000, n_rows=2_000_000))
 
 # %% ../../nbs/75_context_figures.ipynb #7e8d4687
 def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2', a hub id
-               corpus:str='wikitext-2', chunk:int=512, seq_lens=(8, 16, 32, 64, 128, 256, 512), max_chunks:int|None=None,
-               batch_size:int=8, threshold:float=DEFAULT_THRESHOLD, device=None,
+               corpus:str='wikitext-2', chunk:int=512, seq_lens=(8, 16, 32, 64, 128, 256, 512),
+               max_chunks:int|None=None, batch_size:int=8, threshold:float=DEFAULT_THRESHOLD, device=None,
                sources:ModelSources=HUB # where hub models come from (a rehearsal: stand-ins)
               ) -> dict:
     "One model's losses and final-layer spectra at every usable seq_len, cached per seq_len"
@@ -201,18 +232,24 @@ def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2',
     model = load_model(m['source'], m['revision'], device=device)
     ctx = model_context(model)
     lens = [int(s) for s in seq_lens if s <= chunk and (not ctx or s <= ctx)]
-    if len(lens) < 2: raise ValueError(f"{m['label']}: fewer than two seq_lens of {list(seq_lens)} fit the chunk ({chunk}) and the model's context ({ctx})")
+    if len(lens) < 2:
+        raise ValueError(f"{m['label']}: fewer than two seq_lens of {list(seq_lens)} fit the chunk ({chunk}) "
+                         f"and the model's context ({ctx})")
     chunks, info = corpus_chunks(corpus, m['tokenizer'], chunk, max_chunks=max_chunks or None)
-    model_id = f"{m['source']}@{m['revision']}" if m['revision'] else str(m['source'])   # a rehearsal's stand-in is not the model
+    # a rehearsal's stand-in is not the model
+    model_id = f"{m['source']}@{m['revision']}" if m['revision'] else str(m['source'])
     out = cache_dir('context-lm')/content_key(dict(model=model_id, corpus=corpus, chunk=chunk, max_chunks=max_chunks))
     middle = middle_block(model)
     res = context_scores(model, chunks, lens, batch_size, middle=middle, out=out, model_id=model_id, device=device)
     spectra = {s: covariance_spectrum(res[s]['final']) for s in lens}
     middle_spectra = {s: covariance_spectrum(res[s]['middle']) for s in lens}
-    return dict(name=name, label=m['label'], info=info, seq_lens=lens, skipped_seq_lens=[int(s) for s in seq_lens if s not in lens],
-                res=res, spectra=spectra, middle_spectra=middle_spectra, middle_layer=middle, threshold=threshold, d=int(res[lens[0]]['final'].shape[1]))
+    skipped = [int(s) for s in seq_lens if s not in lens]
+    return dict(name=name, label=m['label'], info=info, seq_lens=lens, skipped_seq_lens=skipped, res=res,
+                spectra=spectra, middle_spectra=middle_spectra, middle_layer=middle, threshold=threshold,
+                d=int(res[lens[0]]['final'].shape[1]))
 
-def _pearson(x, y) -> float|None: return float(np.corrcoef(x, y)[0, 1]) if len(set(x)) > 1 and len(set(y)) > 1 else None
+def _pearson(x, y) -> float|None:
+    return float(np.corrcoef(x, y)[0, 1]) if len(set(x)) > 1 and len(set(y)) > 1 else None
 
 def layer_descriptors(lam:dict, # {seq_len: covariance spectrum}
                       ce:list, # mean CE at each seq_len, in order
@@ -220,56 +257,77 @@ def layer_descriptors(lam:dict, # {seq_len: covariance spectrum}
     "ID, the study's ID, Gaussian entropy per seq_len, and the Pearson r of CE with ID and with entropy"
     ids = [intrinsic_dimension(lam[s], threshold) for s in lens]
     ent = [gaussian_entropy(lam[s], threshold) for s in lens]
-    return dict(id=dict(zip(lens, ids)), study_id={s: study_id(lam[s], threshold) for s in lens}, entropy=dict(zip(lens, ent)),
-                pearson_ce_id=_pearson(ids, ce), pearson_ce_entropy=_pearson(ent, ce))
+    return dict(id=dict(zip(lens, ids)), study_id={s: study_id(lam[s], threshold) for s in lens},
+                entropy=dict(zip(lens, ent)), pearson_ce_id=_pearson(ids, ce), pearson_ce_entropy=_pearson(ent, ce))
 
 def lm_numbers(run:dict) -> dict:
-    "The numbers of one model: CE curve and fit, ID / S_N / entropy per seq_len (final and middle layer), CE against ID, correlations"
+    "One model's CE curve and fit, ID / S_N / entropy per seq_len (final and middle layer), CE against ID, correlations"
     lens, lam, t = run['seq_lens'], run['spectra'], run['threshold']
     curve = ce_curve(run['res'])
     ce = [curve['mean'][s] for s in lens]
     final = layer_descriptors(lam, ce, lens, t)
-    ids, ent = list(final['id'].values()), list(final['entropy'].values())
+    ids = list(final['id'].values())
     sn = {s: log_eig_sums(lam[s]) for s in lens}
-    common = sorted(N for N in set.intersection(*(set(v) for v in sn.values())) if N < run['info']['chunks'])   # beyond rank n − 1 the sums only count the floor
+    in_every = set.intersection(*(set(v) for v in sn.values()))
+    # beyond rank n − 1 the sums only count the floor
+    common = sorted(N for N in in_every if N < run['info']['chunks'])
     rows = [[-c for c in ce]] + [[sn[s][N] for s in lens] for N in common]
     corr = np.corrcoef(rows) if len(lens) > 2 else None
     n = run['info']['chunks']
-    return dict(label=run['label'], chunks=n, feature_dim=run['d'], rank_limited=bool(n <= run['d']), seq_lens=lens, skipped_seq_lens=run['skipped_seq_lens'],
-                ce={s: curve['mean'][s] for s in lens}, ce_sem=curve['sem'], ce_fit=curve['fit'],
-                **final, log_eig_sums=sn, ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
-                middle=dict(layer=run['middle_layer'], **layer_descriptors(run['middle_spectra'], ce, lens, t), log_eig_sums={s: log_eig_sums(run['middle_spectra'][s]) for s in lens})
-                       if run.get('middle_spectra') else None,
-                correlation=dict(labels=['-CE'] + [f'S_{N}' for N in common], matrix=corr.tolist() if corr is not None else None),
+    middle = None
+    if run.get('middle_spectra'):
+        mid_lam = run['middle_spectra']
+        middle = dict(layer=run['middle_layer'], **layer_descriptors(mid_lam, ce, lens, t),
+                      log_eig_sums={s: log_eig_sums(mid_lam[s]) for s in lens})
+    return dict(label=run['label'], chunks=n, feature_dim=run['d'], rank_limited=bool(n <= run['d']), seq_lens=lens,
+                skipped_seq_lens=run['skipped_seq_lens'], ce={s: curve['mean'][s] for s in lens}, ce_sem=curve['sem'],
+                ce_fit=curve['fit'], **final, log_eig_sums=sn, ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
+                middle=middle,
+                correlation=dict(labels=['-CE'] + [f'S_{N}' for N in common],
+                                 matrix=corr.tolist() if corr is not None else None),
                 relative_spectra={s: relative_spectrum(lam[s]).tolist() for s in lens}, corpus=run['info'])
 
 # %% ../../nbs/75_context_figures.ipynb #1a82a28b
 def plot_lm(per_model:list, # `lm_numbers` of each model
             title:str='') -> plt.Figure:
-    "CE against seq_len with fits; ID against seq_len; CE against ID; the correlation matrix of −CE and S_N (first model)"
+    "CE against seq_len with fits; ID against seq_len; CE against ID; the correlation matrix of −CE and S_N (model 1)"
     fig, axs = plt.subplots(1, 4, figsize=(14, 3.4), gridspec_kw=dict(width_ratios=[1, 1, 1, 1.1]))
     for k, color in zip(per_model, PALETTE):
-        lens = k['seq_lens']; ce = [k['ce'][s] for s in lens]
-        axs[0].errorbar(lens, ce, yerr=[k['ce_sem'][s] for s in lens], marker='o', color=color, capsize=2, ls='none', label=k['label'])
+        lens = k['seq_lens']
+        ce = [k['ce'][s] for s in lens]
+        axs[0].errorbar(lens, ce, yerr=[k['ce_sem'][s] for s in lens], marker='o', color=color, capsize=2, ls='none',
+                        label=k['label'])
         if k['ce_fit']:
-            f = k['ce_fit']; xs = np.geomspace(min(lens), max(lens), 100)
-            axs[0].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=color, lw=1, label=f"fit: γ = {f['alpha']:.2f}, C0 = {f['c']:.2f}")
+            f = k['ce_fit']
+            xs = np.geomspace(min(lens), max(lens), 100)
+            axs[0].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=color, lw=1,
+                        label=f"fit: γ = {f['alpha']:.2f}, C0 = {f['c']:.2f}")
         ids = [k['id'][s] for s in lens]
-        axs[1].plot(lens, ids, marker='o', color=color, label=k['label'] + (' (rank-limited)' if k['rank_limited'] else ''))
-        if k.get('middle'): axs[1].plot(lens, [k['middle']['id'][s] for s in lens], marker='.', ls='--', color=color, lw=1, label=f"block {k['middle']['layer']} output")
+        rank_note = ' (rank-limited)' if k['rank_limited'] else ''
+        axs[1].plot(lens, ids, marker='o', color=color, label=k['label'] + rank_note)
+        if k.get('middle'):
+            axs[1].plot(lens, [k['middle']['id'][s] for s in lens], marker='.', ls='--', color=color, lw=1,
+                        label=f"block {k['middle']['layer']} output")
         axs[2].plot(ids, ce, 'o', color=color, label=k['label'])
         if k['ce_id']:
-            c = k['ce_id']; ii = np.array([min(ids), max(ids)])
-            axs[2].plot(ii, c['intercept'] + c['slope']*ii, color=color, lw=1, label=f"slope {c['slope']:.4f}/dim, R² {c['r2']:.2f}")
-    axs[0].set(xscale='log', xlabel='context length (tokens)', ylabel='CE of the final token (nats)', title='(a) loss of fixed tokens')
-    axs[1].set(xscale='log', xlabel='context length (tokens)', ylabel='intrinsic dimension', title='(b) ID: final state (dashed: middle block)')
+            c = k['ce_id']
+            ii = np.array([min(ids), max(ids)])
+            axs[2].plot(ii, c['intercept'] + c['slope']*ii, color=color, lw=1,
+                        label=f"slope {c['slope']:.4f}/dim, R² {c['r2']:.2f}")
+    axs[0].set(xscale='log', xlabel='context length (tokens)', ylabel='CE of the final token (nats)',
+               title='(a) loss of fixed tokens')
+    axs[1].set(xscale='log', xlabel='context length (tokens)', ylabel='intrinsic dimension',
+               title='(b) ID: final state (dashed: middle block)')
     axs[2].set(xlabel='intrinsic dimension', ylabel='CE (nats)', title='(c) loss against ID')
     for ax in axs[:3]: ax.legend(fontsize=6)
     corr = per_model[0]['correlation']
     if corr['matrix'] is not None:
         im = axs[3].imshow(np.array(corr['matrix']), vmin=-1, vmax=1, cmap='RdBu_r')
-        axs[3].set_xticks(range(len(corr['labels'])), corr['labels'], rotation=90, fontsize=6); axs[3].set_yticks(range(len(corr['labels'])), corr['labels'], fontsize=6)
-        fig.colorbar(im, ax=axs[3], fraction=0.046); axs[3].grid(False)
+        labels = corr['labels']
+        axs[3].set_xticks(range(len(labels)), labels, rotation=90, fontsize=6)
+        axs[3].set_yticks(range(len(labels)), labels, fontsize=6)
+        fig.colorbar(im, ax=axs[3], fraction=0.046)
+        axs[3].grid(False)
     axs[3].set_title(f"(d) Pearson r across context lengths: {per_model[0]['label']}", fontsize=8)
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
@@ -281,24 +339,26 @@ class LMFigure(Config):
     models: tuple[str, ...] = ('smollm2', 'tiny')   # model names: a tiny suite, smollm2, a hub id or folder
     corpus: str = 'wikitext-2'   # a registered corpus or a .jsonl/.jsonl.zst/text file
     chunk: int = param(512, lo=2)   # tokens per chunk (the study: 2048)
-    seq_lens: tuple[int, ...] = param((8, 16, 32, 64, 128, 256, 512), lo=2)   # context lengths; those beyond a model's context are skipped
+    # context lengths; those beyond a model's context are skipped
+    seq_lens: tuple[int, ...] = param((8, 16, 32, 64, 128, 256, 512), lo=2)
     max_chunks: tuple[int, ...] = param((48, 0), lo=0)   # chunks per model, in the order of models (0: all)
     batch_size: int = param(8, lo=1)
     threshold: float = param(DEFAULT_THRESHOLD, lo=0, hi=1)   # relative eigenvalue above which a direction counts
     def rules(self):
-        return [(f'max_chunks needs one entry per model ({len(self.max_chunks)} for {len(self.models)})', len(self.max_chunks) == len(self.models)),
+        n_chunks, n_models = len(self.max_chunks), len(self.models)
+        return [(f'max_chunks needs one entry per model ({n_chunks} for {n_models})', n_chunks == n_models),
                 (f'at least two seq_lens, got {list(self.seq_lens)}', len(self.seq_lens) >= 2)]
 
 register_figure('context-lm', 'context', ['6', '7'], LMFigure, weight=3,
     smoke=dict(models=['tiny-smoke'], chunk=64, seq_lens=[4, 8, 16, 32, 64], max_chunks=[40], batch_size=8),
     rehearse=dict(chunk=128, seq_lens=[8, 16, 32, 64, 128], max_chunks=[12], batch_size=4),
-    description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), with fits; '
-                'the intrinsic dimension and S_N of the final hidden state; loss against ID',
-    full=dict(models=['meta-llama/Llama-3.1-8B'], chunk=2048, seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768],
-              max_chunks=[3208], batch_size=8))
+    description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), '
+                'with fits; the intrinsic dimension and S_N of the final hidden state; loss against ID',
+    full=dict(models=['meta-llama/Llama-3.1-8B'], chunk=2048,
+              seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768], max_chunks=[3208], batch_size=8))
 
 # %% ../../nbs/75_context_figures.ipynb #4b515fb6
-from .optimal import OptimalSweep, FULL_OPTIMAL_SWEEP, train_optimal_sweep, optimal_lengths, optimal_data, LOSSES
+from .optimal import OptimalSweep, FULL_OPTIMAL_SWEEP, optimal_lengths, LOSSES
 
 def optimal_numbers(df:pd.DataFrame, # from `train_optimal_sweep`: one row per unit
                     sweep:OptimalSweep, data_info:dict|None=None # `OptimalData.info`, stored in the JSON
@@ -309,46 +369,59 @@ def optimal_numbers(df:pd.DataFrame, # from `train_optimal_sweep`: one row per u
         per_d = {}
         for D, curve in opt[opt.loss == loss].groupby('train_tokens'):
             tol = 2*float(curve['sem'].fillna(0).max())
-            per_d[int(D)] = dict(ctl=curve.ctl.tolist(), mean=curve['mean'].tolist(), sem=curve['sem'].fillna(0).tolist(), **_u_shape(curve, tol))
+            per_d[int(D)] = dict(ctl=curve.ctl.tolist(), mean=curve['mean'].tolist(),
+                                 sem=curve['sem'].fillna(0).tolist(), **_u_shape(curve, tol))
         resolved = [D for D in sorted(per_d) if per_d[D]['resolved']]
         stars = [per_d[D]['l_star'] for D in resolved]
-        per_loss[loss] = dict(label=LOSSES[loss], per_d=per_d, l_star={D: per_d[D]['l_star'] for D in sorted(per_d)}, l_star_resolved_at=resolved,
+        per_loss[loss] = dict(label=LOSSES[loss], per_d=per_d, l_star={D: per_d[D]['l_star'] for D in sorted(per_d)},
+                              l_star_resolved_at=resolved,
                               l_star_nondecreasing=bool(all(a <= b for a, b in zip(stars, stars[1:]))),
                               u_shaped_at=[D for D in sorted(per_d) if per_d[D]['u_shaped']])
     fractions = df.groupby('train_tokens').fraction.first()
     capped = df[~df.stopped_early & (df.best_step >= df.steps)]
-    return dict(grid=dict(ctls=list(sweep.all_ctls), fractions=list(sweep.fractions), extra=[list(e) for e in sweep.extra], seeds=list(sweep.seeds),
-                          train_tokens={int(D): float(f) for D, f in fractions.items()}),
-                hyper={k: getattr(sweep, k) for k in ('corpus', 'tokenizer', 'vocab_size', 'd_model', 'n_layers', 'head_dim', 'rotary_pct', 'micro_tokens',
-                                                      'grad_accum', 'lr', 'min_lr', 'warmup', 'steps', 'eval_every', 'patience', 'valid_tokens')},
-                tokens_per_step={int(c): sweep.tokens_per_step(c) for c in sweep.all_ctls}, data=data_info or {}, losses=per_loss,
-                still_improving_at_cap=capped[['fraction', 'ctl', 'seed', 'best_step']].to_dict('records'),
+    grid = dict(ctls=list(sweep.all_ctls), fractions=list(sweep.fractions), extra=[list(e) for e in sweep.extra],
+                seeds=list(sweep.seeds), train_tokens={int(D): float(f) for D, f in fractions.items()})
+    hyper_keys = ('corpus', 'tokenizer', 'vocab_size', 'd_model', 'n_layers', 'head_dim', 'rotary_pct', 'micro_tokens',
+                  'grad_accum', 'lr', 'min_lr', 'warmup', 'steps', 'eval_every', 'patience', 'valid_tokens')
+    still_improving = capped[['fraction', 'ctl', 'seed', 'best_step']].to_dict('records')
+    return dict(grid=grid, hyper={k: getattr(sweep, k) for k in hyper_keys},
+                tokens_per_step={int(c): sweep.tokens_per_step(c) for c in sweep.all_ctls}, data=data_info or {},
+                losses=per_loss, still_improving_at_cap=still_improving,
                 early_stopped=int(df.stopped_early.sum()), units=df.to_dict('records'))
 
 # %% ../../nbs/75_context_figures.ipynb #1d1f38f5
 def plot_optimal(numbers:dict, title:str='') -> plt.Figure:
     "Three panels: each loss against ctl per data size with l* marked; l*(D) for both losses"
     fig, axs = plt.subplots(1, 3, figsize=(12, 3.5), gridspec_kw=dict(width_ratios=[1.2, 1.2, 0.9]))
+    ctls = numbers['grid']['ctls']
     for ax, (loss, res) in zip(axs, numbers['losses'].items()):
         for (D, p), color in zip(sorted(res['per_d'].items()), PALETTE):
             f = numbers['grid']['train_tokens'].get(D)
-            ax.errorbar(p['ctl'], p['mean'], yerr=p['sem'], marker='o', color=color, capsize=2, label=f'D = {D/1e3:,.1f}k tokens' + (f' ({f:.3g})' if f else ''))
+            label = f'D = {D/1e3:,.1f}k tokens' + (f' ({f:.3g})' if f else '')
+            ax.errorbar(p['ctl'], p['mean'], yerr=p['sem'], marker='o', color=color, capsize=2, label=label)
             i = p['ctl'].index(p['l_star'])
-            ax.plot(p['l_star'], p['mean'][i], marker='*', ms=13, color=color if p['resolved'] else 'none', mec='black', mew=0.6, zorder=5)
-        ax.set_xscale('log', base=2); ax.set_xticks(numbers['grid']['ctls'], [str(c) for c in numbers['grid']['ctls']]); ax.minorticks_off()
+            star_color = color if p['resolved'] else 'none'
+            ax.plot(p['l_star'], p['mean'][i], marker='*', ms=13, color=star_color, mec='black', mew=0.6, zorder=5)
+        ax.set_xscale('log', base=2)
+        ax.set_xticks(ctls, [str(c) for c in ctls])
+        ax.minorticks_off()
         ax.set(xlabel='training context length ctl (tokens)', ylabel=f"{res['label']} (nats)")
     axs[0].set_title('(a) all-position validation loss (★ l*; hollow: flat)', fontsize=9)
     axs[1].set_title('(b) fixed-target last-token CE, same targets', fontsize=9)
     axs[0].legend(fontsize=7)
     for (loss, res), marker, color in zip(numbers['losses'].items(), ('*', 'D'), ('black', PALETTE[3])):
         Ds = sorted(res['l_star'])
-        axs[2].plot(Ds, [res['l_star'][D] for D in Ds], marker=marker, ms=9 if marker == '*' else 5, color=color, label=res['label'])
+        ms = 9 if marker == '*' else 5
+        axs[2].plot(Ds, [res['l_star'][D] for D in Ds], marker=marker, ms=ms, color=color, label=res['label'])
         flat = [D for D in Ds if D not in res['l_star_resolved_at']]
-        axs[2].plot(flat, [res['l_star'][D] for D in flat], marker=marker, ms=9 if marker == '*' else 5, ls='none', mfc='white', mec=color)
-    axs[2].set_xscale('log'); axs[2].set_yscale('log', base=2)
-    axs[2].set_yticks(numbers['grid']['ctls'], [str(c) for c in numbers['grid']['ctls']]); axs[2].minorticks_off()
+        axs[2].plot(flat, [res['l_star'][D] for D in flat], marker=marker, ms=ms, ls='none', mfc='white', mec=color)
+    axs[2].set_xscale('log')
+    axs[2].set_yscale('log', base=2)
+    axs[2].set_yticks(ctls, [str(c) for c in ctls])
+    axs[2].minorticks_off()
     axs[2].set(xlabel='training tokens D', ylabel='l*(D)', title='(c) optimal context length (hollow: not resolved)')
-    axs[2].title.set_fontsize(9); axs[2].legend(fontsize=7)
+    axs[2].title.set_fontsize(9)
+    axs[2].legend(fontsize=7)
     if title: fig.suptitle(title, fontsize=10)
     fig.tight_layout()
     return fig
@@ -363,11 +436,12 @@ class OptimalFigure(OptimalSweep):
     "`context-optimal`: the quick grid, named for the figure"
     name: str = 'context-optimal'
 
-_OPTIMAL_SMOKE = dict(ctls=[8, 16], fractions=[0.05, 0.2], seeds=[0], d_model=16, head_dim=8, micro_tokens=64, steps=6, warmup=2,
-                      eval_every=3, patience=2, valid_tokens=256, drop_head=10, drop_tail=5)
+_OPTIMAL_SMOKE = dict(ctls=[8, 16], fractions=[0.05, 0.2], seeds=[0], d_model=16, head_dim=8, micro_tokens=64, steps=6,
+                      warmup=2, eval_every=3, patience=2, valid_tokens=256, drop_head=10, drop_tail=5)
 register_figure('context-optimal', 'context', [], OptimalFigure, weight=3, smoke=_OPTIMAL_SMOKE,
-    rehearse=_OPTIMAL_SMOKE | dict(extra=[], seeds=[114], n_layers=1, micro_tokens=32, grad_accum=2, eval_batch=4, max_chunks=8,
-                                   min_doc_tokens=1000, valid_fraction=0.1),
-    description='The optimal context length from training sweeps: small rotary GPTs at each context length and data size, early-stopped; '
-                'the all-position validation loss and the fixed-target last-token CE against ctl, and l*(D)',
+    rehearse=_OPTIMAL_SMOKE | dict(extra=[], seeds=[114], n_layers=1, micro_tokens=32, grad_accum=2, eval_batch=4,
+                                   max_chunks=8, min_doc_tokens=1000, valid_fraction=0.1),
+    description='The optimal context length from training sweeps: small rotary GPTs at each context length and '
+                'data size, early-stopped; the all-position validation loss and the fixed-target last-token CE '
+                'against ctl, and l*(D)',
     full=sweep_params(FULL_OPTIMAL_SWEEP))

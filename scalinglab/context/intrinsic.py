@@ -27,11 +27,12 @@ def covariance_spectrum(features, # (n, d) rows of features (array or tensor, an
     F = torch.as_tensor(features)
     n, d = F.shape
     if n < 2: raise ValueError(f"a covariance needs at least 2 rows, got {n}")
-    mean = torch.zeros(d, dtype=torch.float64); S = torch.zeros(d, d, dtype=torch.float64)
+    mean = torch.zeros(d, dtype=torch.float64)
+    S = torch.zeros(d, d, dtype=torch.float64)
     for s in range(0, n, chunk): mean += F[s:s + chunk].double().sum(0)
     mean /= n
     for s in range(0, n, chunk):
-        X = F[s:s + chunk].double() - mean                                         # (chunk, d), float64 a chunk at a time
+        X = F[s:s + chunk].double() - mean   # (chunk, d), float64 a chunk at a time
         S += X.T @ X
     lam = torch.linalg.eigvalsh(S/(n - 1)).numpy()[::-1].copy()
     if not np.isfinite(lam).all(): raise ValueError("the features hold non-finite values")
@@ -67,10 +68,11 @@ def relative_increments(spectra:dict, # {ctl: eigenvalues}
     "{ctl_k: r(ctl_k)/r(ctl_{k-1}) − 1} over consecutive context lengths"
     ctls = sorted(spectra)
     k = k or min(len(spectra[c]) for c in ctls)
-    return {c: relative_spectrum(spectra[c])[:k]/relative_spectrum(spectra[p])[:k] - 1 for p, c in zip(ctls, ctls[1:])}
+    def rel(c): return relative_spectrum(spectra[c])[:k]
+    return {c: rel(c)/rel(p) - 1 for p, c in zip(ctls, ctls[1:])}
 
 def gaussian_entropy(lam:np.ndarray, threshold:float=DEFAULT_THRESHOLD) -> float:
-    "½ Σ ln(2πe·r_i) over the normalised eigenvalues above `threshold`: a Gaussian (log-determinant) intrinsic entropy, nats"
+    "½ Σ ln(2πe·r_i) over the normalised eigenvalues above `threshold`: a Gaussian (log-det) intrinsic entropy, nats"
     r = relative_spectrum(lam)
     r = r[r > threshold]
     return float(0.5*np.sum(np.log(2*math.pi*math.e*r)))
@@ -83,5 +85,5 @@ def id_fit(ctls, ids, n_boot:int=300) -> PowerLawFit:
 def ce_id_fit(ce, ids) -> dict:
     "CE = k·ID + b: slope, intercept, R², the ID of zero loss (−b/k), and the theory's slope −ln 2/50 for comparison"
     slope, icpt, r2 = (float(v[0]) for v in ols_rows(np.asarray(ids, float), np.asarray(ce, float)[None]))
-    return dict(slope=slope, intercept=icpt, r2=r2, id_at_zero=-icpt/slope if slope else math.nan, theory_slope=THEORY_SLOPE,
-                pearson_r=float(np.corrcoef(ids, ce)[0, 1]))
+    return dict(slope=slope, intercept=icpt, r2=r2, id_at_zero=-icpt/slope if slope else math.nan,
+                theory_slope=THEORY_SLOPE, pearson_r=float(np.corrcoef(ids, ce)[0, 1]))

@@ -20,7 +20,7 @@ __all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'middle_bloc
            'ce_curve']
 
 # %% ../../nbs/73_context_lm.ipynb #171e1249
-def fixed_target_chunks(docs:list, # token ids of each document (arrays or lists), BOS already in place if the protocol has one
+def fixed_target_chunks(docs:list, # token ids of each document (arrays or lists), with BOS if the protocol has one
                         chunk:int=2048, drop_head:int=100, drop_tail:int=50,
                         corpus:str='the corpus' # named in the error when nothing is left
                        ) -> tuple[np.ndarray, dict]:
@@ -30,13 +30,17 @@ def fixed_target_chunks(docs:list, # token ids of each document (arrays or lists
     for d in docs:
         ids = np.asarray(d, dtype=np.int64)[drop_head:max(drop_head, len(d) - drop_tail)]
         n = len(ids)//chunk
-        if n == 0: skipped += 1; continue
+        if n == 0:
+            skipped += 1
+            continue
         out.append(ids[:n*chunk].reshape(n, chunk))
     if not out:
-        raise ValueError(f"No document of {corpus} is long enough: a chunk needs {drop_head + chunk + drop_tail} tokens "
-                         f"({drop_head} dropped at the start, {chunk} in the chunk, {drop_tail} dropped at the end); {skipped} documents were too short")
+        raise ValueError(f"No document of {corpus} is long enough: a chunk needs {drop_head + chunk + drop_tail} "
+                         f"tokens ({drop_head} dropped at the start, {chunk} in the chunk, "
+                         f"{drop_tail} dropped at the end); {skipped} documents were too short")
     chunks = np.concatenate(out)
-    return chunks, dict(chunks=len(chunks), documents_used=len(out), documents_skipped=skipped, chunk=chunk, drop_head=drop_head, drop_tail=drop_tail)
+    return chunks, dict(chunks=len(chunks), documents_used=len(out), documents_skipped=skipped, chunk=chunk,
+                        drop_head=drop_head, drop_tail=drop_tail)
 
 def corpus_chunks(corpus, # a corpus name or path (`iter_documents`)
                   tokenizer, # a `TextTokenizer`
@@ -62,22 +66,25 @@ def middle_block(model) -> int:
 def _score(model, windows:torch.Tensor, middle:int) -> tuple:
     "(ce (B,), final (B, d), mid (B, d)) for windows (B, s): the last token scored from the one before"
     with hidden_state_hooks(model) as states:
-        h = model.base_model(input_ids=windows, **scoring_kwargs(model.base_model)).last_hidden_state[:, -2]   # (B, d), after the final norm
+        out = model.base_model(input_ids=windows, **scoring_kwargs(model.base_model))
+        h = out.last_hidden_state[:, -2]   # (B, d), after the final norm
         mid = states[middle][:, -2]
     logits = model.get_output_embeddings()(h).float()                                # (B, vocab)
     return F.cross_entropy(logits, windows[:, -1], reduction='none'), h.float(), mid.float()
 
 def seq_len_scores(model, chunks:torch.Tensor, # (n, chunk) token ids
                    seq_len:int, batch_size:int, middle:int, device) -> dict:
-    "A unit: dict(ce (n,), target (n,), final (n, d), middle (n, d)) of each chunk's last token seen with its last seq_len tokens"
-    parts = [_score(model, chunks[b:b + batch_size, -seq_len:].to(device), middle) for b in range(0, len(chunks), batch_size)]
-    return dict(ce=torch.cat([p[0] for p in parts]).cpu().numpy(), target=chunks[:, -1].numpy().copy(),
-                final=torch.cat([p[1] for p in parts]).cpu().numpy(), middle=torch.cat([p[2] for p in parts]).cpu().numpy())
+    "A unit: dict(ce, target (n,); final, middle (n, d)) of each chunk's last token seen with its last seq_len tokens"
+    parts = [_score(model, chunks[b:b + batch_size, -seq_len:].to(device), middle)
+             for b in range(0, len(chunks), batch_size)]
+    def joined(i): return torch.cat([p[i] for p in parts]).cpu().numpy()
+    return dict(ce=joined(0), target=chunks[:, -1].numpy().copy(), final=joined(1), middle=joined(2))
 
 def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
                    seq_lens, # context lengths, each 2 … min(chunk, the model's context)
-                   batch_size:int=8, middle:int|None=None, # the block whose output is kept (default: the middle one)
-                   out:str|Path|None=None, # a folder to keep each seq_len's arrays in (a resumable run); None: nothing written
+                   batch_size:int=8,
+                   middle:int|None=None, # the block whose output is kept (default: the middle one)
+                   out:str|Path|None=None, # a folder for each seq_len's arrays (a resumable run); None: nothing written
                    model_id:str='', # what the model is, for the run's parameters
                    device=None) -> dict:
     "{seq_len: dict(ce (n,), target (n,), final (n, d), middle (n, d))}"
@@ -89,8 +96,10 @@ def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
         if not 2 <= s <= chunk: raise ValueError(f"seq_len {s} must be in 2 … {chunk}, the chunk length")
         if ctx and s > ctx: raise ValueError(f"seq_len {s} is longer than the model's context of {ctx} tokens")
     X = torch.as_tensor(np.asarray(chunks), dtype=torch.long)
-    kw = dict(model=model, chunks=X, batch_size=batch_size, middle=middle, device=device)   # units run here, with the model
-    if out is None: return {s: seq_len_scores(seq_len=s, **kw) for s in progress(seq_lens, desc='context lengths', unit='len')}
+    # units run here, with the model
+    kw = dict(model=model, chunks=X, batch_size=batch_size, middle=middle, device=device)
+    if out is None:
+        return {s: seq_len_scores(seq_len=s, **kw) for s in progress(seq_lens, desc='context lengths', unit='len')}
     run = ResumableRun('context-lm', dict(model=model_id, chunks=array_digest(X.numpy()), middle=middle), folder=out)
     run.run([Unit(f'seq{s}', seq_len_scores, kw | dict(seq_len=s)) for s in seq_lens], desc='context lengths')
     return {s: run.result(f'seq{s}') for s in seq_lens}

@@ -25,7 +25,7 @@ __all__ = ['MLP_SLOPE', 'BIMLP_SLOPE', 'N_BITS', 'N_CODE', 'ContextSweep', 'inpu
            'context_run', 'train_unit', 'train_context_sweep', 'optimal_context']
 
 # %% ../../nbs/71_context_models.ipynb #ef4b792e
-MLP_SLOPE, BIMLP_SLOPE = 0.0015, 0.001   # LeakyReLU negative slopes of the MLP and the Bi-MLP (notes §3)
+MLP_SLOPE, BIMLP_SLOPE = 0.0015, 0.001   # LeakyReLU negative slopes of the MLP and the Bi-MLP (the study's code)
 
 @dataclass
 class ContextSweep(Config):
@@ -48,7 +48,8 @@ class ContextSweep(Config):
     data_seed: int = 114
     def rules(self):
         bits = load_tasks().context_bits
-        return [(f"each ctl must be at most {bits}, the task's context bits (ctls={self.ctls})", max(self.ctls) <= bits)]
+        return [(f"each ctl must be at most {bits}, the task's context bits (ctls={self.ctls})",
+                 max(self.ctls) <= bits)]
     def members(self, N:int) -> pd.DataFrame:
         "The members of the ensemble for dataset size N: one row per (ctl, seed)"
         return pd.DataFrame([dict(ctl=c, seed=s, N=N) for c in self.ctls for s in self.seeds])
@@ -82,11 +83,13 @@ class ContextEnsemble(torch.nn.Module):
         mask = torch.zeros(M, N_BITS + N_CODE)
         for m, r in enumerate(members.itertuples()):
             rows = member_rows(r.ctl, self.arch)
-            g = torch.Generator().manual_seed(int(r.seed))   # as torch.manual_seed(seed), then building the layers in order
+            # as torch.manual_seed(seed), then building the layers in order
+            g = torch.Generator().manual_seed(int(r.seed))
             fan_ins = [len(rows)] + [i for i, _ in shapes[1:]]
             for k, (layer, fan_in, (_, fan_out)) in enumerate(zip(self.layers, fan_ins, shapes)):
                 layer.set_member(m, init_linear(fan_in, fan_out, g), rows=rows if k == 0 else None)
-            mask[m, :r.ctl] = 1; mask[m, N_BITS:] = 1
+            mask[m, :r.ctl] = 1
+            mask[m, N_BITS:] = 1
         self.register_buffer('mask', mask)   # (M, 150): what each member may see
         self.to(device)
     def forward(self, x, # (M, B, 150) inputs, or (B, 150) shared by every member
@@ -106,7 +109,7 @@ class ContextEnsemble(torch.nn.Module):
 
 # %% ../../nbs/71_context_models.ipynb #d9162ce7
 class SingleContextModel(torch.nn.Module):
-    "One MLP or Bi-MLP alone, built as the study builds it — `torch.manual_seed(seed)`, then the layers — the reference for the ensemble"
+    "One MLP or Bi-MLP built as the study does (`torch.manual_seed(seed)`, then the layers): the ensemble's reference"
     def __init__(self, sweep:ContextSweep, ctl:int, seed:int):
         super().__init__()
         self.arch, self.ctl, H, lin = sweep.arch, int(ctl), sweep.hidden, torch.nn.Linear
@@ -114,7 +117,8 @@ class SingleContextModel(torch.nn.Module):
             torch.manual_seed(seed)
             if self.arch == 'mlp':
                 act = lambda: torch.nn.LeakyReLU(MLP_SLOPE)
-                self.net = torch.nn.Sequential(lin(ctl + N_CODE, H), act(), lin(H, H//2), lin(H//2, H), act(), lin(H, 1))
+                self.net = torch.nn.Sequential(lin(ctl + N_CODE, H), act(), lin(H, H//2), lin(H//2, H), act(),
+                                               lin(H, 1))
             else:
                 act = lambda: torch.nn.LeakyReLU(BIMLP_SLOPE)
                 self.enc = torch.nn.Sequential(lin(ctl, H), act(), lin(H, sweep.feature))
@@ -147,7 +151,8 @@ def visible_probe(model:ContextEnsemble, x:torch.Tensor, y:torch.Tensor, # valid
                   mask_value:float=0.5) -> torch.Tensor:
     "(M,) validation BCE of every member with only its first `visible` context bits shown"
     if not 0 <= visible <= N_BITS: raise ValueError(f"visible must be in 0 … {N_BITS}, got {visible}")
-    xm = x.clone(); xm[:, visible:N_BITS] = mask_value      # each member's own mask still zeroes the bits beyond its ctl
+    xm = x.clone()
+    xm[:, visible:N_BITS] = mask_value      # each member's own mask still zeroes the bits beyond its ctl
     return validate(model, xm, y)
 
 # %% ../../nbs/71_context_models.ipynb #7d8c5e45
@@ -184,9 +189,9 @@ def _on_cpu(state:dict) -> dict: return {k: v.detach().cpu().clone() for k, v in
 def ensemble_unit(sweep:ContextSweep, N:int, device:str,
                   store_path:str|None, # the results store the epochs are logged to (None: the default one)
                   run_id:str, # its run for this unit
-                  scratch:Path|None=None # for the epoch checkpoint (a resumable run gives each unit one); None: none kept
+                  scratch:Path|None=None # for the epoch checkpoint (one per unit of a resumable run); None: none kept
                  ) -> dict:
-    "A unit: the ensemble of every (ctl, seed) at size N trained to its stop; history, best, stop epochs, best and last weights"
+    "A unit: every (ctl, seed) at size N trained to its stop; history, best, stop epochs, best and last weights"
     device = get_device(device)
     members = sweep.members(N)
     x, y, xv, yv = _unit_data(sweep, N, device)
@@ -195,23 +200,29 @@ def ensemble_unit(sweep:ContextSweep, N:int, device:str,
     freezer = Freezer(list(model.parameters()))
     gens = [torch.Generator().manual_seed(int(s)) for s in members.seed]
     M = len(members)
-    hist, best, best_epoch, bad = [], torch.full((M,), math.inf), torch.zeros(M, dtype=torch.long), torch.zeros(M, dtype=torch.long)
+    hist, best = [], torch.full((M,), math.inf)
+    best_epoch, bad = torch.zeros(M, dtype=torch.long), torch.zeros(M, dtype=torch.long)
     best_state, spent, start = {k: v.detach().clone() for k, v in model.state_dict().items()}, 0., 0
     ck = Path(scratch)/'checkpoint.pt' if scratch is not None else None
     if ck is not None and ck.exists():
-        s = torch.load(ck, weights_only=True, map_location='cpu')   # the generators and the history live on the CPU, the weights go back
-        model.load_state_dict(s['model']); opt.load_state_dict(s['opt'])   # (an optimiser's state follows its parameters)
+        # the generators and the history live on the CPU, the weights go back
+        s = torch.load(ck, weights_only=True, map_location='cpu')
+        model.load_state_dict(s['model'])
+        opt.load_state_dict(s['opt'])   # (an optimiser's state follows its parameters)
         for g, st in zip(gens, s['gens']): g.set_state(st)
-        hist, best, best_epoch, bad, spent, start = list(s['hist']), s['best'], s['best_epoch'], s['bad'], s['seconds'], s['epoch']
+        hist, best, best_epoch, bad = list(s['hist']), s['best'], s['best_epoch'], s['bad']
+        spent, start = s['seconds'], s['epoch']
         best_state = {k: v.to(device) for k, v in s['best_state'].items()}
-        freezer.frozen, freezer.saved = s['frozen'], None if s['saved'] is None else [t.to(device) for t in s['saved']]
+        freezer.frozen = s['frozen']
+        freezer.saved = None if s['saved'] is None else [t.to(device) for t in s['saved']]
     store = ResultsStore(store_path) if store_path else ResultsStore()
     run = store.run(f'context/{sweep.name}', dict(asdict(sweep), N=N), run_id=run_id, resume=True)
     t0 = time.time()
     with run:
         run.store.drop_metrics(run.run_id, after_step=start if start else None)   # later epochs are trained again
-        for epoch in progress(range(start + 1, sweep.max_epochs + 1), desc=f'context {sweep.arch} N={N:,} ({M} models)', unit='epoch',
-                              initial=start, total=sweep.max_epochs):
+        epochs = range(start + 1, sweep.max_epochs + 1)
+        desc = f'context {sweep.arch} N={N:,} ({M} models)'
+        for epoch in progress(epochs, desc=desc, unit='epoch', initial=start, total=sweep.max_epochs):
             if freezer.all_stopped: break
             _epoch(model, opt, freezer, x, y, gens, sweep)
             v = validate(model, xv, yv).cpu()
@@ -219,32 +230,37 @@ def ensemble_unit(sweep:ContextSweep, N:int, device:str,
             v_logged = torch.where(active, v, torch.full_like(v, math.nan))
             hist.append(v_logged)
             better = active & (v < best)
-            best = torch.where(better, v, best); best_epoch = torch.where(better, torch.full_like(best_epoch, epoch), best_epoch)
+            best = torch.where(better, v, best)
+            best_epoch = torch.where(better, torch.full_like(best_epoch, epoch), best_epoch)
             bad = torch.where(better, torch.zeros_like(bad), bad + active.long())
-            for k, t in model.state_dict().items(): best_state[k][better.to(t.device)] = t[better.to(t.device)]   # every entry leads with the member axis
+            for k, t in model.state_dict().items():   # every entry leads with the member axis
+                best_state[k][better.to(t.device)] = t[better.to(t.device)]
             freezer.stop(torch.nonzero(active & (bad >= sweep.patience)).reshape(-1))
             for m, r in enumerate(members.itertuples()):
                 if active[m]: run.log('valid_bce', float(v[m]), epoch, ctl=r.ctl, N=N, seed=r.seed, arch=sweep.arch)
             run.flush()
             if ck is not None:
-                _checkpoint(ck, model=model.state_dict(), opt=opt.state_dict(), gens=[g.get_state() for g in gens], hist=hist, best=best,
-                            best_epoch=best_epoch, bad=bad, best_state=best_state, seconds=spent + time.time() - t0, epoch=epoch,
-                            frozen=freezer.frozen, saved=freezer.saved)
-    valid = torch.stack(hist).numpy() if hist else np.zeros((0, M), np.float32)                      # (epochs, M)
-    stopped = np.array([int(np.max(np.flatnonzero(~np.isnan(valid[:, m]))) + 1) if len(valid) else 0 for m in range(M)])
-    return dict(valid=valid, best=best.numpy(), best_epoch=best_epoch.numpy(), stopped=stopped, best_state=_on_cpu(best_state),
-                last_state=_on_cpu(model.state_dict()), seconds=spent + time.time() - t0)
+                _checkpoint(ck, model=model.state_dict(), opt=opt.state_dict(), gens=[g.get_state() for g in gens],
+                            hist=hist, best=best, best_epoch=best_epoch, bad=bad, best_state=best_state,
+                            seconds=spent + time.time() - t0, epoch=epoch, frozen=freezer.frozen, saved=freezer.saved)
+    valid = torch.stack(hist).numpy() if hist else np.zeros((0, M), np.float32)   # (epochs, M)
+    def epochs_trained(m): return int(np.max(np.flatnonzero(~np.isnan(valid[:, m]))) + 1) if len(valid) else 0
+    stopped = np.array([epochs_trained(m) for m in range(M)])
+    return dict(valid=valid, best=best.numpy(), best_epoch=best_epoch.numpy(), stopped=stopped,
+                best_state=_on_cpu(best_state), last_state=_on_cpu(model.state_dict()),
+                seconds=spent + time.time() - t0)
 
 def context_run(sweep:ContextSweep,
                 out:str|Path|None=None # the run's folder (default: in the cache, keyed by the parameters)
                ) -> ResumableRun:
-    "The resumable run of a sweep's dataset sizes, keyed by every parameter but `Ns`: no unit depends on the other sizes"
+    "The resumable run of a sweep's dataset sizes, keyed by every parameter but `Ns` (no unit depends on other sizes)"
     return ResumableRun('context', dict(asdict(sweep), Ns=None), folder=out, name=sweep.name)
 
 def _ensemble_units(sweep:ContextSweep, Ns, run:ResumableRun, device:str, store:ResultsStore|None) -> list:
-    "One unit per dataset size, each logging to a results-store run of its own (two folders holding the same unit are two runs)"
+    "One unit per dataset size, each logging to its own results-store run (two folders holding a unit: two runs)"
     where = content_key(dict(key=run.key, out=str(run.folder.resolve())))
-    return [Unit(f'N{N}', ensemble_unit, dict(sweep=sweep, N=N, device=device, store_path=str(store.path) if store else None,
+    store_path = str(store.path) if store else None
+    return [Unit(f'N{N}', ensemble_unit, dict(sweep=sweep, N=N, device=device, store_path=store_path,
                                               run_id=f'context-{sweep.name}-N{N}-{where}'))
             for N in Ns]
 
@@ -273,7 +289,8 @@ def train_context_sweep(sweep:ContextSweep, device=None, store:ResultsStore|None
     rows = []
     for N in sweep.Ns:
         res = _unit_result(run, sweep, N)
-        rows.append(res.members.assign(best=res.best, best_epoch=res.best_epoch, epochs=res.stopped, seconds=res.seconds))
+        rows.append(res.members.assign(best=res.best, best_epoch=res.best_epoch, epochs=res.stopped,
+                                       seconds=res.seconds))
     df = pd.concat(rows, ignore_index=True)
     df['floor'] = bayes_floor(df.ctl.to_numpy())
     df['gap'] = df.best - df.floor

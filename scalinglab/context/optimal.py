@@ -34,20 +34,21 @@ def _lcm(values) -> int: return int(np.lcm.reduce(np.asarray(values, dtype=np.in
 class OptimalSweep(Config):
     "A (data fraction × ctl × seed) grid of small rotary GPTs; each point an independent, resumable unit"
     name: str = 'optimal'
-    corpus: str = 'wikitext-2'      # an embedded corpus, a file, or a full-mode corpus ('openwebtext': the file its variable names)
-    tokenizer: str = 'bpe'          # 'bpe': byte-level BPE of `vocab_size` learned on the training documents; else `load_tokenizer` names ('gpt2')
+    corpus: str = 'wikitext-2'   # embedded corpus, file or full-mode corpus ('openwebtext': file named by its variable)
+    tokenizer: str = 'bpe'   # 'bpe': a byte-level BPE of the training documents; else a `load_tokenizer` name ('gpt2')
     vocab_size: int = param(320, lo=258)
     min_doc_tokens: int = param(0, lo=0)   # keep documents with more tokens than this (the study: 3,000)
-    valid_fraction: float = param(0.15, lo=0, hi=1)   # documents held out (the study: 5 %; WikiText-2's 62 articles need more)
+    valid_fraction: float = param(0.15, lo=0, hi=1)   # documents held out (the study: 5 %; WikiText-2's 62 need more)
     split_seed: int = 114           # the shuffle before the split
-    ctls: tuple[int, ...] = param((32, 64, 128, 256, 512), lo=2)    # training context lengths: a context and a target at least
+    ctls: tuple[int, ...] = param((32, 64, 128, 256, 512), lo=2)   # training context lengths (>= a context + a target)
     fractions: tuple[float, ...] = param((1/128, 1/16, 1/2), lo=0, hi=1)   # of the training stream, a prefix
-    extra: tuple[tuple[float, int], ...] = param((), empty=True)   # more (fraction, ctl) points outside the grid (the study's longest ctl at 2 % only)
+    # more (fraction, ctl) points outside the grid (the study's longest ctl at 2 % only)
+    extra: tuple[tuple[float, int], ...] = param((), empty=True)
     seeds: tuple[int, ...] = param((0, 1), lo=0)
     d_model: int = param(64, lo=1)
     n_layers: int = param(2, lo=1)
     head_dim: int = param(16, lo=1)
-    rotary_pct: float = param(0.5, lo=0, hi=1)   # share of each head rotated (the study: RoPE on 32 of 64 head dimensions)
+    rotary_pct: float = param(0.5, lo=0, hi=1)   # share of each head rotated (the study: RoPE on 32 of 64 head dims)
     micro_tokens: int = param(2048, lo=1)   # tokens per micro-batch: max(1, micro_tokens // ctl) windows
     grad_accum: int = param(1, lo=1)        # micro-batches per step
     lr: float = param(3e-3, lo=0)
@@ -58,7 +59,7 @@ class OptimalSweep(Config):
     grad_clip: float = param(1.0, lo=0)
     eval_every: int = param(20, lo=1)       # steps between validation passes
     patience: int = param(3, lo=1)          # validation passes without improvement before stopping
-    valid_tokens: int = param(16384, lo=1)  # all-position loss: this many held-out tokens (rounded down to a multiple of every ctl)
+    valid_tokens: int = param(16384, lo=1)  # all-position loss: held-out tokens, rounded down to a multiple of all ctls
     eval_batch: int = param(16, lo=1)       # windows per forward pass in evaluation
     drop_head: int = param(100, lo=0)       # fixed-target chunks: tokens dropped at each document's start ...
     drop_tail: int = param(50, lo=0)        # ... and at its end
@@ -66,9 +67,12 @@ class OptimalSweep(Config):
 
     def rules(self):
         fractions = self.fractions + tuple(f for f, _ in self.extra)
-        return [(f"every data fraction must be in (0, 1], got {[f for f in fractions if not 0 < f <= 1]}", all(0 < f <= 1 for f in fractions)),
-                (f"every extra ctl must be >= 2, got {[c for _, c in self.extra if c < 2]}", all(c >= 2 for _, c in self.extra)),
-                (f"d_model={self.d_model} must be a multiple of head_dim={self.head_dim}", self.d_model % self.head_dim == 0),
+        bad_fractions = [f for f in fractions if not 0 < f <= 1]
+        bad_ctls = [c for _, c in self.extra if c < 2]
+        return [(f"every data fraction must be in (0, 1], got {bad_fractions}", all(0 < f <= 1 for f in fractions)),
+                (f"every extra ctl must be >= 2, got {bad_ctls}", all(c >= 2 for _, c in self.extra)),
+                (f"d_model={self.d_model} must be a multiple of head_dim={self.head_dim}",
+                 self.d_model % self.head_dim == 0),
                 (f"valid_fraction must be in (0, 1), got {self.valid_fraction}", 0 < self.valid_fraction < 1),
                 (f"valid_tokens={self.valid_tokens} is shorter than one window of every ctl (their lcm is {self.lcm})",
                  self.valid_tokens >= self.lcm)]
@@ -86,7 +90,8 @@ class OptimalSweep(Config):
         pts = sorted({(f, c) for f in self.fractions for c in self.ctls} | set(self.extra))
         return [(f, c, s) for f, c in pts for s in self.seeds]
     def data_params(self) -> dict:
-        return {k: getattr(self, k) for k in ('corpus', 'tokenizer', 'vocab_size', 'min_doc_tokens', 'valid_fraction', 'split_seed')}
+        keys = ('corpus', 'tokenizer', 'vocab_size', 'min_doc_tokens', 'valid_fraction', 'split_seed')
+        return {k: getattr(self, k) for k in keys}
     def key(self) -> str: return content_key(asdict(self))
 
 FULL_OPTIMAL_SWEEP = OptimalSweep(
@@ -125,43 +130,54 @@ DATA_FILES = ('tokenizer.json', 'train.npy', 'valid.npy', 'chunks.npy')
 def data_unit(sweep:OptimalSweep, source:str, # the corpus file or name
               folder:str # where the files go: the data run's folder
              ) -> dict:
-    "A unit: the corpus split, tokenised and cut into chunks; the files written into `folder`, their digests and the counts"
+    "A unit: the corpus split, tokenised, cut into chunks and written into `folder`; the files' digests and the counts"
     docs = [d['text'] for d in iter_documents(source)]
     order = np.random.default_rng(sweep.split_seed).permutation(len(docs))
     n_valid = max(1, int(round(sweep.valid_fraction*len(docs))))
-    if n_valid >= len(docs): raise ValueError(f"{sweep.corpus}: {len(docs)} documents are too few to hold out {sweep.valid_fraction:.0%}")
+    if n_valid >= len(docs):
+        raise ValueError(f"{sweep.corpus}: {len(docs)} documents are too few to hold out {sweep.valid_fraction:.0%}")
     valid_docs, train_docs = [docs[i] for i in order[:n_valid]], [docs[i] for i in order[n_valid:]]
-    tok = train_bpe([dict(text=t) for t in train_docs], sweep.vocab_size, name=f'{sweep.name}-bpe{sweep.vocab_size}') if sweep.tokenizer == 'bpe' else load_tokenizer(sweep.tokenizer)
+    if sweep.tokenizer == 'bpe':
+        tok = train_bpe([dict(text=t) for t in train_docs], sweep.vocab_size,
+                        name=f'{sweep.name}-bpe{sweep.vocab_size}')
+    else: tok = load_tokenizer(sweep.tokenizer)
     eot = _eot_id(tok)
     def encode(texts):
         ids = [e for e in tok.encode_batch(texts) if len(e) > sweep.min_doc_tokens]
-        return ids, (np.concatenate([np.asarray(e + [eot], dtype=np.int64) for e in ids]) if ids else np.zeros(0, np.int64))
+        if not ids: return ids, np.zeros(0, np.int64)
+        return ids, np.concatenate([np.asarray(e + [eot], dtype=np.int64) for e in ids])
     train_ids, train = encode(train_docs)
     valid_ids, valid = encode(valid_docs)
     if len(valid) < sweep.valid_tokens + 1 or len(train) < 2*sweep.chunk:
-        raise ValueError(f"{sweep.corpus}: {len(train):,} training and {len(valid):,} held-out tokens; the sweep needs {2*sweep.chunk:,} and {sweep.valid_tokens + 1:,}")
-    chunks, cinfo = fixed_target_chunks(valid_ids, sweep.chunk, sweep.drop_head, sweep.drop_tail, corpus=f'{sweep.corpus} (held out)')
+        raise ValueError(f"{sweep.corpus}: {len(train):,} training and {len(valid):,} held-out tokens; "
+                         f"the sweep needs {2*sweep.chunk:,} and {sweep.valid_tokens + 1:,}")
+    chunks, cinfo = fixed_target_chunks(valid_ids, sweep.chunk, sweep.drop_head, sweep.drop_tail,
+                                        corpus=f'{sweep.corpus} (held out)')
     if sweep.max_chunks: chunks = chunks[:sweep.max_chunks]
     folder = Path(folder)
     with atomic_path(folder/'tokenizer.json') as tmp: tok.save(tmp)
-    for name, arr in (('train', train), ('valid', valid), ('chunks', chunks)): _save_npy(folder/f'{name}.npy', arr)
-    info = dict(sweep.data_params(), documents=len(docs), train_documents=len(train_ids), valid_documents=len(valid_ids),
-                documents_too_short=len(docs) - len(train_ids) - len(valid_ids), train_tokens=len(train),
-                valid_tokens=len(valid), eot=eot, **{f'chunks_{k}': v for k, v in cinfo.items()}, chunks_kept=len(chunks))
+    for name, arr in (('train', train), ('valid', valid), ('chunks', chunks)):
+        _save_npy(folder/f'{name}.npy', arr)
+    info = dict(sweep.data_params(), documents=len(docs), train_documents=len(train_ids),
+                valid_documents=len(valid_ids), documents_too_short=len(docs) - len(train_ids) - len(valid_ids),
+                train_tokens=len(train), valid_tokens=len(valid), eot=eot,
+                **{f'chunks_{k}': v for k, v in cinfo.items()}, chunks_kept=len(chunks))
     return dict(info=info, digests={n: file_digest(folder/n) for n in DATA_FILES})
 
 def data_run(sweep:OptimalSweep, sources:ModelSources=HUB) -> ResumableRun:
     "The run that prepares a sweep's data: keyed by the data parameters and the content of the corpus file"
-    params = dict(sweep.data_params(), chunk=sweep.chunk, drop=[sweep.drop_head, sweep.drop_tail], max_chunks=sweep.max_chunks)
+    params = dict(sweep.data_params(), chunk=sweep.chunk, drop=[sweep.drop_head, sweep.drop_tail],
+                  max_chunks=sweep.max_chunks)
     corpus = corpus_path(_corpus_source(sweep.corpus, sources))
     return ResumableRun('context-optimal-data', params, inputs=dict(corpus=corpus), name='data')
 
 def optimal_data(sweep:OptimalSweep,
-                 sources:ModelSources=HUB # where a full-mode corpus comes from (`ModelSources(rehearse=True)`: a stand-in)
+                 sources:ModelSources=HUB # the source of a full-mode corpus (`ModelSources(rehearse=True)`: a stand-in)
                 ) -> OptimalData:
-    "The sweep's corpus split, tokenised and cached (once per data configuration and corpus content), checked, memory-mapped"
+    "The sweep's corpus split, tokenised, cached once per data configuration and corpus content; checked, memory-mapped"
     run = data_run(sweep, sources)
-    unit = Unit('data', data_unit, dict(sweep=sweep, source=_corpus_source(sweep.corpus, sources), folder=str(run.folder)))
+    source = _corpus_source(sweep.corpus, sources)
+    unit = Unit('data', data_unit, dict(sweep=sweep, source=source, folder=str(run.folder)))
     res = run.run([unit], desc=f'{sweep.name} data').result('data')
     for name, digest in res['digests'].items():
         if file_digest(run.folder/name) != digest:
@@ -174,57 +190,68 @@ def optimal_data(sweep:OptimalSweep,
 def train_windows(stream:np.ndarray, n_tokens:int, # the data: the first n_tokens of the stream
                   ctl:int, n:int, gen:torch.Generator) -> torch.Tensor:
     "(n, ctl + 1) windows at uniform random offsets in the prefix"
-    if n_tokens < ctl + 1: raise ValueError(f"A data prefix of {n_tokens} tokens is shorter than one window of {ctl + 1}")
+    if n_tokens < ctl + 1:
+        raise ValueError(f"A data prefix of {n_tokens} tokens is shorter than one window of {ctl + 1}")
     starts = torch.randint(0, n_tokens - ctl, (n,), generator=gen).numpy()        # (n,)
     return torch.from_numpy(np.stack([np.asarray(stream[s:s + ctl + 1], dtype=np.int64) for s in starts]))
 
 def valid_starts(n_stream:int, n_tokens:int, block:int) -> np.ndarray:
     "Starts of n_tokens // block non-overlapping blocks spread evenly over a stream of n_stream tokens"
-    if n_tokens % block: raise ValueError(f"{n_tokens} validation tokens are not a whole number of blocks of {block}")
+    if n_tokens % block:
+        raise ValueError(f"{n_tokens} validation tokens are not a whole number of blocks of {block}")
     n = n_tokens//block
-    if n*block + 1 > n_stream: raise ValueError(f"The held-out stream has {n_stream:,} tokens; {n} blocks of {block} need {n*block + 1:,}")
-    return np.arange(n)*block + np.linspace(0, n_stream - 1 - n*block, n).astype(np.int64)   # (n,) spare tokens spread between the blocks
+    if n*block + 1 > n_stream:
+        raise ValueError(f"The held-out stream has {n_stream:,} tokens; {n} blocks of {block} need {n*block + 1:,}")
+    # (n,) spare tokens spread between the blocks
+    return np.arange(n)*block + np.linspace(0, n_stream - 1 - n*block, n).astype(np.int64)
 
 def valid_windows(stream:np.ndarray, ctl:int, n_tokens:int, # tokens scored: a multiple of `block`
                   block:int|None=None # a multiple of every ctl compared (the sweep's lcm); None: one block of n_tokens
                  ) -> torch.Tensor:
     "(n_tokens // ctl, ctl + 1) windows cut from evenly spread blocks: the same n_tokens tokens scored at every ctl"
     block = block or n_tokens
-    if block % ctl: raise ValueError(f"A block of {block} validation tokens is not a whole number of windows of {ctl}")
+    if block % ctl:
+        raise ValueError(f"A block of {block} validation tokens is not a whole number of windows of {ctl}")
     starts = valid_starts(len(stream), n_tokens, block)
-    idx = (starts[:, None] + np.arange(0, block, ctl)[None]).reshape(-1, 1) + np.arange(ctl + 1)[None]   # (n_tokens // ctl, ctl + 1)
+    window_starts = (starts[:, None] + np.arange(0, block, ctl)[None]).reshape(-1, 1)
+    idx = window_starts + np.arange(ctl + 1)[None]   # (n_tokens // ctl, ctl + 1)
     return torch.from_numpy(np.asarray(stream, dtype=np.int64)[idx])
 
 def valid_token_count(sweep:OptimalSweep) -> int: return sweep.valid_tokens//sweep.lcm*sweep.lcm
 
 def fixed_target_ce(model, chunks:np.ndarray, ctl:int, batch_size:int=16, device=None) -> np.ndarray:
-    "(n_chunks,) CE of each chunk's last token, the model seeing the chunk's last ctl tokens (`53`'s `context_scores`)"
+    "(n_chunks,) CE of each chunk's last token, the model seeing the chunk's last ctl tokens (`73_context_lm`'s `context_scores`)"
     return context_scores(model, chunks, [ctl], batch_size=batch_size, device=device)[ctl]['ce']
 
 # %% ../../nbs/74_context_optimal.ipynb #69ef46c0
 def optimal_model_config(sweep:OptimalSweep, ctl:int, vocab:int):
-    "The GPT-NeoX config of a unit: rotary, sequential residuals, tied embeddings, vocabulary padded to a multiple of 64"
+    "A unit's GPT-NeoX config: rotary, sequential residuals, tied embeddings, vocabulary padded to a multiple of 64"
     from transformers import GPTNeoXConfig
-    return GPTNeoXConfig(vocab_size=-(-vocab//64)*64, hidden_size=sweep.d_model, num_hidden_layers=sweep.n_layers,
-                         num_attention_heads=sweep.d_model//sweep.head_dim, intermediate_size=4*sweep.d_model,
-                         max_position_embeddings=ctl, rotary_pct=sweep.rotary_pct, use_parallel_residual=False,
-                         tie_word_embeddings=True, hidden_dropout=0., attention_dropout=0., bos_token_id=0, eos_token_id=0)
+    return GPTNeoXConfig(vocab_size=-(-vocab//64)*64, hidden_size=sweep.d_model,
+                         num_hidden_layers=sweep.n_layers, num_attention_heads=sweep.d_model//sweep.head_dim,
+                         intermediate_size=4*sweep.d_model, max_position_embeddings=ctl, rotary_pct=sweep.rotary_pct,
+                         use_parallel_residual=False, tie_word_embeddings=True, hidden_dropout=0., attention_dropout=0.,
+                         bos_token_id=0, eos_token_id=0)
 
 def optimal_model(sweep:OptimalSweep, ctl:int, vocab:int, seed:int):
     "A freshly initialised unit model (initialisation fixed by the seed)"
     from transformers import GPTNeoXForCausalLM
-    quiet_transformers(); seed_everything(seed)
+    quiet_transformers()
+    seed_everything(seed)
     return GPTNeoXForCausalLM(optimal_model_config(sweep, ctl, vocab))
 
 # %% ../../nbs/74_context_optimal.ipynb #ff579629
 def unit_name(fraction:float, ctl:int, seed:int) -> str: return f'f{fraction:g}-ctl{ctl}-s{seed}'
 
 def _unit_params(sweep:OptimalSweep, fraction, ctl, seed) -> dict:
-    return json.loads(json.dumps(dict(asdict(sweep), fraction=fraction, ctl=ctl, seed=seed, fractions=None, ctls=None, seeds=None, extra=None)))
+    params = dict(asdict(sweep), fraction=fraction, ctl=ctl, seed=seed,
+                  fractions=None, ctls=None, seeds=None, extra=None)
+    return json.loads(json.dumps(params))
 
 def unit_run_id(sweep:OptimalSweep, fraction:float, ctl:int, seed:int, out:str|Path) -> str:
     "The results-store run of a unit of the run in folder `out` (two folders holding the same unit are two runs)"
-    return f'context-{sweep.name}-{unit_name(fraction, ctl, seed)}-{content_key(dict(key=sweep.key(), out=str(Path(out).resolve())))}'
+    where = content_key(dict(key=sweep.key(), out=str(Path(out).resolve())))
+    return f'context-{sweep.name}-{unit_name(fraction, ctl, seed)}-{where}'
 
 def optimal_run(sweep:OptimalSweep,
                 out:str|Path|None=None # the run's folder (default: in the cache, keyed by the parameters)
@@ -236,11 +263,11 @@ def optimal_unit(sweep:OptimalSweep, fraction:float, ctl:int, seed:int,
                  run_id:str, # the results-store run its losses are logged to
                  store_path:str|None=None, # the results store (None: the default one)
                  device=None,
-                 scratch:Path|None=None, # a folder for the resume state (a resumable run gives each unit one); None: none kept
-                 data:OptimalData|None=None, # the sweep's data (None: `optimal_data`, as a task on another node reads it)
+                 scratch:Path|None=None, # the resume state's folder (one per unit of a resumable run); None: none kept
+                 data:OptimalData|None=None, # the sweep's data (None: `optimal_data`, as a task on another node does)
                  sources:ModelSources=HUB # where a task finds a full-mode corpus
                 ) -> dict:
-    "A unit: one (fraction, ctl, seed) trained to its stop; best step, both losses (with errors) of its best weights, the weights"
+    "A unit: one (fraction, ctl, seed) trained to its stop; its best step and weights, both losses (with errors) there"
     device = get_device(device)
     data = optimal_data(sweep, sources) if data is None else data
     params, name = _unit_params(sweep, fraction, ctl, seed), unit_name(fraction, ctl, seed)
@@ -253,38 +280,57 @@ def optimal_unit(sweep:OptimalSweep, fraction:float, ctl:int, seed:int,
     best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
     ck = Path(scratch)/'resume.pt' if scratch is not None else None
     if ck is not None and ck.exists():
-        s = torch.load(ck, weights_only=True, map_location='cpu')   # the generator's state must stay on the CPU; the weights go back
-        model.load_state_dict(s['model']); opt.load_state_dict(s['opt']); gen.set_state(s['gen'])
-        step, best, best_step, bad, hist, spent, best_state = s['step'], s['best'], s['best_step'], s['bad'], s['hist'], s['seconds'], s['best_state']
+        # the generator's state must stay on the CPU; the weights go back
+        s = torch.load(ck, weights_only=True, map_location='cpu')
+        model.load_state_dict(s['model'])
+        opt.load_state_dict(s['opt'])
+        gen.set_state(s['gen'])
+        step, best, best_step, bad, hist = s['step'], s['best'], s['best_step'], s['bad'], s['hist']
+        spent, best_state = s['seconds'], s['best_state']
     store = ResultsStore(store_path) if store_path else ResultsStore()
     run = store.run(f'context/{sweep.name}', params, run_id=run_id, resume=True)
     t0, n_windows = time.time(), sweep.grad_accum*sweep.micro_batch(ctl)
     with run:
-        run.store.drop_metrics(run.run_id, after_step=step)   # passes after the resume state: trained, and logged, again
+        # passes after the resume state: trained, and logged, again
+        run.store.drop_metrics(run.run_id, after_step=step)
         model.train()
         bar = progress(total=sweep.steps, initial=step, desc=f'{name} ({n_tokens:,} tokens)', unit='step')
         while step < sweep.steps and bad < sweep.patience:
-            batch = train_windows(data.train, n_tokens, ctl, n_windows, gen).to(device)           # (n_windows, ctl + 1)
-            loss = lm_step(model, opt, batch, lr_at(step, sweep), sweep.grad_clip, f'{name} at step {step + 1}', sweep.micro_batch(ctl))
-            step += 1; bar.update()
+            batch = train_windows(data.train, n_tokens, ctl, n_windows, gen).to(device)   # (n_windows, ctl + 1)
+            loss = lm_step(model, opt, batch, lr_at(step, sweep), sweep.grad_clip, f'{name} at step {step + 1}',
+                           sweep.micro_batch(ctl))
+            step += 1
+            bar.update()
             if step % sweep.eval_every and step < sweep.steps: continue
-            model.eval(); v = window_loss(model, valid, sweep.eval_batch); model.train()
+            model.eval()
+            v = window_loss(model, valid, sweep.eval_batch)
+            model.train()
             hist.append((step, loss, v))
-            run.log('train_loss', loss, step); run.log('valid_loss', v, step); run.flush()
-            if v < best: best, best_step, bad, best_state = v, step, 0, {k: t.detach().clone() for k, t in model.state_dict().items()}
+            run.log('train_loss', loss, step)
+            run.log('valid_loss', v, step)
+            run.flush()
+            if v < best:
+                best, best_step, bad = v, step, 0
+                best_state = {k: t.detach().clone() for k, t in model.state_dict().items()}
             else: bad += 1
             if ck is not None:
                 with atomic_path(ck) as tmp:
-                    torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), step=step, best=best, best_step=best_step,
-                                    bad=bad, hist=hist, seconds=spent + time.time() - t0, best_state=best_state), tmp)
+                    torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), gen=gen.get_state(), step=step,
+                                    best=best, best_step=best_step, bad=bad, hist=hist,
+                                    seconds=spent + time.time() - t0, best_state=best_state), tmp)
         bar.close()
-        model.load_state_dict(best_state); model.eval()
-        ce = fixed_target_ce(model, np.array(data.chunks), ctl, sweep.eval_batch, device)   # a writable copy of the memmap
-        res = dict(fraction=fraction, ctl=ctl, seed=seed, train_tokens=n_tokens, tokens_per_step=sweep.tokens_per_step(ctl),
-                   steps=step, best_step=best_step, stopped_early=bad >= sweep.patience, valid_loss=best, fixed_target_ce=float(ce.mean()),
+        model.load_state_dict(best_state)
+        model.eval()
+        chunks = np.array(data.chunks)   # a writable copy of the memmap
+        ce = fixed_target_ce(model, chunks, ctl, sweep.eval_batch, device)
+        res = dict(fraction=fraction, ctl=ctl, seed=seed, train_tokens=n_tokens,
+                   tokens_per_step=sweep.tokens_per_step(ctl), steps=step, best_step=best_step,
+                   stopped_early=bad >= sweep.patience, valid_loss=best, fixed_target_ce=float(ce.mean()),
                    fixed_target_sem=float(ce.std(ddof=1)/np.sqrt(len(ce))), fixed_target_n=len(ce),
-                   history=[dict(step=s, train_loss=l, valid_loss=v) for s, l, v in hist], seconds=spent + time.time() - t0)
-        run.log('best_valid_loss', best, best_step); run.log('fixed_target_ce', res['fixed_target_ce'], best_step)
+                   history=[dict(step=s, train_loss=l, valid_loss=v) for s, l, v in hist],
+                   seconds=spent + time.time() - t0)
+        run.log('best_valid_loss', best, best_step)
+        run.log('fixed_target_ce', res['fixed_target_ce'], best_step)
     return res | dict(best_state={k: v.cpu() for k, v in best_state.items()})
 
 def _optimal_units(sweep:OptimalSweep, run:ResumableRun, points:list, # (fraction, ctl, seed) of each unit
@@ -299,7 +345,7 @@ def train_optimal_unit(sweep:OptimalSweep,
                        fraction:float, ctl:int, seed:int,
                        out:str|Path|None=None, # the run's folder (default: `optimal_run`'s, in the cache)
                        store:ResultsStore|None=None, device=None, sources:ModelSources=HUB) -> dict:
-    "Train (or resume, or read back) one unit; its result: best step, both losses and their standard errors, the best weights"
+    "Train (or resume, or read back) one unit; its result: best step, both losses with their errors, the best weights"
     run = optimal_run(sweep, out)
     units = _optimal_units(sweep, run, [(fraction, ctl, seed)], store, str(get_device(device)), data, sources)
     return run.run(units, desc=f'{sweep.name} units').result(units[0].key)
@@ -307,7 +353,7 @@ def train_optimal_unit(sweep:OptimalSweep,
 # %% ../../nbs/74_context_optimal.ipynb #e567d3dd
 def train_optimal_sweep(sweep:OptimalSweep, store:ResultsStore|None=None, device=None,
                         out:str|Path|None=None, # the run's folder (default: `optimal_run`'s, in the cache)
-                        cluster:ClusterConfig|None=None, # run the units as tasks (`07_executor`); None: here, one after another
+                        cluster:ClusterConfig|None=None, # run the units as tasks (`07_executor`); None: here, in turn
                         sources:ModelSources=HUB # where a full-mode corpus comes from
                        ) -> pd.DataFrame:
     "Train every unit (finished ones are read back); one row per unit"
@@ -315,20 +361,23 @@ def train_optimal_sweep(sweep:OptimalSweep, store:ResultsStore|None=None, device
     here = cluster is None or cluster.executor == 'local'
     device = str(get_device(device)) if cluster is None else task_device(cluster, device)
     run = optimal_run(sweep, out)
-    units = _optimal_units(sweep, run, sweep.units(), store, device, data if here else None, sources)   # a task reads the data itself
+    # a task reads the data itself
+    units = _optimal_units(sweep, run, sweep.units(), store, device, data if here else None, sources)
     run.run(units, cluster, desc=f'{sweep.name} units')
     skip = ('history', 'best_state')
-    rows = [{k: v for k, v in run.result(u.key).items() if k not in skip} for u in units]   # one unit's weights at a time
+    # one unit's weights at a time
+    rows = [{k: v for k, v in run.result(u.key).items() if k not in skip} for u in units]
     return pd.DataFrame(rows)
 
 LOSSES = {'valid_loss': 'all-position validation loss', 'fixed_target_ce': 'fixed-target last-token CE'}
 
 def optimal_lengths(df:pd.DataFrame # from `train_optimal_sweep`
                    ) -> pd.DataFrame:
-    "Per (train_tokens, ctl) and loss: mean over seeds, its standard error, the number of seeds; l_star of each data size"
+    "Per (train_tokens, ctl) and loss: mean over seeds, its standard error, the number of seeds; l_star per data size"
     rows = []
     for loss in LOSSES:
         g = df.groupby(['train_tokens', 'ctl'])[loss].agg(['mean', 'sem', 'count']).reset_index().assign(loss=loss)
-        star = g.loc[g.groupby('train_tokens')['mean'].idxmin(), ['train_tokens', 'ctl']].rename(columns=dict(ctl='l_star'))
+        best = g.loc[g.groupby('train_tokens')['mean'].idxmin(), ['train_tokens', 'ctl']]
+        star = best.rename(columns=dict(ctl='l_star'))
         rows.append(g.merge(star, on='train_tokens'))
     return pd.concat(rows, ignore_index=True)

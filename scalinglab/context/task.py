@@ -4,7 +4,7 @@
 
 # %% ../../nbs/70_context_task.ipynb #f3682fbd
 from __future__ import annotations
-import json, math, time
+import json, math
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -16,10 +16,12 @@ __all__ = ['TRAIN_ROWS', 'VALID_START', 'PAGE_ROWS', 'ContextTasks', 'load_tasks
            'model_inputs', 'mask_from', 'rows_loop']
 
 # %% ../../nbs/70_context_task.ipynb #dfae676f
-register_study('context', 'Explaining Context Length Scaling and Bounds for Language Models (Shi et al.; arXiv 2502.01481 v1-v3, 2025)')
+register_study('context', 'Explaining Context Length Scaling and Bounds for Language Models '
+                          '(Shi et al.; arXiv 2502.01481 v1-v3, 2025)')
 
 # %% ../../nbs/70_context_task.ipynb #e4452b2d
-TRAIN_ROWS, VALID_START = 10_000_000, 10_000_000   # the study's split: rows 0 … 9,999,999 train, validation from row 10,000,000 on
+# the study's split: rows 0 … 9,999,999 train, validation from row 10,000,000 on
+TRAIN_ROWS, VALID_START = 10_000_000, 10_000_000
 
 @dataclass(frozen=True)
 class ContextTasks:
@@ -35,18 +37,22 @@ def load_tasks(path:str|Path|None=None # a task file (default: the study's, in d
     "The subtasks of a task file, validated"
     path = Path(path) if path else data_path('context-length', 'tasks.json')
     try: doc = json.loads(Path(path).read_text())
-    except (OSError, json.JSONDecodeError) as e: raise ValueError(f"{path}: not a readable task file ({e})") from None
+    except (OSError, json.JSONDecodeError) as e:
+        raise ValueError(f"{path}: not a readable task file ({e})") from None
     tasks, bits = doc.get('tasks'), doc.get('context_bits')
-    if not isinstance(tasks, list) or not tasks: raise ValueError(f"{path}: 'tasks' must be a non-empty list of {{'l': .., 'a': ..}}")
-    if not isinstance(bits, int) or bits < 1: raise ValueError(f"{path}: 'context_bits' must be a positive integer, got {bits!r}")
+    if not isinstance(tasks, list) or not tasks:
+        raise ValueError(f"{path}: 'tasks' must be a non-empty list of {{'l': .., 'a': ..}}")
+    if not isinstance(bits, int) or bits < 1:
+        raise ValueError(f"{path}: 'context_bits' must be a positive integer, got {bits!r}")
     seen = {}
     for i, t in enumerate(tasks, 1):
         l, a = (t.get('l'), t.get('a')) if isinstance(t, dict) else (None, None)
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (l, a)):
             raise ValueError(f"{path}: task {i} must have integer positions 'l' and 'a', got {t!r}")
-        if a < 1: raise ValueError(f"{path}: task {i} (l={l}, a={a}): positions are 1-based, so a must be >= 1")
-        if not a < l: raise ValueError(f"{path}: task {i} (l={l}, a={a}): the near position a must be below the far position l")
-        if (l, a) in seen: raise ValueError(f"{path}: task {i} (l={l}, a={a}) duplicates task {seen[(l, a)]}")
+        where = f"{path}: task {i} (l={l}, a={a})"
+        if a < 1: raise ValueError(f"{where}: positions are 1-based, so a must be >= 1")
+        if not a < l: raise ValueError(f"{where}: the near position a must be below the far position l")
+        if (l, a) in seen: raise ValueError(f"{where} duplicates task {seen[(l, a)]}")
         seen[(l, a)] = i
     return ContextTasks(np.array([t['l'] for t in tasks]), np.array([t['a'] for t in tasks]), bits)
 
@@ -54,7 +60,8 @@ def load_tasks(path:str|Path|None=None # a task file (default: the study's, in d
 def _check_ctl(ctl, tasks:ContextTasks):
     ctl = np.asarray(ctl)
     if not np.issubdtype(ctl.dtype, np.integer) or (ctl < 1).any() or (ctl > tasks.context_bits).any():
-        raise ValueError(f"context length ctl must be an integer in 1 … {tasks.context_bits} (the task's context bits), got {ctl.tolist()}")
+        raise ValueError(f"context length ctl must be an integer in 1 … {tasks.context_bits} "
+                         f"(the task's context bits), got {ctl.tolist()}")
     return ctl
 
 def solvable(ctl, # context length(s), 1 … 100
@@ -66,7 +73,7 @@ def solvable(ctl, # context length(s), 1 … 100
 
 def bayes_floor(ctl, # context length(s), 1 … 100
                 tasks:ContextTasks|None=None) -> np.ndarray:
-    "R_Bayes(ctl) = ln 2 · (n_tasks − s(ctl))/n_tasks, nats: the lowest BCE any model with ctl visible bits can reach"
+    "R_Bayes(ctl) = ln 2 · (n_tasks − s(ctl))/n_tasks, nats: the lowest BCE a model with ctl visible bits can reach"
     tasks = tasks or load_tasks()
     return math.log(2)*(tasks.n_tasks - solvable(ctl, tasks))/tasks.n_tasks
 
@@ -75,12 +82,14 @@ PAGE_ROWS = 2**16
 
 def _page_words(seed:int, page:int) -> np.ndarray:
     "(PAGE_ROWS, 2) uint64: the random words of one page"
-    return np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, page]))).integers(0, 2**64, (PAGE_ROWS, 2), dtype=np.uint64, endpoint=False)
+    gen = np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, page])))
+    return gen.integers(0, 2**64, (PAGE_ROWS, 2), dtype=np.uint64, endpoint=False)
 
 def _row_words(seed:int, start:int, stop:int) -> np.ndarray:
     "(stop - start, 2) uint64 words of the rows, cut from their pages"
+    pages = range(start//PAGE_ROWS, (stop - 1)//PAGE_ROWS + 1)
     return np.concatenate([_page_words(seed, p)[max(start - p*PAGE_ROWS, 0):min(stop - p*PAGE_ROWS, PAGE_ROWS)]
-                           for p in range(start//PAGE_ROWS, (stop - 1)//PAGE_ROWS + 1)])
+                           for p in pages])
 
 def generate(start:int, stop:int, # the row range [start, stop)
              seed:int=114, # the study's seed
@@ -88,11 +97,14 @@ def generate(start:int, stop:int, # the row range [start, stop)
     "Rows [start, stop) of the task: bits (n, 100) bool, task (n,) int16, label (n,) uint8"
     tasks = tasks or load_tasks()
     if not 0 <= start < stop: raise ValueError(f"row range must satisfy 0 <= start < stop, got [{start}, {stop})")
-    if tasks.context_bits > 127: raise ValueError(f"two 64-bit words hold at most 127 context bits and a coin; the task has {tasks.context_bits}")
-    words = _row_words(seed, start, stop)                                                       # (n, 2)
-    allbits = np.unpackbits(words.view(np.uint8), axis=1, bitorder='little').astype(bool)       # (n, 128), little-endian words
+    if tasks.context_bits > 127:
+        raise ValueError(f"two 64-bit words hold at most 127 context bits and a coin; "
+                         f"the task has {tasks.context_bits}")
+    words = _row_words(seed, start, stop)                                                  # (n, 2)
+    # (n, 128), little-endian words
+    allbits = np.unpackbits(words.view(np.uint8), axis=1, bitorder='little').astype(bool)
     bits, coin = allbits[:, :tasks.context_bits], allbits[:, tasks.context_bits]
-    task = (np.arange(start, stop) % tasks.n_tasks).astype(np.int16)                            # (n,) row idx has subtask idx mod n_tasks
+    task = (np.arange(start, stop) % tasks.n_tasks).astype(np.int16)   # (n,) row idx has subtask idx mod n_tasks
     l, a = tasks.l[task], tasks.a[task]
     visible = l <= tasks.context_bits
     rows = np.arange(stop - start)
@@ -130,6 +142,8 @@ def rows_loop(start:int, stop:int, seed:int=114, tasks:ContextTasks|None=None) -
         row = [(word >> j) & 1 for j in range(n_bits)]
         t = (start + i) % tasks.n_tasks
         l, a = int(tasks.l[t]), int(tasks.a[t])
-        bits.append(row); task.append(t)
+        bits.append(row)
+        task.append(t)
         label.append(row[l - 1] ^ row[a - 1] if l <= n_bits else (word >> n_bits) & 1)
-    return dict(bits=np.array(bits, dtype=bool), task=np.array(task, dtype=np.int16), label=np.array(label, dtype=np.uint8))
+    return dict(bits=np.array(bits, dtype=bool), task=np.array(task, dtype=np.int16),
+                label=np.array(label, dtype=np.uint8))

@@ -4,16 +4,15 @@
 
 # %% ../../nbs/12_bench.ipynb #d5c8559b
 from __future__ import annotations
-import json, time, math, tempfile, os, platform, gc, ctypes, operator
+import time, math, tempfile, os, platform, gc, ctypes, operator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-from fastcore.xtras import modified_env
 from .registry import Registry
 from .io import format_table
 from .results import ResultsStore
 from .progress import quiet
-from .docs import replace_section, write_index_section
+from .docs import write_index_section
 
 # %% auto #0
 __all__ = ['BENCHMARKS', 'Benchmark', 'register_bench', 'missed_targets', 'best_time', 'best_times', 'machine', 'load_warning',
@@ -28,14 +27,16 @@ class Benchmark:
     reference: str   # the naive path the fast one is compared with, as printed
     fn: Callable     # fn(quick:bool) -> dict with fast_s, reference_s and extra numbers
     description: str = ''
-    targets: dict|None = None   # result field -> '>= x' or '<= x': what the project promises (issue 15)
+    targets: dict|None = None   # result field -> '>= x' or '<= x': what the project promises
 
 BENCHMARKS = Registry('benchmark')
 
 def register_bench(name:str, reference:str, description:str='',
                    targets:dict|None=None): # e.g. {'ratio': '>= 3', 'limit_share': '>= 0.9'}
     "Decorator: register `fn(quick)` as benchmark `name`"
-    def _reg(fn): BENCHMARKS.add(name, Benchmark(name, reference, fn, description or (fn.__doc__ or '').strip(), targets)); return fn
+    def _reg(fn):
+        BENCHMARKS.add(name, Benchmark(name, reference, fn, description or (fn.__doc__ or '').strip(), targets))
+        return fn
     return _reg
 
 _CMP = {'>=': operator.ge, '<=': operator.le}
@@ -48,7 +49,8 @@ def missed_targets(row:dict, # a benchmark's result
         op, bound = rule.split()
         if op not in _CMP: raise ValueError(f"target {field!r}: {rule!r} is not '>= x' or '<= x'")
         v = row.get(field)
-        if not isinstance(v, (int, float)) or not _CMP[op](v, float(bound)): out.append(f"{field} {v if not isinstance(v, float) else round(v, 3)} (target {rule})")
+        if not isinstance(v, (int, float)) or not _CMP[op](v, float(bound)):
+            out.append(f"{field} {v if not isinstance(v, float) else round(v, 3)} (target {rule})")
     return out
 
 def best_time(fn:Callable, repeat:int=3, # timed calls; the fastest counts (others are noise from the machine)
@@ -57,7 +59,9 @@ def best_time(fn:Callable, repeat:int=3, # timed calls; the fastest counts (othe
     for _ in range(warmup): fn()
     best = math.inf
     for _ in range(repeat):
-        t = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t)
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
     return best
 
 def best_times(fns:dict, # name -> a function to time
@@ -69,23 +73,29 @@ def best_times(fns:dict, # name -> a function to time
     best = dict.fromkeys(fns, math.inf)
     for _ in range(repeat):
         for name, fn in fns.items():
-            t = time.perf_counter(); fn(); best[name] = min(best[name], time.perf_counter() - t)
+            t = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t)
     return best
 
 def machine() -> dict:
     "What a benchmark ran on: CPU model, cores, torch's threads, the device"
     cpu = ''
-    try: cpu = next((l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')), '')
+    try:
+        lines = Path('/proc/cpuinfo').read_text().splitlines()
+        cpu = next((l.split(':', 1)[1].strip() for l in lines if l.startswith('model name')), '')
     except OSError: pass
     import torch
-    return dict(cpu=cpu or platform.processor() or platform.machine(), cores=os.cpu_count(), torch_threads=torch.get_num_threads(),
+    return dict(cpu=cpu or platform.processor() or platform.machine(), cores=os.cpu_count(),
+                torch_threads=torch.get_num_threads(),
                 device=torch.cuda.get_device_name(0) if torch.cuda.is_available() else 'cpu')
 
 def load_warning(load_before:float, # the 1-minute load average just before the benchmark
                  limit:float=1.) -> str:
     "A warning when something else was loading the machine as the benchmark started ('' when idle)"
-    return (f"the machine was busy (load average {load_before:.2f} > {limit:g} before the run): this ratio is not a result; rerun on an idle machine"
-            if load_before > limit else '')
+    busy = (f"the machine was busy (load average {load_before:.2f} > {limit:g} before the run): "
+            "this ratio is not a result; rerun on an idle machine")
+    return busy if load_before > limit else ''
 
 def run_bench(name:str, quick:bool=False, # smaller inputs (CI)
               store:ResultsStore|None=None, # log the result here (default: the user's store)
@@ -96,9 +106,10 @@ def run_bench(name:str, quick:bool=False, # smaller inputs (CI)
     with quiet(): res = dict(b.fn(quick=quick))   # no progress bars inside timed code
     load_after = os.getloadavg()[0]
     for k in ('fast_s', 'reference_s'):
-        if not isinstance(res.get(k), (int, float)) or not res[k] > 0: raise ValueError(f"Benchmark {name!r} returned {k}={res.get(k)!r}; expected seconds > 0")
-    out = dict(name=name, reference=b.reference, ratio=res['reference_s']/res['fast_s'], quick=quick) | res | dict(
-        load_before=load_before, load_after=load_after, warning=load_warning(load_before))
+        if not isinstance(res.get(k), (int, float)) or not res[k] > 0:
+            raise ValueError(f"Benchmark {name!r} returned {k}={res.get(k)!r}; expected seconds > 0")
+    head = dict(name=name, reference=b.reference, ratio=res['reference_s']/res['fast_s'], quick=quick)
+    out = head | res | dict(load_before=load_before, load_after=load_after, warning=load_warning(load_before))
     if b.targets: out['missed'] = missed_targets(out, b.targets)
     if log:
         with (store or ResultsStore()).run(f'bench/{name}', dict(quick=quick, machine=machine())) as run:
@@ -108,7 +119,8 @@ def run_bench(name:str, quick:bool=False, # smaller inputs (CI)
 
 def format_bench(r:dict) -> str:
     "NAME: X.XXx faster than REFERENCE (a s vs b s), then the extra numbers, one per line"
-    lines = [f"{r['name']}: {r['ratio']:.2f}x faster than {r['reference']} ({r['fast_s']:.3g} s vs {r['reference_s']:.3g} s)"]
+    lines = [f"{r['name']}: {r['ratio']:.2f}x faster than {r['reference']} "
+             f"({r['fast_s']:.3g} s vs {r['reference_s']:.3g} s)"]
     if r.get('warning'): lines.append(f"  WARNING: {r['warning']}")
     if 'missed' in r: lines.append(f"  targets: {('MISSED ' + '; '.join(r['missed'])) if r['missed'] else 'met'}")
     skip = {'name', 'reference', 'ratio', 'fast_s', 'reference_s', 'quick', 'warning', 'missed'}
@@ -117,7 +129,7 @@ def format_bench(r:dict) -> str:
 
 # %% ../../nbs/12_bench.ipynb #f56af5bf
 def matmul_peak(device, n:int=2048, repeat:int=5) -> float:
-    "FLOP/s of a plain float32 torch.mm of two n x n matrices on `device`: the limit of the engines whose work is matrix products"
+    "FLOP/s of a float32 torch.mm of two n x n matrices on `device`: the limit of engines whose work is matrix products"
     import torch
     a, b = torch.randn(n, n, device=device), torch.randn(n, n, device=device)
     sync = torch.cuda.synchronize if torch.device(device).type == 'cuda' else (lambda: None)
@@ -134,7 +146,8 @@ def peak_memory(fn:Callable) -> tuple:
     except OSError: pass
     try:
         before = status_mib('VmRSS')
-        with open('/proc/self/clear_refs', 'w') as f: f.write('5')   # reset the high-water mark to the current resident set
+        # reset the high-water mark to the current resident set
+        with open('/proc/self/clear_refs', 'w') as f: f.write('5')
     except OSError: return fn(), float('nan')
     res = fn()
     return res, max(0., status_mib('VmHWM') - before)
@@ -152,7 +165,8 @@ def bench_results_log(quick:bool=False):
                 for i, v in enumerate(values): run.log('loss', v, i, width=8)
         def per_metric():
             rid = store.start_run('bench/naive')
-            for i, v in enumerate(values): store.log_metrics(rid, [dict(name='loss', value=v, step=i, tags=dict(width=8))])
+            for i, v in enumerate(values):
+                store.log_metrics(rid, [dict(name='loss', value=v, step=i, tags=dict(width=8))])
             store.finish_run(rid)
         fast_s, ref_s = best_time(buffered, repeat=3), best_time(per_metric, repeat=1, warmup=0)
         (_, peak), (_, ref_peak) = peak_memory(buffered), peak_memory(per_metric)
@@ -160,7 +174,8 @@ def bench_results_log(quick:bool=False):
             (SELECT step, value FROM metrics JOIN runs USING (run_id) WHERE experiment = 'bench/buffered' EXCEPT
              SELECT step, value FROM metrics JOIN runs USING (run_id) WHERE experiment = 'bench/naive'))""").same[0]
     if not same: raise AssertionError("buffered and per-metric logging stored different values")
-    return dict(fast_s=fast_s, reference_s=ref_s, metrics=n, metrics_per_s=n/fast_s, peak_mb=peak, reference_peak_mb=ref_peak)
+    return dict(fast_s=fast_s, reference_s=ref_s, metrics=n, metrics_per_s=n/fast_s, peak_mb=peak,
+                reference_peak_mb=ref_peak)
 
 # %% ../../nbs/12_bench.ipynb #0bc96cf9
 def wait_until_idle(limit:float=1., # the 1-minute load average to wait for
@@ -172,21 +187,22 @@ def wait_until_idle(limit:float=1., # the 1-minute load average to wait for
 
 def bench_all(names:list|None=None, # default: every registered benchmark
               quick:bool=True, store:ResultsStore|None=None, log:bool=True,
-              settle:float=180. # before each benchmark, wait up to this many seconds for the load the previous one left to decay below 1
+              settle:float=180. # seconds to wait before each benchmark for the previous one's load to decay below 1
              ) -> list:
     "Run benchmarks one after another; one result dict each (a failure becomes a row with its error)"
     rows = []
     for name in names or list(BENCHMARKS):
         if settle: wait_until_idle(timeout=settle)
         try: rows.append(run_bench(name, quick, store, log))
-        except Exception as e: rows.append(dict(name=name, reference=BENCHMARKS[name].reference, error=f'{type(e).__name__}: {e}'))
+        except Exception as e:
+            rows.append(dict(name=name, reference=BENCHMARKS[name].reference, error=f'{type(e).__name__}: {e}'))
     return rows
 
 def _pct(v) -> str: return f'{100*v:.0f} %' if isinstance(v, (int, float)) else '—'
 def _mib(r, k) -> str: return f'{r[k]:.0f}' if isinstance(r.get(k), (int, float)) and not math.isnan(r[k]) else '—'
 
 def format_bench_table(rows:list) -> str:
-    "One line per benchmark: name, reference, ratio vs naive, share of the limit, agreement, peak MiB, load before, targets; warnings, misses and errors below"
+    "A line per benchmark (ratio, share of limit, agreement, peak MiB, load, targets); then warnings, misses and errors"
     body = [[r['name'], r['reference'], f"{r['ratio']:.2f}x" if 'ratio' in r else 'failed', _pct(r.get('limit_share')),
              f"{r['max_abs_diff']:.1e}" if isinstance(r.get('max_abs_diff'), (int, float)) else '—',
              f"{_mib(r, 'peak_mb')} / {_mib(r, 'reference_peak_mb')}",
@@ -194,23 +210,34 @@ def format_bench_table(rows:list) -> str:
              '—' if 'missed' not in r else 'missed' if r['missed'] else 'met'] for r in rows]
     notes = [f"{r['name']}: {r.get('error') or r.get('warning')}" for r in rows if r.get('error') or r.get('warning')]
     notes += [f"{r['name']} missed: {'; '.join(r['missed'])}" for r in rows if r.get('missed')]
-    return format_table(body, ['benchmark', 'reference', 'vs naive', 'share of limit', 'max |Δ|', 'peak MiB fast / ref', 'load before', 'targets']) + ('\n' + '\n'.join(notes) if notes else '')
+    headers = ['benchmark', 'reference', 'vs naive', 'share of limit', 'max |Δ|', 'peak MiB fast / ref', 'load before',
+               'targets']
+    return format_table(body, headers) + ('\n' + '\n'.join(notes) if notes else '')
 
 # %% ../../nbs/12_bench.ipynb #50d57074
-def _fmt(v, spec, unit=''): return f'{v:{spec}}{unit}' if isinstance(v, (int, float)) and not (isinstance(v, float) and math.isnan(v)) else '—'
+def _fmt(v, spec, unit=''):
+    missing = not isinstance(v, (int, float)) or (isinstance(v, float) and math.isnan(v))
+    return '—' if missing else f'{v:{spec}}{unit}'
 
 def readme_bench_table(rows:list, # `bench_all` results
                        mach:dict, quick:bool, when:str) -> str:
-    "Markdown: one row per benchmark (what is compared, ratio, share of the limit, targets, peak memory), the machine below"
-    body = ['| benchmark | fast path vs | ratio | share of the limit | targets | peak MiB fast / reference |', '|---|---|---|---|---|---|']
+    "Markdown: a row per benchmark (what is compared, ratio, share of the limit, targets, peak MiB), the machine below"
+    body = ['| benchmark | fast path vs | ratio | share of the limit | targets | peak MiB fast / reference |',
+            '|---|---|---|---|---|---|']
     for r in rows:
-        if 'error' in r: body.append(f"| `{r['name']}` | {r['reference']} | failed: {r['error']} | | | |"); continue
-        limit = f"{_pct(r['limit_share'])} of {r.get('limit', 'the limit')}" if isinstance(r.get('limit_share'), (int, float)) else '—'
+        if 'error' in r:
+            body.append(f"| `{r['name']}` | {r['reference']} | failed: {r['error']} | | | |")
+            continue
+        share = r.get('limit_share')
+        limit = f"{_pct(share)} of {r.get('limit', 'the limit')}" if isinstance(share, (int, float)) else '—'
         met = '—' if 'missed' not in r else ('missed: ' + '; '.join(r['missed'])) if r['missed'] else 'met'
-        ceiling = r.get('ceiling')
-        ratio = f"{r['ratio']:.2f}×" + (f" (ceiling {ceiling:.2f}×)" if isinstance(ceiling, (int, float)) and math.isfinite(ceiling) else '')   # the most the ratio could be, where measured
-        body.append(f"| `{r['name']}` | {r['reference']} | {ratio} | {limit} | {met} | {_fmt(r.get('peak_mb'), '.0f')} / {_fmt(r.get('reference_peak_mb'), '.0f')} |")
-    body.append(f"\n{'Quick' if quick else 'Full'} sizes, measured {when} on {mach['cpu']} ({mach['cores']} cores, {mach['torch_threads']} torch threads, device {mach['device']}).")
+        ceiling = r.get('ceiling')   # the most the ratio could be, where measured
+        measured = isinstance(ceiling, (int, float)) and math.isfinite(ceiling)
+        ratio = f"{r['ratio']:.2f}×" + (f" (ceiling {ceiling:.2f}×)" if measured else '')
+        peaks = f"{_fmt(r.get('peak_mb'), '.0f')} / {_fmt(r.get('reference_peak_mb'), '.0f')}"
+        body.append(f"| `{r['name']}` | {r['reference']} | {ratio} | {limit} | {met} | {peaks} |")
+    body.append(f"\n{'Quick' if quick else 'Full'} sizes, measured {when} on {mach['cpu']} ({mach['cores']} cores, "
+                f"{mach['torch_threads']} torch threads, device {mach['device']}).")
     body += [f"`{r['name']}`: {r['warning']}." for r in rows if r.get('warning')]
     return '\n'.join(body)
 

@@ -22,7 +22,8 @@ def param(default, # the default (a tuple for a sequence, never a list)
           doc:str='' # what it is, when a trailing comment is not enough
          ):
     "A dataclass field with checks (see `Config`)"
-    if isinstance(default, list): raise TypeError("a config's default must not be a list (it would be shared): use a tuple")
+    if isinstance(default, list):
+        raise TypeError("a config's default must not be a list (it would be shared): use a tuple")
     return field(default=default, metadata=dict(lo=lo, hi=hi, choices=choices, empty=empty, doc=doc))
 
 # %% ../../nbs/06_config.ipynb #c0f10008
@@ -58,27 +59,35 @@ def coerce(value, ann:str, where:str) -> tuple:
     if len(alts) != 1: return value, []   # a union of several types: not checked here
     a = alts[0]
     if a in ('int', 'float'):
-        integral = isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))   # numpy's integers too
-        ok = integral or (a == 'float' and isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)))
-        if not ok: return value, [f"{where} must be {'an integer' if a == 'int' else 'a number'}, got {type(value).__name__} {value!r}"]
+        not_bool = not isinstance(value, (bool, np.bool_))
+        integral = isinstance(value, numbers.Integral) and not_bool   # numpy's integers too
+        ok = integral or (a == 'float' and isinstance(value, numbers.Real) and not_bool)
+        if not ok:
+            kind = 'an integer' if a == 'int' else 'a number'
+            return value, [f"{where} must be {kind}, got {type(value).__name__} {value!r}"]
         return (float(value) if a == 'float' else int(value)), []
     if a in ('str', 'bool', 'dict'):
         return value, ([] if type(value) is _SIMPLE[a] or (a == 'dict' and isinstance(value, dict)) else
                        [f"{where} must be {a}, got {type(value).__name__} {value!r}"])
     if a == 'tuple' or a.startswith('tuple['):
-        if not isinstance(value, (list, tuple)): return value, [f"{where} must be a list, got {type(value).__name__} {value!r}"]
+        if not isinstance(value, (list, tuple)):
+            return value, [f"{where} must be a list, got {type(value).__name__} {value!r}"]
         if a == 'tuple': return tuple(value), []
         args = _split_top(a[len('tuple['):-1], ',')
         if args[-1] == '...': return _coerce_items(value, [args[0]]*len(value), where)
-        if len(value) != len(args): return value, [f"{where} must have {len(args)} elements ({', '.join(args)}), got {len(value)}: {value!r}"]
+        if len(value) != len(args):
+            return value, [f"{where} must have {len(args)} elements ({', '.join(args)}), got {len(value)}: {value!r}"]
         return _coerce_items(value, args, where)
     return value, []
 
 # %% ../../nbs/06_config.ipynb #c0f1000b
 def _in_range(v, lo, hi) -> bool:
-    return not isinstance(v, (int, float)) or isinstance(v, bool) or ((lo is None or v >= lo) and (hi is None or v <= hi))
+    if not isinstance(v, (int, float)) or isinstance(v, bool): return True   # only numbers have a range
+    return (lo is None or v >= lo) and (hi is None or v <= hi)
 
-def _range_text(lo, hi) -> str: return ' and '.join(s for s in (f'>= {lo}' if lo is not None else '', f'<= {hi}' if hi is not None else '') if s)
+def _range_text(lo, hi) -> str:
+    bounds = (f'>= {lo}' if lo is not None else '', f'<= {hi}' if hi is not None else '')
+    return ' and '.join(s for s in bounds if s)
 
 class Config:
     "Base of every config dataclass: checks its fields and rules when it is made (see above)"
@@ -93,7 +102,8 @@ def config_fields(cls) -> dict:
 
 def field_default(f):
     "A field's default value"
-    return f.default if f.default is not MISSING else f.default_factory() if f.default_factory is not MISSING else MISSING
+    if f.default is not MISSING: return f.default
+    return f.default_factory() if f.default_factory is not MISSING else MISSING
 
 def field_checks(cls, name:str) -> dict:
     "The checks of field `name`: from its latest declaration with `param`, so a redeclared default keeps them"
@@ -107,7 +117,8 @@ def check_config(cfg:Config):
     "Check and coerce every field of `cfg` in place; `ConfigError` listing every problem"
     problems = []
     for f in fields(cfg):
-        v, p = coerce(getattr(cfg, f.name), f.type if isinstance(f.type, str) else getattr(f.type, '__name__', str(f.type)), f.name)
+        ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', str(f.type))
+        v, p = coerce(getattr(cfg, f.name), ann, f.name)
         problems += p
         if p: continue
         object.__setattr__(cfg, f.name, v)
@@ -117,6 +128,7 @@ def check_config(cfg:Config):
         if md.get('lo') is not None or md.get('hi') is not None:
             bad = [x for x in seq if not _in_range(x, md.get('lo'), md.get('hi'))]
             if bad: problems.append(f"{f.name} = {v!r} is out of range: {_range_text(md.get('lo'), md.get('hi'))}")
-        if md.get('choices') is not None and v not in md['choices']: problems.append(f"{f.name} must be one of {', '.join(map(repr, md['choices']))}, got {v!r}")
+        if md.get('choices') is not None and v not in md['choices']:
+            problems.append(f"{f.name} must be one of {', '.join(map(repr, md['choices']))}, got {v!r}")
     if not problems: problems += [msg for msg, ok in cfg.rules() if not ok]
     if problems: raise ConfigError(f"{type(cfg).__name__}: " + '; '.join(problems))

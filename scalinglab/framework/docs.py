@@ -44,7 +44,8 @@ def notebook_info(path:Path) -> NotebookInfo:
     "The number, exported module, title and description of a notebook"
     cells = _cells(path)
     src = lambda c: ''.join(c['source'])
-    exp = next((m.group(1) for c in cells if c['cell_type'] == 'code' for m in [re.match(r'#\|\s*default_exp\s+(\S+)', src(c))] if m), '')
+    code = [src(c) for c in cells if c['cell_type'] == 'code']
+    exp = next((m.group(1) for m in (re.match(r'#\|\s*default_exp\s+(\S+)', s) for s in code) if m), '')
     head = next((src(c) for c in cells if c['cell_type'] == 'markdown'), '').splitlines()
     title = next((l[2:].strip() for l in head if l.startswith('# ')), Path(path).stem)
     desc = next((l[2:].strip() for l in head if l.startswith('> ')), '')
@@ -62,8 +63,10 @@ def layer_order() -> list[str]:
 def sections(root:Path|None=None) -> list[tuple[str, list]]:
     "(section title, its notebooks) per layer, bottom up"
     infos = [notebook_info(p) for p in library_notebooks(root) if notebook_info(p).number is not None]
-    titles = dict(framework='Framework (`scalinglab.framework`)', shared='Methods shared by the studies (`scalinglab.shared`)',
-                  lm='Language models and corpora (`scalinglab.lm`)', commands='Commands above the studies')
+    titles = dict(framework='Framework (`scalinglab.framework`)',
+                  shared='Methods shared by the studies (`scalinglab.shared`)',
+                  lm='Language models and corpora (`scalinglab.lm`)',
+                  commands='Commands above the studies')
     out = []
     for layer in layer_order():
         nbs = [i for i in infos if i.layer == layer]
@@ -72,10 +75,11 @@ def sections(root:Path|None=None) -> list[tuple[str, list]]:
 
 def layer_problems(root:Path|None=None) -> list[str]:
     "Notebooks whose number puts them in another layer's range"
-    order, out, last = layer_order(), [], (-1, None)
+    out, last = [], (-1, None)
     for title, nbs in sections(root):
         for i in nbs:
-            if i.number < last[0]: out.append(f"nbs/{i.path.name} ({title}) is numbered below nbs/{last[1]}, a notebook of a lower layer")
+            if i.number < last[0]:
+                out.append(f"nbs/{i.path.name} ({title}) is numbered below nbs/{last[1]}, a notebook of a lower layer")
         last = max(last, (max(i.number for i in nbs), max(nbs, key=lambda i: i.number).path.name))
     return out
 
@@ -111,7 +115,8 @@ def quarto_yml(root:Path|None=None) -> str:
     "The text of `_quarto.yml`: the site settings and a sidebar section per layer"
     lines = []
     for title, nbs in sections(root):
-        lines += [f'      - section: "{title.replace(chr(96), "")}"', '        contents:'] + [f'          - {i.path.name}' for i in nbs]
+        lines += [f'      - section: "{title.replace(chr(96), "")}"', '        contents:']
+        lines += [f'          - {i.path.name}' for i in nbs]
     return _QUARTO.replace('{sections}', '\n'.join(lines))
 
 # %% ../../nbs/11_docs.ipynb #1c201809
@@ -128,7 +133,8 @@ def layout_table(root:Path|None=None) -> str:
     out = []
     for title, nbs in sections(root):
         out += [f'**{title}**', '', '| notebook | module | what |', '|---|---|---|']
-        out += [f"| `{i.path.name}` | `scalinglab.{i.module}` | {i.description.replace('|', '/')} |" for i in nbs] + ['']
+        out += [f"| `{i.path.name}` | `scalinglab.{i.module}` | {i.description.replace('|', '/')} |" for i in nbs]
+        out += ['']
     return '\n'.join(out).rstrip()
 
 # %% ../../nbs/11_docs.ipynb #f383a4a6
@@ -151,7 +157,8 @@ def write_readme(root:Path|None=None):
     with atomic_write(root/'README.md') as f: f.write(readme_text(root))
 
 # %% ../../nbs/11_docs.ipynb #dd5268c2
-NOTEBOOK_NAME = re.compile(r"(?<![\w.-])(\d\d[a-z]?_[a-z][a-z0-9_]*[a-z0-9])")   # 24_lm_losses, with or without nbs/ before it
+# 24_lm_losses, with or without nbs/ before it
+NOTEBOOK_NAME = re.compile(r"(?<![\w.-])(\d\d[a-z]?_[a-z][a-z0-9_]*[a-z0-9])")
 
 def _prose_and_code(root:Path):
     "(path, text) of every markdown cell and exported code cell of nbs/, and every cell of scaling_nbs/"
@@ -166,7 +173,8 @@ def stale_references(root:Path|None=None) -> list[str]:
     "Names of numbered notebooks that are not in nbs/, one line per file and name"
     root = root or project_root()
     names = {p.stem for p in (root/'nbs').glob('*.ipynb')}
-    found = {(p.relative_to(root).as_posix(), n) for p, text in _prose_and_code(root) for n in NOTEBOOK_NAME.findall(text) if n not in names}
+    found = {(p.relative_to(root).as_posix(), n) for p, text in _prose_and_code(root)
+             for n in NOTEBOOK_NAME.findall(text) if n not in names}
     return [f"{path} names {n}, which is not a notebook in nbs/" for path, n in sorted(found)]
 
 # %% ../../nbs/11_docs.ipynb #1c20180a
@@ -174,7 +182,9 @@ def _index_with(root:Path, name:str, body:str) -> dict:
     "nbs/index.ipynb as JSON, section `name` of its markdown replaced by `body`"
     nb = json.loads((root/'nbs'/'index.ipynb').read_text())
     cell = [c for c in nb['cells'] if c['cell_type'] == 'markdown' and f'<!-- {name}:start -->' in ''.join(c['source'])]
-    if len(cell) != 1: raise ValueError(f"{root/'nbs'/'index.ipynb'} must hold one markdown cell with <!-- {name}:start --> ... <!-- {name}:end -->")
+    if len(cell) != 1:
+        raise ValueError(f"{root/'nbs'/'index.ipynb'} must hold one markdown cell with "
+                         f"<!-- {name}:start --> ... <!-- {name}:end -->")
     cell[0]['source'] = replace_section(''.join(cell[0]['source']), name, body).splitlines(keepends=True)
     return nb
 
@@ -183,7 +193,8 @@ def _index_with_layout(root:Path) -> dict: return _index_with(root, 'layout', la
 def write_index_section(name:str, body:str, root:Path|None=None):
     "Replace section `name` of nbs/index.ipynb by `body`, then write README.md"
     root = root or project_root()
-    with atomic_write(root/'nbs'/'index.ipynb') as f: f.write(json.dumps(_index_with(root, name, body), indent=1, ensure_ascii=False) + '\n')
+    text = json.dumps(_index_with(root, name, body), indent=1, ensure_ascii=False) + '\n'
+    with atomic_write(root/'nbs'/'index.ipynb') as f: f.write(text)
     write_readme(root)
 
 def write_docs(root:Path|None=None) -> list[str]:
@@ -201,7 +212,7 @@ def write_docs(root:Path|None=None) -> list[str]:
     return changed
 
 def check_docs(root:Path|None=None) -> list[str]:
-    "Files that differ from what `write_docs` writes, layers out of order, stale notebook names, figures missing from the gallery"
+    "Files unlike what `write_docs` writes, layers out of order, stale notebook names, figures the gallery lacks"
     root = root or project_root()
     fix = "run `scalinglab docs` to write it"
     problems = list(layer_problems(root)) + stale_references(root)
@@ -210,7 +221,9 @@ def check_docs(root:Path|None=None) -> list[str]:
         problems.append(f"nbs/index.ipynb: its table of notebooks differs from the package: {fix}")
     if not (root/'README.md').exists() or (root/'README.md').read_text() != readme_text(root):
         problems.append(f"README.md differs from nbs/index.ipynb: {fix}")
-    if (root/'_quarto.yml').read_text() != quarto_yml(root): problems.append(f"_quarto.yml: its sidebar differs from the package: {fix}")
+    if (root/'_quarto.yml').read_text() != quarto_yml(root):
+        problems.append(f"_quarto.yml: its sidebar differs from the package: {fix}")
     gallery = '\n'.join(_index_markdown(root))
-    problems += [f"nbs/index.ipynb gallery lacks figures/{n}.png" for n in FIGURES if f'figures/{n}.png' not in gallery]
+    problems += [f"nbs/index.ipynb gallery lacks figures/{n}.png" for n in FIGURES
+                 if f'figures/{n}.png' not in gallery]
     return problems

@@ -38,20 +38,23 @@ class ClusterConfig:
     poll_s: float = 2.               # seconds between state checks while waiting
 
     def __post_init__(self):
-        if self.executor not in EXECUTORS: raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, got {self.executor!r}")
+        if self.executor not in EXECUTORS:
+            raise ValueError(f"executor must be one of {', '.join(EXECUTORS)}, got {self.executor!r}")
         for k in ('gpus_per_node', 'retries'):
             if getattr(self, k) < 0: raise ValueError(f"{k} must be >= 0, got {getattr(self, k)}")
         for k in ('cpus_per_task', 'mem_gb', 'time_min', 'array_parallelism', 'poll_s'):
             if not getattr(self, k) > 0: raise ValueError(f"{k} must be > 0, got {getattr(self, k)}")
         if self.executor == 'slurm' and not shutil.which('sbatch'):
-            raise SubmissionError("executor 'slurm' needs SLURM's sbatch on PATH (none found): run on a cluster login node")
+            raise SubmissionError("executor 'slurm' needs SLURM's sbatch on PATH (none found): "
+                                  "run on a cluster login node")
     def root(self) -> Path:
         "The folder sweeps write into"
         return Path(self.log_dir).expanduser() if self.log_dir else cache_dir('jobs')
 
 def unit_folder(cfg:ClusterConfig, name:str) -> Path:
     "The log dir of a sweep: submissions, logs, results of finished units"
-    if not name or '/' in name or name.startswith('.'): raise ValueError(f"A sweep name must be a plain folder name, got {name!r}")
+    if not name or '/' in name or name.startswith('.'):
+        raise ValueError(f"A sweep name must be a plain folder name, got {name!r}")
     return cfg.root()/name
 
 # %% ../../nbs/07_executor.ipynb #034b1280
@@ -65,7 +68,8 @@ class UnitTask(Checkpointable):
     def __init__(self, folder:str|Path): self.folder = str(folder)
     def __call__(self, key:str, call:tuple):
         fn, kwargs = call
-        result = to_jsonable(fn(**kwargs))   # a result that is not plain data fails here, in the task, with its unit's name
+        # a result that is not plain data fails here, in the task, with its unit's name
+        result = to_jsonable(fn(**kwargs))
         write_json(_done_path(Path(self.folder), key), dict(key=key, result=result, finished=time.time()))
         return result
 
@@ -75,8 +79,12 @@ def unit_result(folder:str|Path, key:str):
     "The stored result of a finished unit (plain JSON data)"
     path = _done_path(Path(folder), key)
     try: done = json.loads(path.read_text())
-    except ValueError as e: raise ValueError(f"{path}, the result of unit {key!r}, is not valid JSON ({e}): delete it to run the unit again") from None
-    if done.get('key') != key: raise ValueError(f"{path} holds the result of unit {done.get('key')!r}, not of {key!r}: delete it to run the unit again")
+    except ValueError as e:
+        raise ValueError(f"{path}, the result of unit {key!r}, is not valid JSON ({e}): "
+                         "delete it to run the unit again") from None
+    if done.get('key') != key:
+        raise ValueError(f"{path} holds the result of unit {done.get('key')!r}, not of {key!r}: "
+                         "delete it to run the unit again")
     return done['result']
 
 # %% ../../nbs/07_executor.ipynb #ad19d22b
@@ -84,8 +92,8 @@ class UnitsFailed(RuntimeError):
     "Units that failed after every retry; `.failed` maps key -> (log path, tail)"
     def __init__(self, name, failed:dict):
         self.failed = failed
-        super().__init__(f"{len(failed)} unit(s) of {name} failed after retries:\n" +
-                         '\n'.join(f"  {k}: {log}\n    " + tail.strip().replace('\n', '\n    ') for k, (log, tail) in failed.items()))
+        lines = (f"  {k}: {log}\n    " + tail.strip().replace('\n', '\n    ') for k, (log, tail) in failed.items())
+        super().__init__(f"{len(failed)} unit(s) of {name} failed after retries:\n" + '\n'.join(lines))
 
 def _tail(path, n:int=12) -> str:
     try: return '\n'.join(Path(path).read_text(errors='replace').splitlines()[-n:])
@@ -93,7 +101,8 @@ def _tail(path, n:int=12) -> str:
 
 def make_executor(cfg:ClusterConfig, folder:Path, name:str):
     "A submitit executor for a sweep's folder with the config's resources"
-    logging.getLogger('submitit').setLevel(logging.ERROR)   # without accounting, every state query warns that sacct is bypassed
+    # without accounting, every state query warns that sacct is bypassed
+    logging.getLogger('submitit').setLevel(logging.ERROR)
     if cfg.executor == 'debug': ex = submitit.AutoExecutor(folder=folder, cluster='debug')
     else: ex = submitit.AutoExecutor(folder=folder, cluster='slurm')
     params = dict(timeout_min=cfg.time_min, name=name, mem_gb=cfg.mem_gb, cpus_per_task=cfg.cpus_per_task)
@@ -106,14 +115,16 @@ def make_executor(cfg:ClusterConfig, folder:Path, name:str):
 
 def _record_submission(folder:Path, attempt:int, executor:str, keys:list, jobs:list):
     line = dict(submitted=time.time(), attempt=attempt, executor=executor,
-                tasks=[dict(key=k, job_id=str(j.job_id), stdout=str(j.paths.stdout), stderr=str(j.paths.stderr)) for k, j in zip(keys, jobs)])
+                tasks=[dict(key=k, job_id=str(j.job_id), stdout=str(j.paths.stdout), stderr=str(j.paths.stderr))
+                       for k, j in zip(keys, jobs)])
     with open(folder/'submissions.jsonl', 'a') as f: f.write(json.dumps(line) + '\n')
 
 def _submit(ex, task:UnitTask, keys:list, units:dict, name:str) -> list:
     try: return ex.map_array(task, keys, [units[k] for k in keys])
     except (submitit.core.utils.FailedJobError, subprocess.CalledProcessError) as e:
         msg = getattr(e, 'stderr', None) or getattr(e, 'output', None) or str(e)
-        raise SubmissionError(f"SLURM refused the submission of {name}: {msg.decode() if isinstance(msg, bytes) else msg}".strip()) from None
+        if isinstance(msg, bytes): msg = msg.decode()
+        raise SubmissionError(f"SLURM refused the submission of {name}: {msg}".strip()) from None
 
 def _finished(job, executor:str) -> tuple[bool, str]:
     "(has the job ended, its error message or '')"
@@ -143,25 +154,31 @@ def run_units(name:str, # the sweep's folder name under the log dir
               cfg:ClusterConfig|None=None, store:ResultsStore|None=None) -> dict:
     "Run every unit that is not done yet (retrying failures), then return {key: result} of all units"
     cfg = cfg or ClusterConfig()
-    folder = unit_folder(cfg, name); folder.mkdir(parents=True, exist_ok=True)
+    folder = unit_folder(cfg, name)
+    folder.mkdir(parents=True, exist_ok=True)
     task, keys = UnitTask(folder), list(units)
-    with file_lock(folder/'.lock', timeout=7*24*3600):   # the same sweep started twice: the second waits, then finds its units done
+    # the same sweep started twice: the second waits, then finds its units done
+    with file_lock(folder/'.lock', timeout=7*24*3600):
         _run_pending(name, units, cfg, store, folder, task, keys)
     return {k: unit_result(folder, k) for k in keys}
 
 def _run_pending(name, units, cfg, store, folder, task, keys):
     todo = [k for k in keys if not unit_done(folder, k)]
-    run = (store or ResultsStore()).run(f'jobs/{name}', dict(executor=cfg.executor, log_dir=str(folder), units=len(keys), todo=len(todo),
-                                                            resources=asdict(cfg)))
-    with run, progress(total=len(keys), initial=len(keys) - len(todo), desc=f'{name} ({cfg.executor})', unit='unit') as bar:
+    params = dict(executor=cfg.executor, log_dir=str(folder), units=len(keys), todo=len(todo), resources=asdict(cfg))
+    run = (store or ResultsStore()).run(f'jobs/{name}', params)
+    desc = f'{name} ({cfg.executor})'
+    with run, progress(total=len(keys), initial=len(keys) - len(todo), desc=desc, unit='unit') as bar:
         failed = {}
         for attempt in range(cfg.retries + 1):
             if not todo: break
             failed = {}
             if cfg.executor == 'local':
                 for k in todo:
-                    try: task(k, units[k]); bar.update()
-                    except Exception as e: failed[k] = ('(this process)', ''.join(traceback.format_exception_only(type(e), e)))
+                    try:
+                        task(k, units[k])
+                        bar.update()
+                    except Exception as e:
+                        failed[k] = ('(this process)', ''.join(traceback.format_exception_only(type(e), e)))
             else:
                 jobs = _submit(make_executor(cfg, folder, name), task, todo, units, name)
                 _record_submission(folder, attempt, cfg.executor, todo, jobs)
@@ -182,9 +199,11 @@ def task_device(cfg:ClusterConfig|None, device=None) -> str:
 def _squeue(job_ids:list) -> dict:
     "{job id: SLURM state} of the jobs the scheduler still knows"
     if not job_ids or not shutil.which('squeue'): return {}
-    out = subprocess.run(['squeue', '-h', '-r', '-o', '%i %T', '-j', ','.join(sorted({j.split('_')[0] for j in job_ids}))],
-                         capture_output=True, text=True)
+    arrays = ','.join(sorted({j.split('_')[0] for j in job_ids}))
+    out = subprocess.run(['squeue', '-h', '-r', '-o', '%i %T', '-j', arrays], capture_output=True, text=True)
     return dict(l.split() for l in out.stdout.splitlines() if len(l.split()) == 2)
+
+_SLURM_STATES = {'PENDING': 'pending', 'CONFIGURING': 'pending', 'RUNNING': 'running', 'COMPLETING': 'running'}
 
 def job_table(log_dir:str|Path|None=None, # default: the cache's jobs/ folder
               tail:int=5) -> pd.DataFrame:
@@ -196,11 +215,12 @@ def job_table(log_dir:str|Path|None=None, # default: the cache's jobs/ folder
         latest = {}
         for s in lines:
             for t in s['tasks']: latest[t['key']] = t | dict(attempt=s['attempt'], executor=s['executor'])
-        queue = _squeue([t['job_id'] for t in latest.values() if t['executor'] == 'slurm' and not unit_done(sub.parent, t['key'])])
+        asked = [t for t in latest.values() if t['executor'] == 'slurm' and not unit_done(sub.parent, t['key'])]
+        queue = _squeue([t['job_id'] for t in asked])
         for k, t in latest.items():
             if unit_done(sub.parent, k): state = 'done'
-            elif t['job_id'] in queue: state = {'PENDING': 'pending', 'CONFIGURING': 'pending', 'RUNNING': 'running', 'COMPLETING': 'running'}.get(queue[t['job_id']], queue[t['job_id']].lower())
+            elif t['job_id'] in queue: state = _SLURM_STATES.get(queue[t['job_id']], queue[t['job_id']].lower())
             else: state = 'failed'
-            rows.append(dict(sweep=sub.parent.name, key=k, job_id=t['job_id'], attempt=t['attempt'], state=state, log=t['stderr'],
-                             tail=_tail(t['stderr'], tail) if state == 'failed' else ''))
+            rows.append(dict(sweep=sub.parent.name, key=k, job_id=t['job_id'], attempt=t['attempt'], state=state,
+                             log=t['stderr'], tail=_tail(t['stderr'], tail) if state == 'failed' else ''))
     return pd.DataFrame(rows, columns=['sweep', 'key', 'job_id', 'attempt', 'state', 'log', 'tail'])

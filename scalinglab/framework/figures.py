@@ -26,7 +26,8 @@ __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTI
            'figure_units', 'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
-MODES = ('smoke', 'quick', 'full', 'rehearse')   # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
+# the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
+MODES = ('smoke', 'quick', 'full', 'rehearse')
 FIGURE_JSON_KEYS = ('figure', 'study', 'paper_figures', 'mode', 'params', 'numbers')  # what every NAME.json holds
 NOTEBOOK_PARAMETERS = ('mode', 'params', 'runtime')   # the names a figure notebook's parameters cell holds
 _NAME_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
@@ -41,19 +42,24 @@ class FigureSpec:
     notebook: str = ''  # file name in scaling_nbs/ (default NAME.ipynb), or an absolute path
     description: str = ''
     quick: dict = field(default_factory=dict)  # changes to the config's defaults for --quick (CPU, minutes)
-    smoke: dict|None = None  # changes for the test suite: the smallest sizes that still run every cell (seconds); {}: quick is that small
+    smoke: dict|None = None  # for the tests: smallest sizes that run every cell (seconds); {}: quick is that small
     full: dict = field(default_factory=dict)   # changes for --full (paper scale, GPU nodes)
-    rehearse: dict|None = None  # changes on top of `full` for `--full --rehearse`: the full path at CPU-test sizes; None: no rehearsal
+    rehearse: dict|None = None  # added to `full` by `--full --rehearse`: the full path, test-sized; None: no rehearsal
     weight: float = 1.   # rough relative cost in quick mode: parallel runs start the heavy ones first
     def __post_init__(self):
-        if not _NAME_RE.match(self.name): raise ValueError(f"Figure name {self.name!r} must be lower-case words joined by '-'")
-        if self.study not in study_packages(): raise ValueError(f"Figure {self.name!r}: unknown study {self.study!r}; studies: {', '.join(study_packages())}")
-        if not (isinstance(self.config, type) and dataclasses.is_dataclass(self.config) and issubclass(self.config, Config)):
-            raise ValueError(f"Figure {self.name!r}: config must be a Config dataclass (`06_config`), got {self.config!r}")
+        if not _NAME_RE.match(self.name):
+            raise ValueError(f"Figure name {self.name!r} must be lower-case words joined by '-'")
+        if self.study not in study_packages():
+            raise ValueError(f"Figure {self.name!r}: unknown study {self.study!r}; "
+                             f"studies: {', '.join(study_packages())}")
+        c = self.config
+        if not (isinstance(c, type) and dataclasses.is_dataclass(c) and issubclass(c, Config)):
+            raise ValueError(f"Figure {self.name!r}: config must be a Config dataclass (`06_config`), got {c!r}")
         if isinstance(self.paper_figures, (str, int)): self.paper_figures = [self.paper_figures]
         self.paper_figures = [str(o) for o in self.paper_figures]
         self.notebook = self.notebook or f'{self.name}.ipynb'
-        if not self.notebook.endswith('.ipynb'): raise ValueError(f"Figure {self.name!r}: notebook must be an .ipynb file, got {self.notebook!r}")
+        if not self.notebook.endswith('.ipynb'):
+            raise ValueError(f"Figure {self.name!r}: notebook must be an .ipynb file, got {self.notebook!r}")
     @property
     def path(self) -> Path:
         p = Path(self.notebook)
@@ -75,13 +81,14 @@ def assigned_names(source:str) -> tuple:
                  for t in (node.targets if isinstance(node, ast.Assign) else [node.target]) if isinstance(t, ast.Name))
 
 def parameters_cell(nb) -> int:
-    "The index of a figure notebook's parameters cell: the one tagged 'parameters', else the one that assigns mode, params, runtime"
+    "Index of a figure notebook's parameters cell: tagged 'parameters', else the one assigning mode, params, runtime"
     code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == 'code']
     tagged = [i for i, c in code if 'parameters' in c.metadata.get('tags', [])]
     if tagged: return tagged[0]
     untagged = [i for i, c in code if assigned_names(c.source) == NOTEBOOK_PARAMETERS]
     if untagged: return untagged[0]
-    raise ValueError(f"no parameters cell: a code cell tagged 'parameters' that assigns {', '.join(NOTEBOOK_PARAMETERS)}")
+    raise ValueError(f"no parameters cell: a code cell tagged 'parameters' that assigns "
+                     f"{', '.join(NOTEBOOK_PARAMETERS)}")
 
 def figure_notebook(path:str|Path # a figure notebook
                    ):
@@ -102,20 +109,26 @@ def notebook_parameters(path:str|Path # a figure notebook
     nb = figure_notebook(path)
     names = assigned_names(nb.cells[parameters_cell(nb)].source)
     if names != NOTEBOOK_PARAMETERS:
-        raise ValueError(f"{path}: the parameters cell must assign {', '.join(NOTEBOOK_PARAMETERS)} (in that order), it assigns {', '.join(names)}")
+        raise ValueError(f"{path}: the parameters cell must assign {', '.join(NOTEBOOK_PARAMETERS)} (in that order), "
+                         f"it assigns {', '.join(names)}")
     return list(names)
 
 def figure_parameters(spec:FigureSpec) -> dict:
     "{name: dict(default, type, help)} of a figure's config fields"
     from fastcore.docments import docments
     helps = {}
-    for klass in reversed(spec.config.__mro__):   # a field's comment where it is declared; a subclass's redeclaration wins
-        if dataclasses.is_dataclass(klass) and klass is not Config: helps |= {k: v for k, v in docments(klass).items() if v}
-    return {n: dict(default=field_default(f), type=f.type if isinstance(f.type, str) else f.type.__name__, help=helps.get(n) or f.metadata.get('doc', ''))
-            for n, f in config_fields(spec.config).items()}
+    # a field's comment where it is declared; a subclass's redeclaration wins
+    for klass in reversed(spec.config.__mro__):
+        if dataclasses.is_dataclass(klass) and klass is not Config:
+            helps |= {k: v for k, v in docments(klass).items() if v}
+    def describe(n, f):
+        kind = f.type if isinstance(f.type, str) else f.type.__name__
+        return dict(default=field_default(f), type=kind, help=helps.get(n) or f.metadata.get('doc', ''))
+    return {n: describe(n, f) for n, f in config_fields(spec.config).items()}
 
 def _describe(params:dict) -> str:
-    return '\n'.join(f"  {k}: {v['type']} = {v['default']!r}" + (f"  # {v['help']}" if v['help'] else '') for k, v in params.items())
+    line = lambda k, v: f"  {k}: {v['type']} = {v['default']!r}" + (f"  # {v['help']}" if v['help'] else '')
+    return '\n'.join(line(k, v) for k, v in params.items())
 
 # %% ../../nbs/09_figures.ipynb #690afa2e
 class FigureParamError(ValueError):
@@ -123,7 +136,8 @@ class FigureParamError(ValueError):
 
 def _overrides(spec:FigureSpec, mode:str) -> dict:
     if mode == 'rehearse':
-        if spec.rehearse is None: raise FigureParamError(f"Figure {spec.name!r} has no full-mode rehearsal (its spec sets no `rehearse`)")
+        if spec.rehearse is None:
+            raise FigureParamError(f"Figure {spec.name!r} has no full-mode rehearsal (its spec sets no `rehearse`)")
         return spec.full | spec.rehearse
     return getattr(spec, mode) or {}
 
@@ -139,11 +153,13 @@ def resolve_params(spec:FigureSpec, mode:str='quick', # one of `MODES`
         if unknown: raise ConfigError('; '.join(f"unknown parameter {k!r}" for k in unknown))
         cfg = spec.config(**merged)
     except (ConfigError, TypeError) as e:
-        raise FigureParamError(f"Bad parameters for figure {spec.name!r} ({mode}): {e}\nIts parameters ({spec.config.__name__}) are:\n{_describe(declared)}") from None
+        raise FigureParamError(f"Bad parameters for figure {spec.name!r} ({mode}): {e}\n"
+                               f"Its parameters ({spec.config.__name__}) are:\n{_describe(declared)}") from None
     return to_jsonable({k: getattr(cfg, k) for k in declared})
 
 # %% ../../nbs/09_figures.ipynb #baaa91b6
-RUNTIME_KEYS = ('figures_dir', 'heartbeat', 'quiet', 'executor', 'device', 'rehearse')   # what a runner may pass a figure notebook
+# what a runner may pass a figure notebook
+RUNTIME_KEYS = ('figures_dir', 'heartbeat', 'quiet', 'executor', 'device', 'rehearse')
 
 @dataclass
 class FigureRun:
@@ -162,7 +178,8 @@ class FigureRun:
         return {k: v for k, v in self.params.items() if k in names}
     def save(self, fig, numbers:dict) -> list[Path]:
         "Write NAME.png, NAME.pdf and NAME.json for this run"
-        return save_figure(fig, self.spec.name, numbers, dict(mode=self.mode) | self.params, self.spec, self.figures_dir)
+        params = dict(mode=self.mode) | self.params
+        return save_figure(fig, self.spec.name, numbers, params, self.spec, self.figures_dir)
 
 def figure_run(name:str|FigureSpec, # the registered figure
                mode:str='quick', params:dict|None=None, # the mode and the changes to its parameters
@@ -171,12 +188,15 @@ def figure_run(name:str|FigureSpec, # the registered figure
     "Start making a figure in its notebook: parameters resolved and checked, runtime settings applied"
     spec = name if isinstance(name, FigureSpec) else FIGURES[name]
     unknown = [k for k in runtime if k not in RUNTIME_KEYS]
-    if unknown: raise ValueError(f"figure_run({spec.name!r}): unknown runtime settings {unknown}; known: {', '.join(RUNTIME_KEYS)}")
+    if unknown:
+        raise ValueError(f"figure_run({spec.name!r}): unknown runtime settings {unknown}; "
+                         f"known: {', '.join(RUNTIME_KEYS)}")
     p = resolve_params(spec, mode, params)
     configure(quiet=runtime.get('quiet'), heartbeat=runtime.get('heartbeat'))
     executor = runtime.get('executor')
     return FigureRun(spec, mode, p, spec.config(**p), Path(runtime.get('figures_dir') or figures_dir()),
-                     ClusterConfig(**executor) if executor else None, runtime.get('device') or None, bool(runtime.get('rehearse')))
+                     ClusterConfig(**executor) if executor else None, runtime.get('device') or None,
+                     bool(runtime.get('rehearse')))
 
 # %% ../../nbs/09_figures.ipynb #5a4e0001
 def save_figure(fig, # the finished matplotlib figure
@@ -190,14 +210,17 @@ def save_figure(fig, # the finished matplotlib figure
     spec = spec or FIGURES[name]
     if spec.name != name: raise ValueError(f"save_figure: name {name!r} does not match the spec {spec.name!r}")
     mode = params.get('mode')
-    if mode not in MODES: raise ValueError(f"save_figure({name!r}): params['mode'] must be one of {MODES}, got {mode!r}")
-    if not isinstance(numbers, dict) or not numbers: raise ValueError(f"save_figure({name!r}): numbers must be a non-empty dict of the values behind the plot")
+    if mode not in MODES:
+        raise ValueError(f"save_figure({name!r}): params['mode'] must be one of {MODES}, got {mode!r}")
+    if not isinstance(numbers, dict) or not numbers:
+        raise ValueError(f"save_figure({name!r}): numbers must be a non-empty dict of the values behind the plot")
     out = Path(out_dir) if out_dir else figures_dir()
     from scalinglab import __version__
-    meta = dict(figure=name, study=spec.study, paper_figures=spec.paper_figures, mode=mode, params=params, numbers=numbers,
-                description=spec.description, scalinglab_version=__version__)
+    meta = dict(figure=name, study=spec.study, paper_figures=spec.paper_figures, mode=mode, params=params,
+                numbers=numbers, description=spec.description, scalinglab_version=__version__)
     paths = [out/f'{name}.{ext}' for ext in ('png', 'pdf', 'json')]
-    payload = portable_paths(to_jsonable(meta))   # before anything is written: a bad number must not leave a PNG without its JSON
+    # before anything is written: a bad number must not leave a PNG without its JSON
+    payload = portable_paths(to_jsonable(meta))
     for p, md in zip(paths[:2], ({'Software': None}, {'CreationDate': None, 'Producer': None})):
         with atomic_path(p) as tmp: fig.savefig(tmp, format=p.suffix[1:], metadata=md)
     write_json(paths[2], payload)
@@ -210,7 +233,11 @@ class FigureError(RuntimeError):
 @dataclass
 class FigureResult:
     "What one figure run did"
-    name: str; mode: str; status: str; seconds: float; run_id: str
+    name: str
+    mode: str
+    status: str
+    seconds: float
+    run_id: str
     notebook: str = ''  # the executed notebook
     files: list = field(default_factory=list)
     error: str = ''
@@ -219,7 +246,8 @@ _ANSI = re.compile(r'\x1b\[[0-9;]*[A-Za-z]')
 
 def _execution_error(spec, mode, err, out_nb) -> str:
     tb = _ANSI.sub('', '\n'.join(err.traceback))
-    return (f"Figure {spec.name!r} ({mode}) failed in cell [{err.exec_count}] of {spec.path.name}: {err.ename}: {err.evalue}\n"
+    return (f"Figure {spec.name!r} ({mode}) failed in cell [{err.exec_count}] of {spec.path.name}: "
+            f"{err.ename}: {err.evalue}\n"
             f"--- cell source ---\n{err.source}\n--- traceback ---\n{tb}\nExecuted notebook: {out_nb}")
 
 def check_figure_outputs(name:str, mode:str, out_dir:Path, since:float=0.) -> list[Path]:
@@ -231,7 +259,9 @@ def check_figure_outputs(name:str, mode:str, out_dir:Path, since:float=0.) -> li
     except json.JSONDecodeError as e: raise FigureError(f"{files[2]} is not valid JSON: {e}") from None
     lacking = [k for k in FIGURE_JSON_KEYS if k not in meta]
     if lacking: raise FigureError(f"{files[2]} lacks the keys {lacking}")
-    if (meta['figure'], meta['mode']) != (name, mode): raise FigureError(f"{files[2]} says figure={meta['figure']!r}, mode={meta['mode']!r}; expected {name!r}, {mode!r}")
+    if (meta['figure'], meta['mode']) != (name, mode):
+        raise FigureError(f"{files[2]} says figure={meta['figure']!r}, mode={meta['mode']!r}; "
+                          f"expected {name!r}, {mode!r}")
     return files
 
 def flatten_numbers(d:Any, prefix:str='numbers', limit:int=1000) -> dict:
@@ -271,7 +301,8 @@ def writable_dir(path:str|Path|None=None # the figures folder (None: `figures_di
         path.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path, prefix='.write-test-'): pass
     except OSError as e:
-        raise FigureParamError(f"The figures folder {path} cannot be written ({e.strerror or e}); choose another with --figures_dir or SCALINGLAB_FIGURES") from None
+        raise FigureParamError(f"The figures folder {path} cannot be written ({e.strerror or e}); "
+                               "choose another with --figures_dir or SCALINGLAB_FIGURES") from None
     return path
 
 def _dead_kernel_errors() -> tuple:
@@ -285,9 +316,9 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
                figures_dir:str|Path|None=None, # where the files go (default `figures_dir()`; a rehearsal: the cache's)
                store:ResultsStore|None=None, # where the run is logged (default: the user's store)
                raise_on_error:bool=True, # raise `FigureError`, or return a failed `FigureResult`
-               cell_progress:bool|None=None, # a bar over the notebook's cells (default: unless quiet; batch runs show the heartbeat instead)
+               cell_progress:bool|None=None, # a bar over the cells (None: unless quiet; batches show heartbeats)
                heartbeat_file:str|Path|None=None, # where the kernel writes its current cell and bar (`05_progress`)
-               runs_dir:str|Path|None=None, # where the executed notebook goes (default: the cache's runs/; a cluster task: its log dir)
+               runs_dir:str|Path|None=None, # where the executed notebook goes (None: <cache>/runs; a task: its log dir)
                executor:ClusterConfig|None=None, # where the figure's own sweeps run (None: in the figure's kernel)
                device:str|None=None, # the device the figure computes on (None: `get_device()` in the kernel)
                quiet:bool|None=None # progress bars in the kernel off (default: as in this process)
@@ -298,43 +329,52 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     p = resolve_params(spec, mode, params)
     notebook_parameters(spec.path)
     notebook = figure_notebook(spec.path)
-    if figures_dir is None and mode == 'rehearse': figures_dir = cache_dir('rehearsal', 'figures')   # a rehearsal never overwrites figures/
+    # a rehearsal never overwrites figures/
+    if figures_dir is None and mode == 'rehearse': figures_dir = cache_dir('rehearsal', 'figures')
     out_dir = writable_dir(figures_dir)   # before the kernel starts: a run of minutes must not fail at its last step
     store = store or ResultsStore()
     run = store.run(f'figure/{spec.name}', dict(mode=mode) | p | {'figures_dir': str(out_dir)})
     out_nb = (Path(runs_dir) if runs_dir else cache_dir('runs'))/f'{spec.name}-{mode}-{run.run_id}.ipynb'
     out_nb.parent.mkdir(parents=True, exist_ok=True)
-    runtime = dict(figures_dir=str(out_dir), heartbeat=str(heartbeat_file) if heartbeat_file else None, quiet=is_quiet() if quiet is None else quiet,
-                   executor=asdict(executor) if executor is not None and executor.executor != 'local' else None, device=device, rehearse=mode == 'rehearse')
+    sweeps = asdict(executor) if executor is not None and executor.executor != 'local' else None
+    runtime = dict(figures_dir=str(out_dir), heartbeat=str(heartbeat_file) if heartbeat_file else None,
+                   quiet=is_quiet() if quiet is None else quiet, executor=sweeps, device=device,
+                   rehearse=mode == 'rehearse')
     t0, status, error, files = time.time(), 'ok', '', []
     try:
         with modified_env(MPLBACKEND='Agg'):   # matplotlib's own setting: no window in a batch
-            pm.execute_notebook(notebook, str(out_nb), parameters=dict(mode=mode, params=p, runtime=runtime), cwd=str(spec.path.parent),
-                                kernel_name='python3', progress_bar=(not is_quiet()) if cell_progress is None else cell_progress, log_output=False,
-                                kernel_manager_class=kernel_manager_class())
+            show_cells = (not is_quiet()) if cell_progress is None else cell_progress
+            pm.execute_notebook(notebook, str(out_nb), parameters=dict(mode=mode, params=p, runtime=runtime),
+                                cwd=str(spec.path.parent), kernel_name='python3', progress_bar=show_cells,
+                                log_output=False, kernel_manager_class=kernel_manager_class())
         files = check_figure_outputs(spec.name, mode, out_dir, since=t0)
         run.log('seconds', time.time() - t0)
         for k, v in flatten_numbers(json.loads(files[2].read_text())['numbers']).items(): run.log(k, v)
         run.finish()
     except pm.PapermillExecutionError as e: status, error = 'failed', _execution_error(spec, mode, e, out_nb)
     except FigureError as e: status, error = 'failed', str(e)
-    except _dead_kernel_errors() as e:   # the kernel process vanished (the OOM killer, a segfault, a kill): this figure fails, the rest go on
-        status, error = 'failed', (f"Figure {spec.name!r} ({mode}): kernel died after {time.time() - t0:.0f} s — out of memory? "
-                                   f"({type(e).__name__}; the notebook as far as it ran: {out_nb})")
+    except _dead_kernel_errors() as e:
+        # the kernel process vanished (the OOM killer, a segfault, a kill): this figure fails, the rest go on
+        status, error = 'failed', (f"Figure {spec.name!r} ({mode}): kernel died after {time.time() - t0:.0f} s — "
+                                   f"out of memory? ({type(e).__name__}; the notebook as far as it ran: {out_nb})")
     except BaseException as e:
-        run.finish('interrupted' if isinstance(e, KeyboardInterrupt) else 'failed', f'{type(e).__name__}: {e}'); raise
+        run.finish('interrupted' if isinstance(e, KeyboardInterrupt) else 'failed', f'{type(e).__name__}: {e}')
+        raise
     if status == 'failed':
         run.finish('failed', error)
         if raise_on_error: raise FigureError(error)
-    return FigureResult(spec.name, mode, status, round(time.time() - t0, 2), run.run_id, str(out_nb), [str(f) for f in files], error)
+    return FigureResult(spec.name, mode, status, round(time.time() - t0, 2), run.run_id, str(out_nb),
+                        [str(f) for f in files], error)
 
 # %% ../../nbs/09_figures.ipynb #b4309421
 def figure_status(store:ResultsStore|None=None) -> dict:
     "{figure name: (status, mode, finished)} of the latest run of each figure in the store"
-    store = store or ResultsStore(); store.mark_dead_runs()
+    store = store or ResultsStore()
+    store.mark_dead_runs()
     df = store.query("""
         SELECT experiment, status, params->>'mode' AS mode, coalesce(finished, started) AS at FROM runs
-        WHERE experiment LIKE 'figure/%' QUALIFY row_number() OVER (PARTITION BY experiment ORDER BY started DESC, run_id DESC) = 1""")
+        WHERE experiment LIKE 'figure/%'
+        QUALIFY row_number() OVER (PARTITION BY experiment ORDER BY started DESC, run_id DESC) = 1""")
     return {r.experiment.removeprefix('figure/'): (r.status, r.mode, r.at) for r in df.itertuples()}
 
 def _run_one(args):
@@ -343,8 +383,9 @@ def _run_one(args):
     # thread pools oversubscribe the machine and every figure runs many times slower
     env = {v: str(threads) for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS')} if threads else {}
     with modified_env(**env):
-        return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None, raise_on_error=False,
-                          cell_progress=False, heartbeat_file=beat, executor=executor, device=device, quiet=quiet)
+        return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None,
+                          raise_on_error=False, cell_progress=False, heartbeat_file=beat, executor=executor,
+                          device=device, quiet=quiet)
 
 def n_code_cells(path:str|Path) -> int:
     "The cells papermill will execute in a notebook: its non-empty code cells and the injected parameters"
@@ -360,7 +401,9 @@ def heartbeat_line(name:str, # the figure
     from tqdm import tqdm
     now, b = now or time.time(), read_heartbeat(path)
     parts = [f"{name} {tqdm.format_interval(now - started)}"]
-    if 'cell' in b: parts.append(f"cell {b['cell']}{f'/{n_cells}' if n_cells else ''} `{b['cell_line']}` {tqdm.format_interval(now - b['cell_started'])}")
+    if 'cell' in b:
+        of = f'/{n_cells}' if n_cells else ''
+        parts.append(f"cell {b['cell']}{of} `{b['cell_line']}` {tqdm.format_interval(now - b['cell_started'])}")
     if b.get('bar'): parts.append(b['bar'])
     return ' · '.join(parts)
 
@@ -370,7 +413,7 @@ def _show_heartbeats(bar, running:dict):
 
 @contextlib.contextmanager
 def _heartbeat_thread(bar, running:dict, every:float=2.):
-    "Refresh the bar's heartbeat every `every` seconds while the block runs (one figure at a time: the main thread is busy)"
+    "Refresh the bar's heartbeat every `every` s while the block runs (one figure at a time: the main thread is busy)"
     import threading
     stop = threading.Event()
     def beat():
@@ -385,36 +428,46 @@ def run_figures(names:list|None=None, # registered names (default: all)
                 jobs:int=1, # parallel processes
                 figures_dir:str|Path|None=None, store:ResultsStore|None=None,
                 executor:ClusterConfig|None=None, # where the figures' own sweeps run (None: in their kernels)
-                device:str|None=None, quiet:bool|None=None # the device, and quiet bars in the kernels (see `run_figure`)
+                device:str|None=None, quiet:bool|None=None # the device, and quiet kernel bars (see `run_figure`)
                ) -> list[FigureResult]:
     "Run several figures; failures are reported in the results, not raised"
     import concurrent.futures as cf, multiprocessing as mp
     names = list(names or FIGURES.names())
-    for n in names: resolve_params(FIGURES[n], mode, params)  # fail fast: unknown names, bad parameters, out-of-range values ...
-    writable_dir(figures_dir)                                  # ... and a folder the figures cannot be written to
-    order = sorted(names, key=lambda n: -FIGURES[n].weight) if jobs > 1 else names   # longest first: the pool finishes sooner
+    # fail fast: unknown names, bad parameters, out-of-range values, and a folder the figures cannot be written to
+    for n in names: resolve_params(FIGURES[n], mode, params)
+    writable_dir(figures_dir)
+    # longest first: the pool finishes sooner
+    order = sorted(names, key=lambda n: -FIGURES[n].weight) if jobs > 1 else names
     store_path = str(store.path) if store else None
     threads = max(1, (os.cpu_count() or 1)//jobs) if jobs > 1 else None
     results, running = {}, {}   # running: {name: (heartbeat file, started, cells)}
-    with tempfile.TemporaryDirectory(prefix='scalinglab-beat-') as beats, progress(total=len(order), desc=f'figures ({mode})', unit='fig') as bar:
-        tasks = [(n, mode, params, figures_dir, store_path, threads, f'{beats}/{n}', executor, device, quiet) for n in order]
+    with (tempfile.TemporaryDirectory(prefix='scalinglab-beat-') as beats,
+          progress(total=len(order), desc=f'figures ({mode})', unit='fig') as bar):
+        tasks = [(n, mode, params, figures_dir, store_path, threads, f'{beats}/{n}', executor, device, quiet)
+                 for n in order]
         if jobs <= 1:
             with _heartbeat_thread(bar, running):
                 for t in tasks:
-                    running.clear(); running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
-                    _show_heartbeats(bar, running); results[t[0]] = _run_one(t); bar.update()
+                    running.clear()
+                    running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
+                    _show_heartbeats(bar, running)
+                    results[t[0]] = _run_one(t)
+                    bar.update()
         else:
             with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context('spawn')) as ex:
                 pending = {ex.submit(_run_one, t): t for t in tasks}
                 while pending:
                     done, _ = cf.wait(pending, timeout=2, return_when=cf.FIRST_COMPLETED)
                     for f in done:
-                        n = pending.pop(f)[0]; running.pop(n, None)
+                        n = pending.pop(f)[0]
+                        running.pop(n, None)
                         try: results[n] = f.result()
-                        except Exception as e: results[n] = FigureResult(n, mode, 'failed', 0., '', error=f'{type(e).__name__}: {e}')
+                        except Exception as e:
+                            results[n] = FigureResult(n, mode, 'failed', 0., '', error=f'{type(e).__name__}: {e}')
                         bar.update()
                     for f, t in pending.items():
-                        if f.running() and t[0] not in running: running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
+                        if f.running() and t[0] not in running:
+                            running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
                     _show_heartbeats(bar, running)
     return [results[n] for n in names]
 
@@ -422,20 +475,24 @@ def run_figures(names:list|None=None, # registered names (default: all)
 def figure_unit(name:str, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str,
                 executor:dict|None=None, device:str|None=None) -> FigureResult:
     "A task: one figure, its executed notebook in `runs_dir`; raises when the figure fails"
-    threads = os.environ.get('SLURM_CPUS_PER_TASK')   # SLURM's word for the task's CPUs: torch and BLAS get as many threads
+    # SLURM's word for the task's CPUs: torch and BLAS get as many threads
+    threads = os.environ.get('SLURM_CPUS_PER_TASK')
     env = {v: threads for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS')} if threads else {}
     os.environ.update(env)
-    return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None, raise_on_error=True,
-                      cell_progress=False, runs_dir=runs_dir, executor=ClusterConfig(**executor) if executor else None, device=device, quiet=True)
+    return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None,
+                      raise_on_error=True, cell_progress=False, runs_dir=runs_dir,
+                      executor=ClusterConfig(**executor) if executor else None, device=device, quiet=True)
 
 def figure_units(names:list, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str|Path,
                  executor:ClusterConfig|None=None, device:str|None=None) -> dict:
     "{figure name: call} for `run_units`"
-    for n in names: resolve_params(FIGURES[n], mode, params)    # bad names and parameters fail before anything is submitted
+    # bad names and parameters fail before anything is submitted
+    for n in names: resolve_params(FIGURES[n], mode, params)
     writable_dir(figures_dir)
     sweeps = asdict(executor) if executor is not None and executor.executor != 'local' else None
-    return {n: (figure_unit, dict(name=n, mode=mode, params=params, figures_dir=figures_dir, store_path=store_path, runs_dir=str(runs_dir),
-                                  executor=sweeps, device=device)) for n in names}
+    return {n: (figure_unit, dict(name=n, mode=mode, params=params, figures_dir=figures_dir, store_path=store_path,
+                                  runs_dir=str(runs_dir), executor=sweeps, device=device))
+            for n in names}
 
 def run_figures_on(cfg:ClusterConfig, names:list, mode:str='quick', params:dict|None=None, figures_dir:str|None=None,
                    store:ResultsStore|None=None,
@@ -443,10 +500,13 @@ def run_figures_on(cfg:ClusterConfig, names:list, mode:str='quick', params:dict|
                    device:str|None=None) -> list[FigureResult]:
     "Figures as one array of tasks (each submission is a new sweep: figures are always regenerated)"
     name = f"reproduce-{mode}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    units = figure_units(names, mode, params, figures_dir, str(store.path) if store else None, unit_folder(cfg, name)/'notebooks', executor, device)
+    store_path = str(store.path) if store else None
+    units = figure_units(names, mode, params, figures_dir, store_path, unit_folder(cfg, name)/'notebooks',
+                         executor, device)
     try: done = {n: FigureResult(**r) for n, r in run_units(name, units, cfg, store).items()}
     except UnitsFailed as e:
         folder = unit_folder(cfg, name)
         done = {n: FigureResult(**unit_result(folder, n)) for n in names if unit_done(folder, n)}
-        for n, (log, tail) in e.failed.items(): done[n] = FigureResult(n, mode, 'failed', 0., '', error=f"{tail.strip()}\n(log: {log})")
+        for n, (log, tail) in e.failed.items():
+            done[n] = FigureResult(n, mode, 'failed', 0., '', error=f"{tail.strip()}\n(log: {log})")
     return [done[n] for n in names]

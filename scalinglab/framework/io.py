@@ -20,10 +20,13 @@ __all__ = ['CODE_PATHS', 'atomic_path', 'atomic_write', 'atomic_dir', 'file_lock
 def atomic_path(path:str|Path # the final file name
                ):
     "Yield a temporary path beside `path`; rename it onto `path` only if the block succeeds"
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.stem}.', suffix=f'.tmp{path.suffix}')
-    os.close(fd); tmp = Path(tmp)
-    umask = os.umask(0); os.umask(umask)
+    os.close(fd)
+    tmp = Path(tmp)
+    umask = os.umask(0)   # read the umask: setting it is the only way
+    os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)   # mkstemp makes owner-only files; give the result ordinary permissions
     try:
         yield tmp
@@ -39,7 +42,8 @@ def atomic_write(path:str|Path, # the final file name
     with atomic_path(path) as tmp:
         with open(tmp, mode, encoding=None if 'b' in mode else encoding) as f:
             yield f
-            f.flush(); os.fsync(f.fileno())
+            f.flush()
+            os.fsync(f.fileno())
 
 # %% ../../nbs/01_io.ipynb #2e98d413
 def _exchange(a:Path, b:Path) -> bool:
@@ -59,7 +63,8 @@ def atomic_dir(path:str|Path, # the final folder
               ):
     "Yield a temporary folder beside `path`; when the block succeeds it replaces `path` in one step"
     import shutil
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not overwrite: raise FileExistsError(f"{path} exists")
     tmp = Path(tempfile.mkdtemp(prefix=f'.{path.name}.', suffix='.tmp', dir=path.parent))
     try:
@@ -67,9 +72,13 @@ def atomic_dir(path:str|Path, # the final folder
         if not path.exists(): os.replace(tmp, path)
         elif not overwrite: raise FileExistsError(f"{path} was created while this one was written")
         elif not _exchange(tmp, path):   # no atomic swap here: move the old folder aside first
-            old = tmp.with_name(tmp.name + '.old'); os.replace(path, old); os.replace(tmp, path); shutil.rmtree(old, ignore_errors=True)
+            old = tmp.with_name(tmp.name + '.old')
+            os.replace(path, old)
+            os.replace(tmp, path)
+            shutil.rmtree(old, ignore_errors=True)
     finally:
-        if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)   # the new folder after a failure, or the old one after a swap
+        # the new folder after a failure, or the old one after a swap
+        if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
 
 # %% ../../nbs/01_io.ipynb #3494e5a5
 @contextlib.contextmanager
@@ -79,13 +88,18 @@ def file_lock(path:Path, # the lock file (created if missing)
              ):
     "Hold an advisory `flock` on `path` for the duration of the block"
     import fcntl
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    kind = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
     with open(path, 'a+') as f:
         deadline = time.monotonic() + timeout
         while True:
-            try: fcntl.flock(f, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB); break
+            try:
+                fcntl.flock(f, kind | fcntl.LOCK_NB)
+                break
             except BlockingIOError:
-                if time.monotonic() > deadline: raise TimeoutError(f"{path} stayed locked by another process for more than {timeout:g}s")
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{path} stayed locked by another process for more than {timeout:g}s")
                 time.sleep(0.005 + 0.02*random.random())
         try: yield
         finally: fcntl.flock(f, fcntl.LOCK_UN)
@@ -109,11 +123,13 @@ def to_jsonable(o:Any):
 
 def write_json(path:str|Path, obj:Any):
     "Write `obj` as indented JSON, atomically"
-    with atomic_write(path) as f: json.dump(to_jsonable(obj), f, indent=1, allow_nan=False); f.write('\n')
+    with atomic_write(path) as f:
+        json.dump(to_jsonable(obj), f, indent=1, allow_nan=False)
+        f.write('\n')
 
 # %% ../../nbs/01_io.ipynb #a10b941a
 def portable_paths(obj:Any) -> Any:
-    "`obj` (plain JSON types) with every absolute path under the cache or the checkout written as `<cache>/...` or `<root>/...`"
+    "`obj` (plain JSON types) with absolute paths under the cache or checkout written as `<cache>/...` or `<root>/...`"
     bases = [(str(cache_dir()), '<cache>')]
     try: bases.append((str(project_root()), '<root>'))
     except FileNotFoundError: pass
@@ -150,16 +166,18 @@ def array_digest(a) -> str:
     return hashlib.blake2b(np.ascontiguousarray(a).view(np.uint8), digest_size=16).hexdigest()
 
 # %% ../../nbs/01_io.ipynb #29aa17ec
-CODE_PATHS = ('scalinglab', 'nbs', 'scaling_nbs', 'settings.ini', 'setup.py')   # what decides a result; not figures/ or data a run writes
+# what decides a result; not figures/ or data a run writes
+CODE_PATHS = ('scalinglab', 'nbs', 'scaling_nbs', 'settings.ini', 'setup.py')
 
 def code_version() -> str:
-    "Package version, plus `+g<commit>[.dirty]` inside a git checkout (dirty: the code differs from the commit; outputs do not count)"
+    "Package version, plus `+g<commit>[.dirty]` in a git checkout (dirty: code differs from the commit, outputs aside)"
     from scalinglab import __version__
     try:
         root = project_root()
-        sha = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=root, capture_output=True, text=True, timeout=10)
+        git = lambda *args: subprocess.run(['git', *args], cwd=root, capture_output=True, text=True, timeout=10)
+        sha = git('rev-parse', '--short', 'HEAD')
         if sha.returncode != 0: return __version__
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no', '--', *CODE_PATHS], cwd=root, capture_output=True, text=True, timeout=10)
+        dirty = git('status', '--porcelain', '--untracked-files=no', '--', *CODE_PATHS)
         return f"{__version__}+g{sha.stdout.strip()}" + ('.dirty' if dirty.stdout.strip() else '')
     except (FileNotFoundError, subprocess.TimeoutExpired): return __version__
 

@@ -23,7 +23,9 @@ def _is_root(p:Path): return (p/'settings.ini').is_file() and (p/'scaling_nbs').
 def project_root() -> Path:
     "The scalinglab checkout: `SCALINGLAB_ROOT`, else the folder with `settings.ini` above the package or the cwd"
     if (p := _env_path('SCALINGLAB_ROOT')) is not None:
-        if not _is_root(p): raise FileNotFoundError(f"SCALINGLAB_ROOT={p} is not a scalinglab checkout (no settings.ini and scaling_nbs/ there)")
+        if not _is_root(p):
+            raise FileNotFoundError(f"SCALINGLAB_ROOT={p} is not a scalinglab checkout "
+                                    "(no settings.ini and scaling_nbs/ there)")
         return p.resolve()
     pkg = importlib.util.find_spec('scalinglab')
     for start in ([Path(pkg.origin).resolve().parent] if pkg and pkg.origin else []) + [Path.cwd().resolve()]:
@@ -59,7 +61,7 @@ def scaling_nbs_dir() -> Path:
 
 def cache_dir(*parts:str # optional sub-folder, created on demand
              ) -> Path:
-    "Cache for derived artefacts (models, token stores, run notebooks, results): `SCALINGLAB_CACHE`, else `~/.cache/scalinglab`"
+    "Cache for derived artefacts (models, token stores, runs, results): `SCALINGLAB_CACHE`, else `~/.cache/scalinglab`"
     p = (_env_path('SCALINGLAB_CACHE') or Path.home()/'.cache'/'scalinglab').joinpath(*parts)
     p.mkdir(parents=True, exist_ok=True)
     return p
@@ -76,7 +78,8 @@ def get_device(device:str|None=None # 'cuda', 'cuda:1', 'mps', 'cpu'; None: SCAL
         else: name = 'cpu'
     try: dev = torch.device(name)
     except RuntimeError as e: raise ValueError(f"Unknown device {name!r}: expected cpu, cuda[:N] or mps") from e
-    if dev.type == 'cuda' and not torch.cuda.is_available(): raise RuntimeError(f"Device {name!r} requested but CUDA is not available here")
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        raise RuntimeError(f"Device {name!r} requested but CUDA is not available here")
     if dev.type == 'mps' and not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
         raise RuntimeError(f"Device {name!r} requested but MPS is not available here")
     return dev
@@ -87,8 +90,11 @@ def seed_everything(seed:int, # the run seed
                    ) -> np.random.Generator:
     "Seed `random`, NumPy and torch; return a NumPy generator with the same seed"
     import torch
-    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0: raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
     if torch.cuda.is_available(): torch.cuda.manual_seed_all(seed)
     if deterministic:
         os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')

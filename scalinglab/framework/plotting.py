@@ -5,9 +5,7 @@
 # %% ../../nbs/10_plotting.ipynb #f96340bc
 from __future__ import annotations
 import contextlib, math
-from pathlib import Path
 import matplotlib as mpl
-import matplotlib.pyplot as plt
 
 # %% auto #0
 __all__ = ['PALETTE', 'THEORY', 'REFERENCE', 'STYLE', 'use_style', 'plot_style', 'plain_log_ticks']
@@ -18,7 +16,8 @@ THEORY = dict(color='black', lw=1.4, ls='-', zorder=1)        # a theory predict
 REFERENCE = dict(color='0.55', lw=1.1, ls='--', zorder=1)     # a secondary reference line
 STYLE = {
     'figure.dpi': 100, 'savefig.dpi': 200, 'savefig.bbox': 'tight', 'savefig.pad_inches': 0.05,
-    'font.size': 9, 'axes.titlesize': 10, 'axes.labelsize': 9, 'legend.fontsize': 8, 'xtick.labelsize': 8, 'ytick.labelsize': 8,
+    'font.size': 9, 'axes.titlesize': 10, 'axes.labelsize': 9, 'legend.fontsize': 8,
+    'xtick.labelsize': 8, 'ytick.labelsize': 8,
     'axes.spines.top': False, 'axes.spines.right': False, 'axes.grid': True, 'grid.alpha': 0.25, 'grid.linewidth': 0.6,
     'axes.prop_cycle': mpl.cycler(color=PALETTE), 'lines.linewidth': 1.5, 'lines.markersize': 5,
     'legend.frameon': False, 'image.cmap': 'viridis', 'pdf.fonttype': 42,   # TrueType in PDFs: editable text

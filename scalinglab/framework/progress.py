@@ -74,7 +74,8 @@ def _bar_line(bar) -> str: return bar.format_meter(**{**bar.format_dict, 'ncols'
 
 def _beating(cls):
     "`cls` (a tqdm class) whose bars report their line to the heartbeat"
-    live, beat = _beat['bars'], heartbeat   # held here: tqdm closes bars again at interpreter exit, after module globals are gone
+    # held here: tqdm closes bars again at interpreter exit, after module globals are gone
+    live, beat = _beat['bars'], heartbeat
     class Beating(cls):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
@@ -99,7 +100,8 @@ def _cell_started(info):
               cell_started=time.time(), bar='')
 
 def _cell_finished(result):
-    # IPython versions differ in when they count a cell, before or after `pre_run_cell`: the finished cell's number is exact
+    # IPython versions differ in when they count a cell, before or after `pre_run_cell`:
+    # the finished cell's number is exact
     if result.execution_count: _beat['last_cell'] = result.execution_count
 
 def _watch_cells():

@@ -13,17 +13,18 @@ __all__ = ['FOUNDATIONS', 'STUDIES', 'study_modules', 'study_packages', 'Unknown
 def study_modules(package:str='scalinglab' # the top-level package whose sub-packages hold the studies
                  ) -> list[str]:
     "Every module inside the sub-packages of `package` (the studies and `lm`), found with `pkgutil`"
-    import pkgutil
     top = importlib.import_module(package)
     subs = [m.name for m in pkgutil.iter_modules(top.__path__, f'{package}.') if m.ispkg]
-    return sorted(m.name for s in subs for m in pkgutil.walk_packages(importlib.import_module(s).__path__, f'{s}.'))
+    walk = lambda s: pkgutil.walk_packages(importlib.import_module(s).__path__, f'{s}.')
+    return sorted(m.name for s in subs for m in walk(s))
 
 FOUNDATIONS = ('framework', 'shared', 'lm')   # the sub-packages below the studies, bottom up
 
 def study_packages(package:str='scalinglab') -> list[str]:
     "The sub-packages of `package` that hold a study: every one but the foundations"
     top = importlib.import_module(package)
-    return sorted(m.name.rsplit('.', 1)[1] for m in pkgutil.iter_modules(top.__path__, f'{package}.') if m.ispkg and m.name.rsplit('.', 1)[1] not in FOUNDATIONS)
+    subs = [m.name.rsplit('.', 1)[1] for m in pkgutil.iter_modules(top.__path__, f'{package}.') if m.ispkg]
+    return sorted(s for s in subs if s not in FOUNDATIONS)
 
 class UnknownName(LookupError):
     "A registry lookup with a name that is not registered"
@@ -32,7 +33,8 @@ class Registry:
     "Named entries that study modules add when imported; reading it imports `study_modules()` first"
     def __init__(self, kind:str): self.kind, self._items, self._loaded = kind, {}, False
     def add(self, name:str, item):
-        if not isinstance(name, str) or not name or name != name.strip(): raise ValueError(f"Bad {self.kind} name {name!r}")
+        if not isinstance(name, str) or not name or name != name.strip():
+            raise ValueError(f"Bad {self.kind} name {name!r}")
         self._items[name] = item  # re-importing a module (e.g. autoreload) re-registers the same name
         return item
     def load(self):
@@ -44,7 +46,8 @@ class Registry:
     def __getitem__(self, name:str):
         self.load()
         if name not in self._items:
-            raise UnknownName(f"Unknown {self.kind} {name!r}. Valid {self.kind} names: {', '.join(self.names()) or '(none registered)'}")
+            valid = ', '.join(self.names()) or '(none registered)'
+            raise UnknownName(f"Unknown {self.kind} {name!r}. Valid {self.kind} names: {valid}")
         return self._items[name]
     def __contains__(self, name): return name in self.load()._items
     def __iter__(self): return iter(self.names())
@@ -58,5 +61,7 @@ def register_study(key:str, # the study's sub-package, e.g. 'quanta'
                    paper:str # the paper it reproduces: title, authors, venue
                   ) -> str:
     "Declare a study: its sub-package and its paper"
-    if key not in study_packages(): raise ValueError(f"Study {key!r} must be a sub-package of scalinglab; study packages: {', '.join(study_packages())}")
+    if key not in study_packages():
+        raise ValueError(f"Study {key!r} must be a sub-package of scalinglab; "
+                         f"study packages: {', '.join(study_packages())}")
     return STUDIES.add(key, paper)

@@ -4,9 +4,9 @@
 
 # %% ../../nbs/04_results.ipynb #ab3002fe
 from __future__ import annotations
-import os, json, math, time, random, socket, secrets, contextlib, datetime as dt
+import os, json, time, socket, secrets, contextlib, datetime as dt
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 import duckdb, numpy as np, pandas as pd
 from fastcore.basics import patch
 from .paths import cache_dir
@@ -21,11 +21,13 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
     run_id VARCHAR PRIMARY KEY, experiment VARCHAR NOT NULL, params JSON, code_version VARCHAR,
     started TIMESTAMP, finished TIMESTAMP, status VARCHAR NOT NULL, error VARCHAR, host VARCHAR, pid INTEGER);
-ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid_started BIGINT;   -- the process's start (clock ticks after boot): a reused pid is another process
+-- the process's start (clock ticks after boot): a reused pid is another process
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid_started BIGINT;
 CREATE TABLE IF NOT EXISTS metrics (
     run_id VARCHAR NOT NULL, name VARCHAR NOT NULL, step BIGINT, value DOUBLE, tags JSON);
 """
-RUN_STATUSES = ('running', 'finished', 'failed', 'interrupted', 'died')   # died: its process is gone without saying so (SIGKILL, the OOM killer)
+# died: its process is gone without saying so (SIGKILL, the OOM killer)
+RUN_STATUSES = ('running', 'finished', 'failed', 'interrupted', 'died')
 
 def _utcnow(): return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 def new_run_id() -> str:
@@ -37,7 +39,8 @@ class StoreError(RuntimeError):
 
 class LockedDuckDB:
     "A DuckDB file that processes share: every call opens it under a file lock, runs one transaction and closes it"
-    env_var, file_name, what = '', 'data.duckdb', 'database'   # subclasses: the env override, the default file in the cache, a name for messages
+    # subclasses: the env override, the default file in the cache, a name for messages
+    env_var, file_name, what = '', 'data.duckdb', 'database'
     def __init__(self, path:str|Path|None=None, # the .duckdb file; default: `$env_var`, else `<cache>/file_name`
                  timeout:float=120. # seconds to wait for another process's lock
                 ):
@@ -57,11 +60,15 @@ class LockedDuckDB:
             try: return duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.IOException as e:
                 # a process outside this API (say, the duckdb CLI) may hold DuckDB's own lock: wait for it too
-                if 'lock' not in str(e).lower() or time.monotonic() > deadline:
-                    hint = '' if 'lock' in str(e).lower() else ' (is it a DuckDB file?)'   # a lock held past the timeout is not a bad file
+                locked = 'lock' in str(e).lower()
+                if not locked or time.monotonic() > deadline:
+                    # a lock held past the timeout is not a bad file
+                    hint = '' if locked else ' (is it a DuckDB file?)'
                     raise StoreError(f"Cannot open the {self.what} {self.path}{hint}: {str(e).splitlines()[0]}") from e
                 time.sleep(0.05)
-            except duckdb.Error as e: raise StoreError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): {str(e).splitlines()[0]}") from e
+            except duckdb.Error as e:
+                raise StoreError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): "
+                                 f"{str(e).splitlines()[0]}") from e
 
     @contextlib.contextmanager
     def connect(self, write:bool=False # a read-write transaction (exclusive) or a read-only view (shared)
@@ -72,10 +79,17 @@ class LockedDuckDB:
         with file_lock(self.lock_path, exclusive=write, timeout=self.timeout):
             con = self._open(read_only=not write)
             try:
-                if not write: yield con; return
-                self._prepare(con); con.begin()
-                try: yield con; con.commit()
-                except BaseException: con.rollback(); raise
+                if not write:
+                    yield con
+                    return
+                self._prepare(con)
+                con.begin()
+                try:
+                    yield con
+                    con.commit()
+                except BaseException:
+                    con.rollback()
+                    raise
             finally: con.close()
 
     def query(self, sql:str, # read-only SQL
@@ -101,22 +115,28 @@ def start_run(self:ResultsStore, experiment:str, # what kind of run, e.g. 'figur
               resume:bool=False # continue an existing run with this id instead of refusing it
              ) -> str:
     "Record the start of a run and return its id"
-    if not isinstance(experiment, str) or not experiment.strip(): raise ValueError(f"experiment must be a non-empty string, got {experiment!r}")
+    if not isinstance(experiment, str) or not experiment.strip():
+        raise ValueError(f"experiment must be a non-empty string, got {experiment!r}")
     run_id = run_id or new_run_id()
     with self.connect(write=True) as con:
         old = (con.execute('SELECT experiment FROM runs WHERE run_id = ?', [run_id]).fetchall() or [None])[0]
-        if old and not resume: raise ValueError(f"Run {run_id!r} already exists in {self.path}; pass resume=True to continue it")
-        if old and old[0] != experiment: raise ValueError(f"Run {run_id!r} belongs to experiment {old[0]!r}, not {experiment!r}")
-        if old: con.execute("UPDATE runs SET status = 'running', finished = NULL, error = NULL, host = ?, pid = ?, pid_started = ? WHERE run_id = ?",
-                            [socket.gethostname(), os.getpid(), process_started(os.getpid()), run_id])
+        if old and not resume:
+            raise ValueError(f"Run {run_id!r} already exists in {self.path}; pass resume=True to continue it")
+        if old and old[0] != experiment:
+            raise ValueError(f"Run {run_id!r} belongs to experiment {old[0]!r}, not {experiment!r}")
+        if old:
+            con.execute("UPDATE runs SET status = 'running', finished = NULL, error = NULL, host = ?, pid = ?, "
+                        "pid_started = ? WHERE run_id = ?",
+                        [socket.gethostname(), os.getpid(), process_started(os.getpid()), run_id])
         else:
-            con.execute('INSERT INTO runs (run_id, experiment, params, code_version, started, status, host, pid, pid_started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                        [run_id, experiment, json.dumps(to_jsonable(params or {})), code_version(), _utcnow(), 'running', socket.gethostname(),
-                         os.getpid(), process_started(os.getpid())])
+            con.execute('INSERT INTO runs (run_id, experiment, params, code_version, started, status, host, pid, '
+                        'pid_started) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                        [run_id, experiment, json.dumps(to_jsonable(params or {})), code_version(), _utcnow(),
+                         'running', socket.gethostname(), os.getpid(), process_started(os.getpid())])
     return run_id
 
 def process_started(pid:int) -> int|None:
-    "When process `pid` started (clock ticks after boot, from /proc), or None if it does not exist or /proc is not there"
+    "When process `pid` started (clock ticks after boot, from /proc), or None if it does not exist or there is no /proc"
     try: return int(Path(f'/proc/{pid}/stat').read_text().rsplit(')', 1)[1].split()[19])
     except (OSError, IndexError, ValueError): return None
 
@@ -127,19 +147,23 @@ def _gone(pid, started) -> bool:
     except ProcessLookupError: return True
     except PermissionError: pass           # alive, another user's
     now = process_started(int(pid))
-    return started is not None and not pd.isna(started) and now is not None and now != int(started)   # the pid was reused
+    known = started is not None and not pd.isna(started) and now is not None
+    return known and now != int(started)   # the pid was reused
 
 @patch
 def mark_dead_runs(self:ResultsStore) -> list[str]:
     "Mark as `died` every run still `running` whose process on this host is gone; return their ids"
-    if not self.path.exists() or not os.access(self.path.parent, os.W_OK): return []   # a store this user cannot write is only reported
+    # a store this user cannot write is only reported
+    if not self.path.exists() or not os.access(self.path.parent, os.W_OK): return []
     host = socket.gethostname()
     with self.connect(write=True) as con:   # a write transaction: it also brings an older store's schema up to date
-        live = con.execute("SELECT run_id, pid, pid_started FROM runs WHERE status = 'running' AND host = ?", [host]).fetchall()
+        live = con.execute("SELECT run_id, pid, pid_started FROM runs WHERE status = 'running' AND host = ?",
+                           [host]).fetchall()
         dead = [rid for rid, pid, started in live if _gone(pid, started)]
+        why = f"its process on {host} is gone (killed, or out of memory?) without finishing the run"
         for rid in dead:
-            con.execute("UPDATE runs SET status = 'died', finished = ?, error = ? WHERE run_id = ? AND status = 'running'",
-                        [_utcnow(), f"its process on {host} is gone (killed, or out of memory?) without finishing the run", rid]).fetchall()
+            con.execute("UPDATE runs SET status = 'died', finished = ?, error = ? "
+                        "WHERE run_id = ? AND status = 'running'", [_utcnow(), why, rid]).fetchall()
     return dead
 
 @patch
@@ -159,25 +183,34 @@ def runs(self:ResultsStore, experiment:str|None=None, # exact name, or a SQL LIK
     "The runs table, newest first, optionally filtered (runs whose process is gone are marked `died` first)"
     self.mark_dead_runs()
     where, args = [], []
-    if experiment: where.append('experiment LIKE ?'); args.append(experiment)
-    if status: where.append('status = ?'); args.append(status)
-    return self.query('SELECT * FROM runs' + (' WHERE ' + ' AND '.join(where) if where else '') + ' ORDER BY started DESC, run_id DESC', *args)
+    if experiment:
+        where.append('experiment LIKE ?')
+        args.append(experiment)
+    if status:
+        where.append('status = ?')
+        args.append(status)
+    sql = 'SELECT * FROM runs' + (' WHERE ' + ' AND '.join(where) if where else '')
+    return self.query(sql + ' ORDER BY started DESC, run_id DESC', *args)
 
 # %% ../../nbs/04_results.ipynb #f209ba9b
 def _check_record(i, rec):
     "Validate metric record number `i` and return it as a row tuple (without run id)"
-    if not isinstance(rec, dict): raise TypeError(f"metric record {i} must be a dict with name/value[/step/tags], got {type(rec).__name__}")
+    if not isinstance(rec, dict):
+        raise TypeError(f"metric record {i} must be a dict with name/value[/step/tags], got {type(rec).__name__}")
     unknown = set(rec) - {'name', 'value', 'step', 'tags'}
     if unknown: raise ValueError(f"metric record {i}: unknown fields {sorted(unknown)}")
     name, value, step, tags = rec.get('name'), rec.get('value'), rec.get('step'), rec.get('tags') or {}
-    if not isinstance(name, str) or not name: raise ValueError(f"metric record {i}: name must be a non-empty string, got {name!r}")
-    if isinstance(value, str) or value is None: raise ValueError(f"metric record {i} ({name}): value must be a number, got {value!r}")
+    if not isinstance(name, str) or not name:
+        raise ValueError(f"metric record {i}: name must be a non-empty string, got {name!r}")
+    at = f"metric record {i} ({name})"
+    if isinstance(value, str) or value is None: raise ValueError(f"{at}: value must be a number, got {value!r}")
     try: value = float(value)
-    except (TypeError, ValueError): raise ValueError(f"metric record {i} ({name}): value must be a number, got {value!r}") from None
+    except (TypeError, ValueError): raise ValueError(f"{at}: value must be a number, got {value!r}") from None
     if step is not None:
-        if isinstance(step, (bool, np.bool_)) or not isinstance(step, (int, np.integer)): raise ValueError(f"metric record {i} ({name}): step must be an integer, got {step!r}")
+        if isinstance(step, (bool, np.bool_)) or not isinstance(step, (int, np.integer)):
+            raise ValueError(f"{at}: step must be an integer, got {step!r}")
         step = int(step)
-    if not isinstance(tags, dict): raise ValueError(f"metric record {i} ({name}): tags must be a dict, got {tags!r}")
+    if not isinstance(tags, dict): raise ValueError(f"{at}: tags must be a dict, got {tags!r}")
     return name, step, value, json.dumps(to_jsonable(tags), sort_keys=True)
 
 @patch
@@ -189,17 +222,21 @@ def log_metrics(self:ResultsStore, run_id:str, records:Iterable[dict] # dicts wi
     df = pd.DataFrame(rows, columns=['name', 'step', 'value', 'tags']).astype({'step': 'Int64', 'value': 'float64'})
     df.insert(0, 'run_id', run_id)
     with self.connect(write=True) as con:
-        if not con.execute('SELECT 1 FROM runs WHERE run_id = ?', [run_id]).fetchall(): raise KeyError(f"No run {run_id!r} in {self.path}: start_run first")
+        if not con.execute('SELECT 1 FROM runs WHERE run_id = ?', [run_id]).fetchall():
+            raise KeyError(f"No run {run_id!r} in {self.path}: start_run first")
         con.register('_batch', df)
         con.execute('INSERT INTO metrics SELECT run_id, name, step, value, tags::JSON FROM _batch')
     return len(rows)
 
 @patch
-def drop_metrics(self:ResultsStore, run_id:str, after_step:int|None=None # keep steps <= this (None: drop all of the run's metrics)
+def drop_metrics(self:ResultsStore, run_id:str,
+                 after_step:int|None=None # keep steps <= this (None: drop all of the run's metrics)
                 ) -> int:
     "Delete a run's metrics (those after `after_step`): what a run resumed from a checkpoint calls first"
     sql, args = 'DELETE FROM metrics WHERE run_id = ?', [run_id]
-    if after_step is not None: sql += ' AND step > ?'; args.append(int(after_step))
+    if after_step is not None:
+        sql += ' AND step > ?'
+        args.append(int(after_step))
     with self.connect(write=True) as con: return len(con.execute(sql + ' RETURNING 1', args).fetchall())
 
 @patch
@@ -210,9 +247,12 @@ def metrics(self:ResultsStore, experiment:str|None=None, # exact or LIKE pattern
     "Metrics joined with their run's experiment, optionally filtered, tags expanded"
     where, args = [], []
     for col, v in (('r.experiment', experiment), ('m.name', name), ('m.run_id', run_id)):
-        if v is not None: where.append(f'{col} LIKE ?'); args.append(v)
-    df = self.query('SELECT m.run_id, r.experiment, m.name, m.step, m.value, m.tags FROM metrics m JOIN runs r USING (run_id)'
-                    + (' WHERE ' + ' AND '.join(where) if where else '') + ' ORDER BY m.run_id, m.name, m.step', *args)
+        if v is not None:
+            where.append(f'{col} LIKE ?')
+            args.append(v)
+    sql = ('SELECT m.run_id, r.experiment, m.name, m.step, m.value, m.tags FROM metrics m JOIN runs r USING (run_id)'
+           + (' WHERE ' + ' AND '.join(where) if where else '') + ' ORDER BY m.run_id, m.name, m.step')
+    df = self.query(sql, *args)
     if tags and len(df):
         extra = pd.json_normalize([json.loads(t) if t else {} for t in df.pop('tags')])
         df = pd.concat([df.reset_index(drop=True), extra.add_prefix('tag_')], axis=1)
@@ -221,7 +261,8 @@ def metrics(self:ResultsStore, experiment:str|None=None, # exact or LIKE pattern
 # %% ../../nbs/04_results.ipynb #b34c8bef
 class Run:
     "A run in a `ResultsStore` that buffers metrics; use as a context manager"
-    def __init__(self, store:ResultsStore, experiment:str, params:dict|None=None, run_id:str|None=None, resume:bool=False,
+    def __init__(self, store:ResultsStore, experiment:str, params:dict|None=None,
+                 run_id:str|None=None, resume:bool=False,
                  flush_every:int=1000, # write after this many buffered records
                  flush_secs:float=30. # ... or after this many seconds
                 ):
@@ -241,11 +282,13 @@ class Run:
         buf, self._buf, self._last = self._buf, [], time.monotonic()
         self.store.log_metrics(self.run_id, buf)
     def finish(self, status:str='finished', error:str|None=None):
-        self.flush(); self.store.finish_run(self.run_id, status, error)
+        self.flush()
+        self.store.finish_run(self.run_id, status, error)
     def __enter__(self): return self
     def __exit__(self, typ, exc, tb):
         if typ is None: self.finish()
-        elif issubclass(typ, KeyboardInterrupt): self.finish('interrupted', str(exc) or 'KeyboardInterrupt')   # Ctrl-C, or SIGTERM under `sigterm_as_interrupt`
+        elif issubclass(typ, KeyboardInterrupt):   # Ctrl-C, or SIGTERM under `sigterm_as_interrupt`
+            self.finish('interrupted', str(exc) or 'KeyboardInterrupt')
         else: self.finish('failed', f"{typ.__name__}: {exc}")
 
 @patch
@@ -255,9 +298,11 @@ def run(self:ResultsStore, experiment:str, params:dict|None=None, **kwargs) -> R
 
 @contextlib.contextmanager
 def sigterm_as_interrupt():
-    "Within the block, SIGTERM raises KeyboardInterrupt in the main thread, so a run ends `interrupted` (as with Ctrl-C), not `running` forever"
+    "Within the block SIGTERM raises KeyboardInterrupt in the main thread: a run ends `interrupted`, as on Ctrl-C"
     import signal, threading
-    if threading.current_thread() is not threading.main_thread(): yield; return   # only the main thread can take signals
+    if threading.current_thread() is not threading.main_thread():   # only the main thread can take signals
+        yield
+        return
     def _interrupt(signum, frame): raise KeyboardInterrupt('SIGTERM')
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try: yield

@@ -5,13 +5,13 @@
 # %% ../../nbs/08_resumable.ipynb #8e5a0004
 from __future__ import annotations
 import inspect, json, os, re, shutil, time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 import numpy as np
 from .paths import cache_dir
-from .io import atomic_path, write_json, content_key, file_lock, to_jsonable, file_digest, array_digest
+from .io import atomic_path, write_json, content_key, file_lock, to_jsonable
+from .io import file_digest, array_digest
 from .progress import progress
 from .executor import ClusterConfig, run_units
 
@@ -27,7 +27,7 @@ class Unit:
     fn: Callable              # a module-level function; one that takes `scratch` may checkpoint there
     kwargs: dict = field(default_factory=dict)   # small, picklable arguments
     group: str|None = None    # units of one group run as one task on a cluster
-    at: tuple|None = None     # its block of the run's array: a (start, stop) or an index per axis; None: a result file of its own
+    at: tuple|None = None     # its block of the array: (start, stop) or an index per axis; None: its own result file
 
 @dataclass(frozen=True)
 class ArraySpec:
@@ -40,9 +40,9 @@ def _index(at:tuple) -> tuple: return tuple(slice(*a) if isinstance(a, (tuple, l
 
 def _block_shape(spec:ArraySpec, at:tuple) -> tuple:
     "The shape a unit's block must have"
-    return np.empty(spec.shape, dtype=np.uint8)[_index(at)].shape if np.prod(spec.shape) < 2**20 else \
-           tuple(len(range(*s.indices(n))) for s, n in zip(_index(at), spec.shape) if isinstance(s, slice)) + \
-           tuple(spec.shape[len(at):])
+    if np.prod(spec.shape) < 2**20: return np.empty(spec.shape, dtype=np.uint8)[_index(at)].shape
+    sliced = tuple(len(range(*s.indices(n))) for s, n in zip(_index(at), spec.shape) if isinstance(s, slice))
+    return sliced + tuple(spec.shape[len(at):])
 
 def safe_name(key:str) -> str:
     "A file name for a unit key: its readable part and a hash, so two keys never share a file"
@@ -73,7 +73,9 @@ def load_result(path:Path):
     "Read a result written by `save_result`; data only, nothing in the file is run"
     import torch
     try: return _from_torch(torch.load(path, weights_only=True, map_location='cpu'))
-    except Exception as e: raise CorruptArtefact(f"{path} is not a result this library wrote ({type(e).__name__}): delete it to compute it again") from None
+    except Exception as e:
+        raise CorruptArtefact(f"{path} is not a result this library wrote ({type(e).__name__}): "
+                              "delete it to compute it again") from None
 
 class CorruptArtefact(RuntimeError):
     "A cached file that does not match the digest recorded when it was written"
@@ -85,8 +87,11 @@ class RunMismatch(ValueError):
 def params_diff(old:Any, new:Any, path:str='') -> list[str]:
     "The paths (`a.b[2]`) at which two JSON values differ"
     if isinstance(old, dict) and isinstance(new, dict):
-        return [d for k in sorted(set(old) | set(new), key=str) for d in
-                (params_diff(old.get(k), new.get(k), f'{path}.{k}' if path else str(k)) if k in old and k in new else [f'{path}.{k}' if path else str(k)])]
+        out = []
+        for k in sorted(set(old) | set(new), key=str):
+            at = f'{path}.{k}' if path else str(k)
+            out += params_diff(old.get(k), new.get(k), at) if k in old and k in new else [at]
+        return out
     if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
         return [d for i, (a, b) in enumerate(zip(old, new)) for d in params_diff(a, b, f'{path}[{i}]')]
     return [] if old == new else [path or '(the value)']
@@ -121,7 +126,9 @@ class ResumableRun:
     def _result_path(self, key:str) -> Path: return self.folder/'units'/f'{safe_name(key)}.pt'
     def _block_path(self, key:str) -> Path: return self.folder/'units'/f'{safe_name(key)}.npy'
     def _scratch(self, key:str) -> Path: return self.folder/'scratch'/safe_name(key)
-    def _output_name(self, path:Path) -> str: return path.relative_to(self.folder).as_posix()   # how the manifest names an output
+    def _output_name(self, path:Path) -> str:
+        "How the manifest names an output"
+        return path.relative_to(self.folder).as_posix()
     @property
     def array_path(self) -> Path: return self.folder/f'{self.array_spec.name}.npy'
     @property
@@ -130,7 +137,9 @@ class ResumableRun:
         "The stored manifest (None before the run starts)"
         try: return json.loads(self.manifest_path.read_text())
         except FileNotFoundError: return None
-        except ValueError as e: raise CorruptArtefact(f"{self.manifest_path} is not valid JSON ({e}): delete {self.folder} to compute the run again") from None
+        except ValueError as e:
+            raise CorruptArtefact(f"{self.manifest_path} is not valid JSON ({e}): "
+                                  f"delete {self.folder} to compute the run again") from None
     @property
     def complete(self) -> bool: return bool((self.manifest() or {}).get('complete'))
 
@@ -141,19 +150,24 @@ from fastcore.basics import patch
 def _open(self:ResumableRun) -> dict:
     "The manifest, written when the folder is new, checked when it is not"
     old = self.manifest()
+    s = self.array_spec
+    array = None if s is None else dict(name=s.name, shape=list(s.shape), dtype=s.dtype)
     new = dict(kind=self.kind, key=self.key, params=self.params, inputs=self.inputs, complete=False, outputs={},
-               array=None if self.array_spec is None else dict(name=self.array_spec.name, shape=list(self.array_spec.shape), dtype=self.array_spec.dtype))
+               array=array)
     if old is None:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_json(self.manifest_path, new)
         return new
-    mine = dict(kind=self.kind, params=self.params, inputs={k: v['digest'] for k, v in self.inputs.items()}, array=new['array'])
-    theirs = dict(kind=old.get('kind'), params=old.get('params'), inputs={k: v['digest'] for k, v in (old.get('inputs') or {}).items()}, array=old.get('array'))
+    digests = lambda inputs: {k: v['digest'] for k, v in (inputs or {}).items()}
+    mine = dict(kind=self.kind, params=self.params, inputs=digests(self.inputs), array=new['array'])
+    theirs = dict(kind=old.get('kind'), params=old.get('params'), inputs=digests(old.get('inputs')),
+                  array=old.get('array'))
     diff = params_diff(theirs, mine)
     if diff:
-        shown = '; '.join(f"{p}: {json.dumps(_value_at(theirs, p))} there, {json.dumps(_value_at(mine, p))} here" for p in diff[:8])
-        raise RunMismatch(f"{self.folder} holds a {old.get('kind')} run with other parameters or inputs ({shown}"
-                          f"{'; ...' if len(diff) > 8 else ''}): choose another folder, or delete this one to compute it again")
+        show = lambda p: f"{p}: {json.dumps(_value_at(theirs, p))} there, {json.dumps(_value_at(mine, p))} here"
+        shown = '; '.join(show(p) for p in diff[:8]) + ('; ...' if len(diff) > 8 else '')
+        raise RunMismatch(f"{self.folder} holds a {old.get('kind')} run with other parameters or inputs ({shown}): "
+                          "choose another folder, or delete this one to compute it again")
     return old
 
 # %% ../../nbs/08_resumable.ipynb #8e5a0014
@@ -166,7 +180,9 @@ def _call(unit:Unit, scratch:Path):
 def _check_block(run:ResumableRun, unit:Unit, out) -> np.ndarray:
     block = np.asarray(out, dtype=run.array_spec.dtype)
     want = _block_shape(run.array_spec, unit.at)
-    if block.shape != want: raise ValueError(f"Unit {unit.key!r} of {run} returned a block of shape {block.shape}; its place {unit.at} takes {want}")
+    if block.shape != want:
+        raise ValueError(f"Unit {unit.key!r} of {run} returned a block of shape {block.shape}; "
+                         f"its place {unit.at} takes {want}")
     return block
 
 def _compute(self:ResumableRun, unit:Unit, array:np.ndarray|None=None):
@@ -179,9 +195,11 @@ def _compute(self:ResumableRun, unit:Unit, array:np.ndarray|None=None):
         marker |= dict(file=path.name, digest=file_digest(path))
     else:
         block = _check_block(self, unit, out)
-        marker |= dict(at=[list(a) if isinstance(a, (tuple, list)) else a for a in unit.at], block_digest=array_digest(block))
+        at = [list(a) if isinstance(a, (tuple, list)) else a for a in unit.at]
+        marker |= dict(at=at, block_digest=array_digest(block))
         if array is not None:
-            array[_index(unit.at)] = block   # into the page cache, which outlives a killed process; synced once, at the finish
+            # into the page cache, which outlives a killed process; synced once, at the finish
+            array[_index(unit.at)] = block
         else:
             path = self._block_path(unit.key)
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -202,11 +220,16 @@ def _verified(self:ResumableRun, unit:Unit, array:np.ndarray|None) -> bool:
     "Is the unit done, its result matching its digest? A unit that fails the check is forgotten"
     m = _read_marker(self._marker(unit.key))
     if m is None or m.get('key') != unit.key: return False
-    if unit.at is None: ok = self._result_path(unit.key).exists() and file_digest(self._result_path(unit.key)) == m.get('digest')
+    if unit.at is None:
+        p = self._result_path(unit.key)
+        ok = p.exists() and file_digest(p) == m.get('digest')
     elif array is not None: ok = array_digest(array[_index(unit.at)]) == m.get('block_digest')
-    else: ok = self._block_path(unit.key).exists() and file_digest(self._block_path(unit.key)) == m.get('digest')
+    else:
+        p = self._block_path(unit.key)
+        ok = p.exists() and file_digest(p) == m.get('digest')
     if not ok:
-        print(f"{self.kind}: the stored result of unit {unit.key!r} does not match its digest: computing it again", flush=True)
+        print(f"{self.kind}: the stored result of unit {unit.key!r} does not match its digest: computing it again",
+              flush=True)
         self._marker(unit.key).unlink(missing_ok=True)
     return ok
 
@@ -234,14 +257,17 @@ def _run_here(self:ResumableRun, todo:list, array, total:int, desc:str):
 def _run_as_tasks(self:ResumableRun, todo:list, executor:ClusterConfig, array):
     groups = {}
     for u in todo: groups.setdefault(u.group or u.key, []).append(u)
-    tasks = {g: (run_group, dict(folder=str(self.folder), kind=self.kind, params=self.params, inputs=self.inputs, array=self.array_spec, units=us))
-             for g, us in groups.items()}
-    run_units(f"{self.kind}-{self.folder.name}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}", tasks, executor)   # the run's markers, not the sweep's, say what is done
+    common = dict(folder=str(self.folder), kind=self.kind, params=self.params, inputs=self.inputs,
+                  array=self.array_spec)
+    tasks = {g: (run_group, common | dict(units=us)) for g, us in groups.items()}
+    # the run's markers, not the sweep's, say what is done
+    run_units(f"{self.kind}-{self.folder.name}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}", tasks, executor)
     for u in todo:   # an array run: the tasks' blocks into the array, checked against their digests
         if u.at is None: continue
         m = _read_marker(self._marker(u.key))
         block = np.load(self._block_path(u.key))
-        if m is None or array_digest(block) != m.get('block_digest'): raise CorruptArtefact(f"{self._block_path(u.key)} does not match its digest")
+        if m is None or array_digest(block) != m.get('block_digest'):
+            raise CorruptArtefact(f"{self._block_path(u.key)} does not match its digest")
         array[_index(u.at)] = block
     if array is not None: array.flush()
 
@@ -253,10 +279,13 @@ def run(self:ResumableRun, units:list, # every unit of the run, done or not
        ) -> ResumableRun:
     "Compute every unit not done yet (none if the run is finished and checks out), then finish; the run"
     keys = [u.key for u in units]
-    if len(set(keys)) != len(keys): raise ValueError(f"{self}: unit keys repeat: {sorted({k for k in keys if keys.count(k) > 1})}")
-    if self.array_spec is None and any(u.at is not None for u in units): raise ValueError(f"{self}: a unit has a place `at` but the run has no array")
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"{self}: unit keys repeat: {sorted({k for k in keys if keys.count(k) > 1})}")
+    if self.array_spec is None and any(u.at is not None for u in units):
+        raise ValueError(f"{self}: a unit has a place `at` but the run has no array")
     self.folder.mkdir(parents=True, exist_ok=True)
-    with file_lock(self.folder/'.lock', timeout=7*24*3600):   # the same run started twice: the second waits, then finds it finished
+    # the same run started twice: the second waits, then finds it finished
+    with file_lock(self.folder/'.lock', timeout=7*24*3600):
         man = self._open()
         if man.get('complete'):
             if self._finished_ok(man, units): return self
@@ -275,10 +304,12 @@ def _partial_array(self:ResumableRun):
     if self.array_spec is None: return None
     s = self.array_spec
     if not self.partial_path.exists():
-        with atomic_path(self.partial_path) as tmp: np.lib.format.open_memmap(tmp, mode='w+', dtype=s.dtype, shape=tuple(s.shape)).flush()
+        with atomic_path(self.partial_path) as tmp:
+            np.lib.format.open_memmap(tmp, mode='w+', dtype=s.dtype, shape=tuple(s.shape)).flush()
     arr = np.load(self.partial_path, mmap_mode='r+')
     if arr.shape != tuple(s.shape) or arr.dtype != np.dtype(s.dtype):
-        raise CorruptArtefact(f"{self.partial_path} holds a {arr.dtype} array of shape {arr.shape}, not {s.dtype} {tuple(s.shape)}: delete it to compute it again")
+        raise CorruptArtefact(f"{self.partial_path} holds a {arr.dtype} array of shape {arr.shape}, "
+                              f"not {s.dtype} {tuple(s.shape)}: delete it to compute it again")
     return arr
 
 @patch
@@ -288,10 +319,13 @@ def _finish(self:ResumableRun, man:dict, units:list, array):
     if has_array:
         array.flush()
         os.replace(self.partial_path, self.array_path)
-        outputs[self._output_name(self.array_path)] = dict(bytes=self.array_path.stat().st_size, digest=file_digest(self.array_path))
+        p = self.array_path
+        outputs[self._output_name(p)] = dict(bytes=p.stat().st_size, digest=file_digest(p))
     for u in units:
-        if u.at is None: outputs[self._output_name(self._result_path(u.key))] = _read_marker(self._marker(u.key))['digest']
-    write_json(self.manifest_path, man | dict(complete=True, outputs=outputs, units=[u.key for u in units], finished=time.time()))
+        if u.at is None:
+            outputs[self._output_name(self._result_path(u.key))] = _read_marker(self._marker(u.key))['digest']
+    done = dict(complete=True, outputs=outputs, units=[u.key for u in units], finished=time.time())
+    write_json(self.manifest_path, man | done)
     shutil.rmtree(self.folder/'scratch', ignore_errors=True)
     if has_array: shutil.rmtree(self.folder/'units', ignore_errors=True)   # the tasks' block files, now in the array
 
@@ -303,14 +337,16 @@ def _finished_ok(self:ResumableRun, man:dict, units:list) -> bool:
         p = self.folder/name
         want = rec['digest'] if isinstance(rec, dict) else rec
         if not p.exists() or file_digest(p) != want:
-            print(f"{self.kind}: {p} is missing or does not match the digest recorded when it was written: checking the run's units", flush=True)
+            print(f"{self.kind}: {p} is missing or does not match the digest recorded when it was written: "
+                  "checking the run's units", flush=True)
             return False
     return True
 
 @patch
 def _reopen(self:ResumableRun, man:dict) -> dict:
     "A finished run that failed its check: back to partial, to be completed again unit by unit"
-    if self.array_spec is not None and self.array_path.exists() and not self.partial_path.exists(): os.replace(self.array_path, self.partial_path)
+    if self.array_spec is not None and self.array_path.exists() and not self.partial_path.exists():
+        os.replace(self.array_path, self.partial_path)
     man = man | dict(complete=False, outputs={})
     write_json(self.manifest_path, man)
     return man
@@ -329,7 +365,9 @@ def result(self:ResumableRun, key:str):
     p = self._result_path(key)
     want = man['outputs'].get(self._output_name(p))
     if want is None: raise KeyError(f"{self} has no unit {key!r} with a result file")
-    if not p.exists() or file_digest(p) != want: raise CorruptArtefact(f"{p}, the result of unit {key!r}, does not match the digest recorded when it was written: run() computes it again")
+    if not p.exists() or file_digest(p) != want:
+        raise CorruptArtefact(f"{p}, the result of unit {key!r}, does not match the digest recorded when it was "
+                              "written: run() computes it again")
     return load_result(p)
 
 @patch
@@ -338,6 +376,8 @@ def array(self:ResumableRun, mmap:bool=True) -> np.ndarray:
     man = self._require_complete()
     rec = man['outputs'].get(self._output_name(self.array_path))
     if rec is None: raise KeyError(f"{self} has no array")
-    if not self.array_path.exists() or self.array_path.stat().st_size != rec['bytes'] or file_digest(self.array_path) != rec['digest']:
-        raise CorruptArtefact(f"{self.array_path} does not match the digest recorded when it was written: run() computes the units that changed again")
+    p = self.array_path
+    if not p.exists() or p.stat().st_size != rec['bytes'] or file_digest(p) != rec['digest']:
+        raise CorruptArtefact(f"{p} does not match the digest recorded when it was written: "
+                              "run() computes the units that changed again")
     return np.load(self.array_path, mmap_mode='r' if mmap else None)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13_selftest.ipynb #6e7b237e
 from __future__ import annotations
-import os, sys, time, tempfile, traceback
+import os, time, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from fastcore.xtras import modified_env
@@ -22,11 +22,16 @@ __all__ = ['MAX_POSITIONAL', 'Check', 'positional_calls', 'check_registry', 'mod
 @dataclass
 class Check:
     "The outcome of one test item"
-    name: str; ok: bool; seconds: float; error: str = ''
+    name: str
+    ok: bool
+    seconds: float
+    error: str = ''
     def __str__(self):
         lines = self.error.strip().splitlines()
-        detail = lines[-1:] if len(lines) > 12 else lines   # a traceback: its last line; a list of problems: all of them
-        return f"{'PASS' if self.ok else 'FAIL'} {self.name} ({self.seconds:.1f} s)" + ''.join(f"\n     {l}" for l in detail)
+        # a traceback: its last line; a list of problems: all of them
+        detail = lines[-1:] if len(lines) > 12 else lines
+        head = f"{'PASS' if self.ok else 'FAIL'} {self.name} ({self.seconds:.1f} s)"
+        return head + ''.join(f"\n     {l}" for l in detail)
 
 MAX_POSITIONAL = 4   # more arguments than this in a figure notebook's call are passed by keyword
 
@@ -37,16 +42,18 @@ def positional_calls(path:Path, limit:int=MAX_POSITIONAL) -> list[str]:
     for cell in json.loads(Path(path).read_text())['cells']:
         if cell['cell_type'] != 'code': continue
         lines = ''.join(cell['source']).splitlines()
-        code = '\n'.join(l for l in lines if not l.lstrip().startswith(('%', '!')))   # IPython's magics and shell lines are not Python
+        # IPython's magics and shell lines are not Python
+        code = '\n'.join(l for l in lines if not l.lstrip().startswith(('%', '!')))
         try: tree = ast.parse(code)
         except SyntaxError: continue
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and len(node.args) > limit and ast.unparse(node.func) != 'print':
-                out.append(f"{Path(path).name}: {ast.unparse(node.func)}(...) passes {len(node.args)} arguments by position (at most {limit}; name the rest)")
+                out.append(f"{Path(path).name}: {ast.unparse(node.func)}(...) passes {len(node.args)} arguments "
+                           f"by position (at most {limit}; name the rest)")
     return out
 
 def check_registry() -> list[str]:
-    "Problems with the figure registry: orphan or missing notebooks, parameters cells, studies, smoke sizes, bad parameters in any mode"
+    "Figure registry problems: orphan/missing notebooks, parameters cells, studies, smoke sizes, bad mode parameters"
     problems, nbs = [], {p.name for p in scaling_nbs_dir().glob('*.ipynb') if not p.name.startswith(('_', '.'))}
     used = {FIGURES[n].path.name for n in FIGURES if FIGURES[n].path.parent == scaling_nbs_dir()}
     problems += [f"scaling_nbs/{n} is not registered (register_figure in its study module)" for n in sorted(nbs - used)]
@@ -58,10 +65,15 @@ def check_registry() -> list[str]:
         try: notebook_parameters(spec.path)
         except ValueError as e: problems.append(f"figure {n!r}: {e}")
         problems += positional_calls(spec.path)
-        if spec.study not in STUDIES: problems.append(f"figure {n!r}: study {spec.study!r} is not registered (register_study in its first notebook)")
-        if spec.smoke is None: problems.append(f"figure {n!r} declares no smoke parameters (register_figure(..., smoke=dict(...)); {{}} if its quick sizes take seconds)")
+        if spec.study not in STUDIES:
+            problems.append(f"figure {n!r}: study {spec.study!r} is not registered "
+                            "(register_study in its first notebook)")
+        if spec.smoke is None:
+            problems.append(f"figure {n!r} declares no smoke parameters "
+                            "(register_figure(..., smoke=dict(...)); {} if its quick sizes take seconds)")
         for mode in MODES:
-            if mode == 'rehearse' and spec.rehearse is None: continue   # figures without a rehearsal yet are listed by `unrehearsed`
+            # figures without a rehearsal yet are listed by `unrehearsed`
+            if mode == 'rehearse' and spec.rehearse is None: continue
             try: resolve_params(spec, mode)
             except Exception as e: problems.append(f"figure {n!r} ({mode}): {e}")
     return problems
@@ -72,6 +84,12 @@ def _notebook_number(path:Path) -> int|None:
     import re
     m = re.search(r'File to edit: (?:\.\./)+nbs/(\d+)_', Path(path).read_text()[:600])
     return int(m.group(1)) if m else None
+
+def _import_module_call(node) -> bool:
+    "Is `node` a call of `import_module` with a literal module name?"
+    import ast
+    if not (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)): return False
+    return getattr(node.func, 'attr', getattr(node.func, 'id', '')) == 'import_module'
 
 def module_imports(package_dir:Path) -> dict:
     "{module file (relative): [(imported module file, line)]} for the package's own modules"
@@ -88,8 +106,7 @@ def module_imports(package_dir:Path) -> dict:
                 if node.level: base = '.'.join(mod.split('.')[:-node.level] + ([node.module] if node.module else []))
                 names = [base] + [f'{base}.{a.name}' for a in node.names]
             elif isinstance(node, ast.Import): names = [a.name for a in node.names]
-            elif isinstance(node, ast.Call) and getattr(node.func, 'attr', getattr(node.func, 'id', '')) == 'import_module' \
-                 and node.args and isinstance(node.args[0], ast.Constant): names = [node.args[0].value]
+            elif _import_module_call(node): names = [node.args[0].value]
             else: continue
             found += [(files[n], node.lineno) for n in names if n in files and files[n] != p]
         out[p] = found
@@ -98,7 +115,7 @@ def module_imports(package_dir:Path) -> dict:
 def import_problems(package_dir:Path|None=None # the package folder (default: the installed scalinglab)
                    ) -> list[str]:
     "Imports of a module from a later-numbered notebook, and circles, each naming the files"
-    import scalinglab
+    import ast, scalinglab
     package_dir = Path(package_dir or Path(scalinglab.__file__).parent)
     graph, rel = module_imports(package_dir), lambda p: str(p.relative_to(package_dir.parent))
     out = []
@@ -106,7 +123,8 @@ def import_problems(package_dir:Path|None=None # the package folder (default: th
         for dst, line in targets:
             a, b = _notebook_number(src), _notebook_number(dst)
             if a is not None and b is not None and b > a:
-                out.append(f"{rel(src)} (notebook {a:02d}) line {line} imports {rel(dst)}, exported by a later notebook ({b:02d})")
+                out.append(f"{rel(src)} (notebook {a:02d}) line {line} imports {rel(dst)}, "
+                           f"exported by a later notebook ({b:02d})")
     seen, stack, on_stack, circles = set(), [], set(), {}
     def visit(p):   # depth-first: a target already on the path closes a circle
         seen.add(p)
@@ -122,10 +140,13 @@ def import_problems(package_dir:Path|None=None # the package folder (default: th
     out += ['import circle: ' + ' -> '.join(rel(x) for x in c) for c in circles.values()]
     harness = package_dir/'framework'/'bench.py'
     for src, targets in graph.items():   # benchmarks live beside the engines, in modules named `benchmarks`
-        if src.stem == 'benchmarks' or src.parent == package_dir or src.parent.name == 'framework': continue   # the commands and the framework may use it
-        if any(dst == harness for dst, _ in targets): out.append(f"{rel(src)} imports the benchmark harness: move its benchmarks into its study's benchmarks module")
-        import ast
-        defs = [n.name for n in ast.parse(src.read_text()).body if isinstance(n, ast.FunctionDef) and n.name.startswith('bench_')]
+        # the commands and the framework may use the harness
+        if src.stem == 'benchmarks' or src.parent == package_dir or src.parent.name == 'framework': continue
+        if any(dst == harness for dst, _ in targets):
+            out.append(f"{rel(src)} imports the benchmark harness: "
+                       "move its benchmarks into its study's benchmarks module")
+        tree = ast.parse(src.read_text())
+        defs = [n.name for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith('bench_')]
         if defs: out.append(f"{rel(src)} defines {', '.join(defs)}: benchmarks belong in its study's benchmarks module")
     return out
 
@@ -134,7 +155,8 @@ def _test_nb_threads(fn, threads=None, **kwargs):
     "nbdev's `test_nb`, with torch limited to `threads` threads (parallel notebooks share the cores)"
     from nbdev.test import test_nb
     if threads:
-        import torch; torch.set_num_threads(threads)
+        import torch
+        torch.set_num_threads(threads)
     return test_nb(fn, **kwargs)
 
 def _test_library(files, flags, n_workers):
@@ -143,9 +165,10 @@ def _test_library(files, flags, n_workers):
     cfg = get_config(path=project_root())
     skip, force = cfg.tst_flags.split(), flags.split()
     threads = max(1, (os.cpu_count() or 1)//n_workers) if n_workers > 1 and len(files) > 1 else None
-    res = parallel(_test_nb_threads, files, threads=threads, skip_flags=skip, force_flags=force, basepath=cfg.config_path,
-                   n_workers=n_workers if len(files) > 1 else 0, pause=0.01, progress=False)
-    return [Check(f'nbs/{f.relative_to(project_root()/"nbs")}', ok, t, '' if ok else 'see the traceback above') for f, (ok, t) in zip(files, res)]
+    res = parallel(_test_nb_threads, files, threads=threads, skip_flags=skip, force_flags=force,
+                   basepath=cfg.config_path, n_workers=n_workers if len(files) > 1 else 0, pause=0.01, progress=False)
+    name = lambda f: f'nbs/{f.relative_to(project_root()/"nbs")}'
+    return [Check(name(f), ok, t, '' if ok else 'see the traceback above') for f, (ok, t) in zip(files, res)]
 
 def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separated)
               n_workers:int=2, # parallel notebooks
@@ -156,23 +179,31 @@ def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separa
              ) -> list[Check]:
     "Run the project's checks, printing a line per check and `N passed, M failed` at the end"
     checks = []
-    def report(c): checks.append(c); print(c, flush=True)
+    def report(c):
+        checks.append(c)
+        print(c, flush=True)
     test_cache = cache_dir('test')
     with modified_env(SCALINGLAB_CACHE=str(test_cache)), quiet(), tempfile.TemporaryDirectory() as tmp:
         if library:
             files = [f for f in library_notebooks() if only in str(f)]
             for c in _test_library(files, flags, n_workers): report(c)
-        for name, check in (('imports point down', import_problems), ('figure registry', check_registry), ('docs and README', check_docs)):
+        static = [('imports point down', import_problems), ('figure registry', check_registry),
+                  ('docs and README', check_docs)]
+        for name, check in static:
             if not only or only in name:
-                t = time.time(); problems = check()
+                t = time.time()
+                problems = check()
                 report(Check(name, not problems, time.time() - t, '\n'.join(problems)))
         if figures:
             names = [n for n in FIGURES if only in f'figure {n}']
-            for r in (run_figures(names, 'smoke', jobs=n_workers, figures_dir=keep_figures or tmp) if names else []):  # no names means all to run_figures
-                report(Check(f'figure {r.name} (smoke)', r.status == 'ok', r.seconds, r.error))
+            # no names means all to run_figures
+            smoke = run_figures(names, 'smoke', jobs=n_workers, figures_dir=keep_figures or tmp) if names else []
+            for r in smoke: report(Check(f'figure {r.name} (smoke)', r.status == 'ok', r.seconds, r.error))
             rehearsed = [n for n in FIGURES if FIGURES[n].rehearse is not None and only in f'figure {n} (rehearse)']
-            for r in (run_figures(rehearsed, 'rehearse', jobs=n_workers, figures_dir=f'{tmp}/rehearse') if rehearsed else []):   # the full code paths, offline, at test sizes
-                report(Check(f'figure {r.name} (rehearse)', r.status == 'ok', r.seconds, r.error))
+            # the full code paths, offline, at test sizes
+            rehearsals = (run_figures(rehearsed, 'rehearse', jobs=n_workers, figures_dir=f'{tmp}/rehearse')
+                          if rehearsed else [])
+            for r in rehearsals: report(Check(f'figure {r.name} (rehearse)', r.status == 'ok', r.seconds, r.error))
     print(slowest_checks(checks), flush=True)
     passed = sum(c.ok for c in checks)
     print(f"{passed} passed, {len(checks) - passed} failed", flush=True)

@@ -27,7 +27,8 @@ def kill_after(fn, # the job: its module globals hold the helper
     orig, calls = g[name], [0]
     def killed(*args, **kwargs):
         if calls[0] >= n: raise SimulatedKill(f"killed before call {n + 1} of {name}")
-        calls[0] += 1; return orig(*args, **kwargs)
+        calls[0] += 1
+        return orig(*args, **kwargs)
     g[name] = killed
     try: yield
     finally: g[name] = orig
@@ -39,7 +40,7 @@ def _advance(state, seed:int, step:int):
     return state + np.random.default_rng([seed, step]).standard_normal(state.shape).astype(np.float32)
 
 def checkpointed_rows(seed:int, rows:int, width:int=4, steps:int=3,
-                      scratch:Path|None=None # a folder for the state between steps (a resumable run gives each unit one)
+                      scratch:Path|None=None # folder for the state between steps (a resumable run gives each unit one)
                      ):
     "A test unit: a (rows, width) float32 block made in `steps` seeded steps, resumable from its scratch folder"
     import numpy as np
@@ -75,7 +76,9 @@ def largest_tensor():
     from torch.overrides import TorchFunctionMode
     import torch
     class LargestTensor(TorchFunctionMode):
-        def __init__(self): super().__init__(); self.numel = 0
+        def __init__(self):
+            super().__init__()
+            self.numel = 0
         def __torch_function__(self, func, types, args=(), kwargs=None):
             out = func(*args, **(kwargs or {}))
             for t in out if isinstance(out, (tuple, list)) else [out]:
@@ -84,7 +87,7 @@ def largest_tensor():
     return LargestTensor()
 
 def held_bytes(obj) -> int:
-    "Bytes of the distinct tensor storages in `obj`'s attributes (looking into dicts, lists and tuples); a view counts its whole storage"
+    "Bytes of distinct tensor storages in `obj`'s attributes, dicts, lists and tuples (a view counts its whole storage)"
     import torch
     seen, visited, total, todo = set(), set(), 0, [obj]
     while todo:
@@ -93,7 +96,9 @@ def held_bytes(obj) -> int:
         visited.add(id(x))
         if isinstance(x, torch.Tensor):
             storage = x.untyped_storage()
-            if storage.data_ptr() not in seen: seen.add(storage.data_ptr()); total += storage.nbytes()
+            if storage.data_ptr() not in seen:
+                seen.add(storage.data_ptr())
+                total += storage.nbytes()
         elif isinstance(x, dict): todo += list(x.values())
         elif isinstance(x, (list, tuple)): todo += list(x)
         elif hasattr(x, '__dict__') and not isinstance(x, type): todo += list(vars(x).values())
@@ -116,23 +121,27 @@ def replaced(fn, # a function whose module-level names to replace
 # %% ../../nbs/02_testing.ipynb #f4670b73
 def square(x:float, sleep:float=0.) -> float:
     "A test unit: x² (after `sleep` seconds)"
-    time.sleep(sleep); return x*x
+    time.sleep(sleep)
+    return x*x
 
 def fail_once(marker:str, value:int=1, then:tuple|None=None):
-    "A test unit that fails the first time it runs for a marker file; afterwards returns `value`, or the result of the call `then`"
+    "A test unit: fails the first time it runs for a marker file, then returns `value` or the result of the call `then`"
     m = Path(marker)
     if not m.exists():
-        m.parent.mkdir(parents=True, exist_ok=True); m.touch()
+        m.parent.mkdir(parents=True, exist_ok=True)
+        m.touch()
         raise RuntimeError(f"fail_once: first attempt for {m.name} fails on purpose")
     return then[0](**then[1]) if then else value
 
 def count_to(state:str, n:int, sleep:float=0.5) -> dict:
-    "A test unit that resumes: counts to n, one step per `sleep` seconds, saving its count after each step; records where each (re)start began"
-    p = Path(state); p.parent.mkdir(parents=True, exist_ok=True)
+    "Resumable test unit: counts to n, a step per `sleep` s, saving its count each step and where each (re)start began"
+    p = Path(state)
+    p.parent.mkdir(parents=True, exist_ok=True)
     s = json.loads(p.read_text()) if p.exists() else dict(count=0, starts=[])
     s['starts'].append(s['count'])
     while s['count'] < n:
-        time.sleep(sleep); s['count'] += 1
+        time.sleep(sleep)
+        s['count'] += 1
         with atomic_path(p) as tmp: tmp.write_text(json.dumps(s))
     with atomic_path(p) as tmp: tmp.write_text(json.dumps(s))
     return s

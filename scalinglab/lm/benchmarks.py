@@ -4,16 +4,18 @@
 
 # %% ../../nbs/29_lm_benchmarks.ipynb #cf87b420
 from __future__ import annotations
-import json, math, os, tempfile, time
+import tempfile, time
 from pathlib import Path
 import numpy as np, torch
-from ..framework.bench import register_bench, best_time, best_times, peak_memory, matmul_peak, status_mib
+from ..framework.bench import register_bench, best_times, peak_memory, matmul_peak
 from ..framework.paths import get_device
 from .corpus import iter_documents
-from .tokens import TokenStore, load_tokenizer, build_token_store, per_document_store, train_bpe, token_store
+from .tokens import TokenStore, load_tokenizer, build_token_store, per_document_store, train_bpe
+from .tokens import token_store
 from .models import load_model, scoring_kwargs, convert_gguf, _require_smollm2
 from .suite import SuiteConfig
-from .losses import LossColumn, compute_losses, naive_losses, pad_batch, length_batches, default_batch_tokens, forward_flops
+from .losses import LossColumn, compute_losses, naive_losses, pad_batch, length_batches
+from .losses import default_batch_tokens, forward_flops
 
 # %% auto #0
 __all__ = ['bench_tokenize', 'bench_losses']
@@ -21,60 +23,68 @@ __all__ = ['bench_tokenize', 'bench_losses']
 # %% ../../nbs/29_lm_benchmarks.ipynb #5a322084
 @register_bench('tokenize', reference='a per-document encode loop', targets={'ratio': '>= 3', 'limit_share': '>= 0.9'})
 def bench_tokenize(quick:bool=False):
-    "Building a TokenStore with batched encoding vs one encode call per document, and vs the library's own encode_batch"
+    "Building a TokenStore with batched encoding vs one encode call per document, and vs the library's encode_batch"
     tok = load_tokenizer('pythia')
     docs = list(iter_documents('tinystories', limit=1000 if quick else None))
     texts = [x['text'] for x in docs]
     with tempfile.TemporaryDirectory() as d:
         build = lambda: build_token_store(docs, tok, Path(d)/'batched', 1024, batch_size=1024, overwrite=True)
         naive = lambda: per_document_store(docs, tok, Path(d)/'per-doc', 1024)
-        encode = lambda: tok.tok.encode_batch(texts, add_special_tokens=False)          # the limit the issue names: nothing stored
-        no_offsets = (lambda: tok.tok.encode_batch_fast(texts, add_special_tokens=False)) if hasattr(tok.tok, 'encode_batch_fast') else encode
-        small = lambda: build_token_store(docs[:10], tok, Path(d)/'small', 1024, batch_size=1024, overwrite=True)   # nearly all per-store constant
-        t = best_times(dict(fast=build, reference=naive, limit=encode, no_offsets=no_offsets, fixed=small), repeat=3)   # interleaved: a slow minute slows all
-        _, peak = peak_memory(build); _, ref_peak = peak_memory(naive)
+        encode = lambda: tok.tok.encode_batch(texts, add_special_tokens=False)   # the limit: nothing stored
+        no_offsets = encode
+        if hasattr(tok.tok, 'encode_batch_fast'):
+            no_offsets = lambda: tok.tok.encode_batch_fast(texts, add_special_tokens=False)
+        # nearly all per-store constant
+        small = lambda: build_token_store(docs[:10], tok, Path(d)/'small', 1024, batch_size=1024, overwrite=True)
+        # interleaved: a slow minute slows all
+        t = best_times(dict(fast=build, reference=naive, limit=encode, no_offsets=no_offsets, fixed=small), repeat=3)
+        _, peak = peak_memory(build)
+        _, ref_peak = peak_memory(naive)
         a, ref_tokens = TokenStore(Path(d)/'batched'), np.load(Path(d)/'per-doc'/'tokens.npy')
-        if not (a.tokens.shape == ref_tokens.shape and np.array_equal(a.offsets, np.load(Path(d)/'per-doc'/'offsets.npy'))):
+        same_offsets = np.array_equal(a.offsets, np.load(Path(d)/'per-doc'/'offsets.npy'))
+        if not (a.tokens.shape == ref_tokens.shape and same_offsets):
             raise AssertionError("batched and per-document tokenization differ in length")
         n, diff = a.n_tokens, int(np.abs(a.tokens.astype(np.int64) - ref_tokens.astype(np.int64)).max())
     fast, ref, limit = t['fast'], t['reference'], t['limit']
-    return dict(fast_s=fast, reference_s=ref, documents=len(docs), tokens=n, tokens_per_s=n/fast, max_abs_diff=float(diff),   # ids differing anywhere would show here
+    # the share once the per-store constant is taken out
+    per_token_share = limit/(fast - t['fixed']) if fast > t['fixed'] else float('nan')
+    return dict(fast_s=fast, reference_s=ref, documents=len(docs), tokens=n, tokens_per_s=n/fast,
+                max_abs_diff=float(diff),   # ids differing anywhere would show here
                 limit_s=limit, limit_share=limit/fast, limit='tokenizers encode_batch on the same documents',
-                ceiling=ref/limit,                               # the most `ratio` could be if storing cost nothing
-                encode_batch_fast_share=t['no_offsets']/fast,    # against the library's call without offsets, which the store uses
-                store_fixed_s=t['fixed'], per_token_share=limit/(fast - t['fixed']) if fast > t['fixed'] else float('nan'),   # the share once the per-store constant is taken out
+                ceiling=ref/limit,          # the most `ratio` could be if storing cost nothing
+                # against the library's call without offsets, which the store uses
+                encode_batch_fast_share=t['no_offsets']/fast,
+                store_fixed_s=t['fixed'], per_token_share=per_token_share,
                 peak_mb=peak, reference_peak_mb=ref_peak)
 
 # %% ../../nbs/29_lm_benchmarks.ipynb #9104fd6c
-from ..framework.bench import register_bench, best_times, peak_memory, matmul_peak
-
 def _engine_vs_naive(model_dir:Path, store:TokenStore, device, work:Path) -> dict:
-    "Time and peak memory of the engine (a fresh output folder each call) and of the naive loop, both from the model's folder, on one model"
+    "Time and peak memory of the engine (a fresh output folder each call) and the naive loop, from the model's folder"
     col = [LossColumn('bench', str(model_dir))]
     run = lambda: np.asarray(compute_losses(store, col, work/f'out{time.perf_counter_ns()}', device=device))[:, 0]
-    naive = lambda: naive_losses(load_model(str(model_dir), device=device), store, device=device)   # loads the model, as the engine does
-    batches = [pad_batch([store.doc(i) for i in b])[0].to(device)
-               for b in length_batches(store.lengths, np.flatnonzero(store.lengths >= 2), default_batch_tokens(device))]
+    # loads the model, as the engine does
+    naive = lambda: naive_losses(load_model(str(model_dir), device=device), store, device=device)
+    batched_docs = length_batches(store.lengths, np.flatnonzero(store.lengths >= 2), default_batch_tokens(device))
+    batches = [pad_batch([store.doc(i) for i in b])[0].to(device) for b in batched_docs]
     @torch.no_grad()
-    def raw_forward():   # the limit: from the same folder, load the model and run its own batched forward without a cache; nothing scored or stored
+    def raw_forward():
+        # the limit: from the same folder, load the model and run its own batched forward without a cache;
+        # nothing scored or stored
         m = load_model(str(model_dir), device=device)
         for ids in batches: m(input_ids=ids, **scoring_kwargs(m)).logits
     fast, peak = peak_memory(run)                                              # also the warm-ups
     ref, ref_peak = peak_memory(naive)
     raw_forward()
-    t = best_times(dict(fast=run, reference=naive, raw=raw_forward), repeat=2, warmup=0)   # interleaved: a slow minute slows all three
+    # interleaved: a slow minute slows all three
+    t = best_times(dict(fast=run, reference=naive, raw=raw_forward), repeat=2, warmup=0)
     model = load_model(str(model_dir), device=device)
-    return dict(fast_s=t['fast'], reference_s=t['reference'], max_abs_diff=float(np.abs(fast - ref).max()), rows=store.n_rows, raw_forward_s=t['raw'],
+    return dict(fast_s=t['fast'], reference_s=t['reference'], max_abs_diff=float(np.abs(fast - ref).max()),
+                rows=store.n_rows, raw_forward_s=t['raw'],
                 flops=forward_flops(model, store.lengths[store.lengths >= 2]), peak_mb=peak, reference_peak_mb=ref_peak)
 
 @register_bench('losses', reference='one document per forward pass', targets={'ratio': '>= 3', 'limit_share': '>= 0.4'})
 def bench_losses(quick:bool=False):
-    "The loss engine vs the naive per-document loop: the ratio on the tiny suite's largest model, the share of the matmul peak on SmolLM2-135M"
-    import tempfile
-    from scalinglab.lm.tokens import train_bpe, build_token_store, token_store
-    from scalinglab.lm.corpus import iter_documents
-    from scalinglab.lm.suite import SuiteConfig
-    from scalinglab.lm.models import convert_gguf, _require_smollm2
+    "Loss engine vs per-document loop: ratio on the tiny suite's largest model, matmul-peak share on SmolLM2-135M"
     device, cfg = get_device(), SuiteConfig()
     docs = list(iter_documents(cfg.corpus, limit=400 if quick else 2000))
     peak_flops = matmul_peak(device)
@@ -82,17 +92,23 @@ def bench_losses(quick:bool=False):
         d = Path(d)
         tok = train_bpe(docs, cfg.vocab_size, 'bench-bpe')
         store = build_token_store(docs, tok, d/'tokens', cfg.context)
-        load_model(cfg.model_config(*cfg.sizes[-1]), device=device).save_pretrained(d/'tiny')     # the tiny suite's largest shape
+        # the tiny suite's largest shape
+        load_model(cfg.model_config(*cfg.sizes[-1]), device=device).save_pretrained(d/'tiny')
         tok.save(d/'tiny'/'tokenizer.json')
         tiny = _engine_vs_naive(d/'tiny', store, device, d)
-        smol_dir = convert_gguf(_require_smollm2())                                               # ships its tokenizer.json
-        smol = _engine_vs_naive(smol_dir, token_store('tinystories', smol_dir, 512, limit=48 if quick else 96), device, d)
+        smol_dir = convert_gguf(_require_smollm2())   # ships its tokenizer.json
+        smol_store = token_store('tinystories', smol_dir, 512, limit=48 if quick else 96)
+        smol = _engine_vs_naive(smol_dir, smol_store, device, d)
     share = lambda r: r['flops']/r['fast_s']/peak_flops
-    return dict(fast_s=tiny['fast_s'], reference_s=tiny['reference_s'], max_abs_diff=max(tiny['max_abs_diff'], smol['max_abs_diff']), rows=tiny['rows'],
-                limit_share=share(smol), limit='torch.mm peak FLOP/s (the share on SmolLM2-135M)', mm_peak_flops=peak_flops,
-                smollm2_flops=smol['flops']/smol['fast_s'], smollm2_ratio=smol['reference_s']/smol['fast_s'], smollm2_rows=smol['rows'],
+    return dict(fast_s=tiny['fast_s'], reference_s=tiny['reference_s'],
+                max_abs_diff=max(tiny['max_abs_diff'], smol['max_abs_diff']), rows=tiny['rows'],
+                limit_share=share(smol), limit='torch.mm peak FLOP/s (the share on SmolLM2-135M)',
+                mm_peak_flops=peak_flops,
+                smollm2_flops=smol['flops']/smol['fast_s'], smollm2_ratio=smol['reference_s']/smol['fast_s'],
+                smollm2_rows=smol['rows'],
                 tiny_flops=tiny['flops']/tiny['fast_s'], tiny_limit_share=share(tiny),
-                ceiling=tiny['reference_s']/tiny['raw_forward_s'],        # the ratio of loading the model and running its own batched forward, nothing scored or stored
+                # the ratio of loading the model and running its own batched forward, nothing scored or stored
+                ceiling=tiny['reference_s']/tiny['raw_forward_s'],
                 engine_vs_raw_forward=tiny['raw_forward_s']/tiny['fast_s'],
                 peak_mb=tiny['peak_mb'], reference_peak_mb=tiny['reference_peak_mb'],
                 smollm2_peak_mb=smol['peak_mb'], smollm2_reference_peak_mb=smol['reference_peak_mb'])

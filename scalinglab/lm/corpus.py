@@ -4,7 +4,7 @@
 
 # %% ../../nbs/20_lm_corpus.ipynb #5aab5374
 from __future__ import annotations
-import io, json, hashlib
+import json, hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -37,7 +37,8 @@ def _zstd_blocks(path:Path, chunk:int=1<<20) -> Iterator[bytes]:
             data = block
             while data:
                 try: out = dobj.decompress(data)
-                except zstd.ZstdError as e: raise CorpusError(f"{path}: corrupt zstd data near byte {offset}: {e}") from None
+                except zstd.ZstdError as e:
+                    raise CorpusError(f"{path}: corrupt zstd data near byte {offset}: {e}") from None
                 fed = True
                 if out: yield out
                 if dobj.eof:   # a frame ended: the rest of this block starts the next frame
@@ -68,7 +69,8 @@ def read_jsonl(path:str|Path, # a .jsonl or .jsonl.zst file of {"text": ..., "me
         if not raw.strip(): continue
         try:
             doc = json.loads(raw)
-            if not isinstance(doc, dict) or not isinstance(doc.get('text'), str): raise ValueError("no string field 'text'")
+            has_text = isinstance(doc, dict) and isinstance(doc.get('text'), str)
+            if not has_text: raise ValueError("no string field 'text'")
         except (ValueError, UnicodeDecodeError) as e:
             msg = f"{path}, line {n}: malformed JSON line ({e})"
             if not skip_bad: raise CorpusError(msg + "; pass skip_bad=True to skip and count such lines") from None
@@ -81,13 +83,14 @@ def read_jsonl(path:str|Path, # a .jsonl or .jsonl.zst file of {"text": ..., "me
 TEXT_RULES = ('wikitext', 'blank-lines', 'lines', 'whole')
 
 def _decoded_lines(path:Path, encoding:str) -> Iterator[str]:
-    "The lines of a text file, decoded one by one: a bad byte is reported with its line and offset, not as a bare UnicodeDecodeError"
+    "Decode a text file line by line: a bad byte is reported with its line and offset, not as a bare UnicodeDecodeError"
     offset = 0
     with open(path, 'rb') as f:
         for n, raw in enumerate(f, 1):
             try: yield raw.decode(encoding)
             except UnicodeDecodeError as e:
-                raise CorpusError(f"{path}, line {n} (byte offset {offset + e.start}): not valid {encoding} ({e.reason}); "
+                raise CorpusError(f"{path}, line {n} (byte offset {offset + e.start}): "
+                                  f"not valid {encoding} ({e.reason}); "
                                   "if the file has another encoding, pass encoding=... (e.g. 'latin-1')") from None
             offset += len(raw)
 
@@ -105,28 +108,36 @@ def read_text(path:str|Path, rule:str='blank-lines', # how documents are cut, on
     meta = {'pile_set_name': set_name} if set_name else {}
     def emit(lines):
         text = ''.join(lines).strip()
-        if text: stats.documents += 1; return dict(text=text, meta=dict(meta))
+        if not text: return None
+        stats.documents += 1
+        return dict(text=text, meta=dict(meta))
     doc = []
     for n, line in enumerate(_decoded_lines(path, encoding), 1):
         if rule == 'lines': d = emit([line])
         elif rule == 'blank-lines' and not line.strip(): d, doc = emit(doc), []
         elif rule == 'wikitext' and _is_wikitext_title(line): d, doc = emit(doc), [line]
-        else: doc.append(line); d = None
+        else:
+            doc.append(line)
+            d = None
         if d: yield d
     if (d := emit(doc)): yield d
 
 # %% ../../nbs/20_lm_corpus.ipynb #fa14073d
 CORPORA = {  # name -> embedded file, document rule, and the Pile-style set name it gets
-    'wikitext-2':      dict(path=('corpora', 'wikitext-2', 'wiki.test.raw'), rule='wikitext', set_name='Wikipedia (en)'),
-    'tinystories':     dict(path=('corpora', 'tinystories-sample', 'tinystories_val_head.txt'), rule='blank-lines', set_name='TinyStories'),
-    'tinyshakespeare': dict(path=('corpora', 'tinyshakespeare', 'input.txt'), rule='blank-lines', set_name='Shakespeare'),
+    'wikitext-2':      dict(path=('corpora', 'wikitext-2', 'wiki.test.raw'),
+                            rule='wikitext', set_name='Wikipedia (en)'),
+    'tinystories':     dict(path=('corpora', 'tinystories-sample', 'tinystories_val_head.txt'),
+                            rule='blank-lines', set_name='TinyStories'),
+    'tinyshakespeare': dict(path=('corpora', 'tinyshakespeare', 'input.txt'),
+                            rule='blank-lines', set_name='Shakespeare'),
 }
 
 def corpus_path(source:str|Path) -> Path:
     "The file behind a corpus name or path"
     if str(source) in CORPORA: return data_path(*CORPORA[str(source)]['path'])
     p = Path(source).expanduser()
-    if not p.exists(): raise FileNotFoundError(f"Corpus {source!r} is neither a file nor a registered corpus ({', '.join(CORPORA)})")
+    if not p.exists():
+        raise FileNotFoundError(f"Corpus {source!r} is neither a file nor a registered corpus ({', '.join(CORPORA)})")
     return p
 
 def iter_documents(source:str|Path, # a name in `CORPORA` or a path (.jsonl, .jsonl.zst, or text)
@@ -141,12 +152,15 @@ def iter_documents(source:str|Path, # a name in `CORPORA` or a path (.jsonl, .js
     if path.name.endswith(('.jsonl', '.jsonl.zst', '.json.zst')): docs = read_jsonl(path, skip_bad, stats)
     else:
         info = CORPORA.get(str(source), {})
-        docs = read_text(path, rule or info.get('rule', 'blank-lines'), info.get('set_name', path.stem), stats, encoding)
+        rule = rule or info.get('rule', 'blank-lines')
+        docs = read_text(path, rule, info.get('set_name', path.stem), stats, encoding)
     n = 0
     for n, d in enumerate(docs, 1):
         yield d
         if limit and n >= limit: return
-    if n == 0: raise CorpusError(f"{path}: no documents (empty corpus" + (f", {stats.bad_lines} malformed lines skipped)" if stats.bad_lines else ")"))
+    if n == 0:
+        skipped = f", {stats.bad_lines} malformed lines skipped" if stats.bad_lines else ""
+        raise CorpusError(f"{path}: no documents (empty corpus{skipped})")
 
 def file_sha256(path:str|Path) -> str:
     "SHA-256 of a file, streamed"
@@ -164,17 +178,23 @@ def write_pile(docs:Iterable[dict], path:str|Path, # the output, .jsonl.zst or .
     import zstandard as zstd
     path, n = Path(path), 0
     with atomic_path(path) as tmp, open(tmp, 'wb') as raw:
-        out = zstd.ZstdCompressor(level=level, write_checksum=True).stream_writer(raw, closefd=False) if path.suffix == '.zst' else raw
+        out = raw
+        if path.suffix == '.zst':
+            out = zstd.ZstdCompressor(level=level, write_checksum=True).stream_writer(raw, closefd=False)
         for d in docs:
             meta = dict(d.get('meta') or {})
             if set_name is not None: meta['pile_set_name'] = set_name
-            out.write(json.dumps({'text': d['text'], 'meta': meta}, ensure_ascii=False).encode() + b'\n'); n += 1
+            out.write(json.dumps({'text': d['text'], 'meta': meta}, ensure_ascii=False).encode() + b'\n')
+            n += 1
         if n == 0: raise CorpusError(f"No documents to write to {path}")
-        if out is not raw: out.flush(zstd.FLUSH_FRAME); out.close()
+        if out is not raw:
+            out.flush(zstd.FLUSH_FRAME)
+            out.close()
     return n
 
 # %% ../../nbs/20_lm_corpus.ipynb #fcb9113f
-FULL_CORPORA = {  # name -> (the variable naming its file, the embedded corpora a rehearsal writes in its place, the stand-in's file name)
+# name -> (the variable naming its file, the embedded corpora a rehearsal writes in its place, the stand-in's file name)
+FULL_CORPORA = {
     'pile-test': ('SCALINGLAB_PILE_TEST', ('wikitext-2', 'tinystories', 'tinyshakespeare'), 'pile-test.jsonl.zst'),
     'openwebtext': ('SCALINGLAB_OPENWEBTEXT', ('wikitext-2',), 'openwebtext.jsonl.zst'),
     'tinystories-valid': ('SCALINGLAB_TINYSTORIES_VAL', ('tinystories',), None),
@@ -190,7 +210,9 @@ def full_corpus(name:str, # a key of `FULL_CORPORA`
     if name not in FULL_CORPORA: raise KeyError(f"Unknown full-mode corpus {name!r}; known: {', '.join(FULL_CORPORA)}")
     var, standin, fname = FULL_CORPORA[name]
     if os.environ.get(var, '').strip(): return Path(os.environ[var].strip()).expanduser()
-    if not rehearse: raise FileNotFoundError(f"Set {var} to the local file of the {name} corpus (.jsonl or .jsonl.zst of {{\"text\": ...}} lines)")
+    if not rehearse:
+        raise FileNotFoundError(f"Set {var} to the local file of the {name} corpus "
+                                f"(.jsonl or .jsonl.zst of {{\"text\": ...}} lines)")
     if fname is None: return corpus_path(standin[0])
     path = cache_dir('rehearsal')/fname
     with file_lock(path.with_suffix('.lock')):

@@ -12,16 +12,22 @@ from .models import scoring_kwargs
 __all__ = ['NORMS', 'layer_modules', 'norm_type', 'hidden_state_hooks', 'collect_hidden', 'normalize', 'normalize_']
 
 # %% ../../nbs/25_lm_hidden.ipynb #4729275d
-_BLOCK_LISTS = ('layers', 'h', 'blocks')                                  # GPT-NeoX/Llama/Mamba, GPT-2, RWKV
-_FINAL_NORMS = ('final_layer_norm', 'ln_f', 'norm', 'ln_out', 'norm_f', 'final_layernorm')   # GPT-NeoX, GPT-2, Llama, RWKV, Mamba, Phi
+_BLOCK_LISTS = ('layers', 'h', 'blocks')   # GPT-NeoX/Llama/Mamba, GPT-2, RWKV
+# GPT-NeoX, GPT-2, Llama, RWKV, Mamba, Phi
+_FINAL_NORMS = ('final_layer_norm', 'ln_f', 'norm', 'ln_out', 'norm_f', 'final_layernorm')
+
+def _child(module, names:tuple, kind:type):
+    "The first child named in `names` that is a `kind`, or None"
+    return next((getattr(module, n) for n in names if isinstance(getattr(module, n, None), kind)), None)
 
 def layer_modules(model) -> tuple:
     "The list of blocks and the final norm of a causal LM (or its base model)"
     base = getattr(model, 'base_model', model)
-    blocks = next((getattr(base, n) for n in _BLOCK_LISTS if isinstance(getattr(base, n, None), torch.nn.ModuleList)), None)
-    norm = next((getattr(base, n) for n in _FINAL_NORMS if isinstance(getattr(base, n, None), torch.nn.Module)), None)
+    blocks = _child(base, _BLOCK_LISTS, torch.nn.ModuleList)
+    norm = _child(base, _FINAL_NORMS, torch.nn.Module)
     if blocks is None or norm is None:
-        raise ValueError(f"Cannot find the blocks and final norm of {type(base).__name__}; supported: GPT-NeoX, GPT-2, Llama, RWKV, Mamba, Phi "
+        raise ValueError(f"Cannot find the blocks and final norm of {type(base).__name__}; "
+                         "supported: GPT-NeoX, GPT-2, Llama, RWKV, Mamba, Phi "
                          f"(its children: {', '.join(n for n, _ in base.named_children())})")
     return blocks, norm
 
@@ -57,7 +63,9 @@ def collect_hidden(model, input_ids:torch.Tensor, # (B, T)
     with hidden_state_hooks(model) as states:
         base(input_ids=input_ids, **scoring_kwargs(base, attention_mask=attention_mask))
         out = list(states)
-    if any(s is None for s in out): raise RuntimeError(f"{type(base).__name__}: hooks collected {sum(s is not None for s in out)} of {len(out)} states")
+    if any(s is None for s in out):
+        n_found = sum(s is not None for s in out)
+        raise RuntimeError(f"{type(base).__name__}: hooks collected {n_found} of {len(out)} states")
     return out
 
 # %% ../../nbs/25_lm_hidden.ipynb #061446ea
@@ -74,7 +82,8 @@ def normalize(h:torch.Tensor, # (..., d) hidden states
     if norm == 'final-norm' and kind == 'rmsnorm': return h*torch.rsqrt(h.pow(2).mean(-1, keepdim=True) + eps)
     c = h - h.mean(-1, keepdim=True)
     var = c.pow(2).mean(-1, keepdim=True)
-    return c*torch.rsqrt(var + (eps if norm == 'final-norm' else 0.)) if norm == 'final-norm' else c/var.sqrt().clamp_min(1e-12)
+    if norm == 'final-norm': return c*torch.rsqrt(var + eps)
+    return c/var.sqrt().clamp_min(1e-12)
 
 def normalize_(h:torch.Tensor, # (..., d) floating hidden states, overwritten
                norm:str, kind:str='layernorm', eps:float=1e-5) -> torch.Tensor:

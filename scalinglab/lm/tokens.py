@@ -4,9 +4,8 @@
 
 # %% ../../nbs/21_lm_tokens.ipynb #abb4c46d
 from __future__ import annotations
-import os, json, shutil, hashlib, tempfile
+import json, shutil, hashlib
 from itertools import chain
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 import numpy as np
@@ -26,15 +25,17 @@ class TextTokenizer:
     def __init__(self, tok, name:str, files:list|None=None # the files it was loaded from, if any
                 ):
         self.tok, self.name = tok, name
-        self.definition = tok.to_str().encode()                           # the full definition (JSON bytes), however it was loaded
+        self.definition = tok.to_str().encode()   # the full definition (JSON bytes), however it was loaded
         self.hash = hashlib.sha256(self.definition).hexdigest()
         self.files = {Path(f).name: file_sha256(f) for f in files or []}
     @property
     def vocab_size(self) -> int: return self.tok.get_vocab_size(with_added_tokens=True)
     def encode(self, text:str) -> list[int]: return self.tok.encode(text, add_special_tokens=False).ids
     def _encodings(self, texts:list[str]) -> list:
-        "The library's encodings of many texts, in parallel in Rust, without character offsets (tokenizers >= 0.20), which nothing here reads"
-        return getattr(self.tok, 'encode_batch_fast', self.tok.encode_batch)(list(texts), add_special_tokens=False)
+        "The library's encodings of many texts, in parallel in Rust, without the character offsets nothing here reads"
+        # `encode_batch_fast` (tokenizers >= 0.20) skips the offsets
+        encode = getattr(self.tok, 'encode_batch_fast', self.tok.encode_batch)
+        return encode(list(texts), add_special_tokens=False)
     def encode_batch(self, texts:list[str]) -> list[list[int]]:
         "Encode many texts at once"
         return [e.ids for e in self._encodings(texts)]
@@ -44,22 +45,27 @@ class TextTokenizer:
             if t.special and not (t.lstrip or t.rstrip or t.single_word or t.normalized): return t.content, i
         return None
     def encode_documents(self, texts:list[str], n_chunks:int=16) -> tuple[np.ndarray, np.ndarray]:
-        "(ids of all texts, one after another; each text's length): the texts joined by a special token into `n_chunks` strings, then split back"
+        "(ids of all texts, one after another; each text's length), from the texts joined into `n_chunks` strings"
+        # the texts are joined by a special token, encoded, then split back at the separators
         sep = self._separator()
-        if sep is not None and texts and not any(sep[0] in t for t in texts):   # a text holding the token's own text would split wrongly
+        # a text holding the token's own text would split wrongly
+        if sep is not None and texts and not any(sep[0] in t for t in texts):
             cuts = np.linspace(0, len(texts), min(n_chunks, len(texts)) + 1).astype(int)
-            parts = [np.asarray(e.ids, dtype=np.int64) for e in self._encodings([sep[0].join(texts[a:b]) for a, b in zip(cuts[:-1], cuts[1:])])]
-            at = [np.flatnonzero(p == sep[1]) for p in parts]                             # the separators: one fewer than texts, per chunk
+            chunks = [sep[0].join(texts[a:b]) for a, b in zip(cuts[:-1], cuts[1:])]
+            parts = [np.asarray(e.ids, dtype=np.int64) for e in self._encodings(chunks)]
+            at = [np.flatnonzero(p == sep[1]) for p in parts]   # the separators: one fewer than texts, per chunk
             if all(len(s) == b - a - 1 for s, a, b in zip(at, cuts[:-1], cuts[1:])):
                 lengths = np.concatenate([np.diff(np.concatenate([[-1], s, [len(p)]])) - 1 for s, p in zip(at, parts)])
                 return np.concatenate([p[p != sep[1]] for p in parts]), lengths
-        encoded = self.encode_batch(texts)                                                 # the plain way: one encoding per text
-        return np.fromiter(chain.from_iterable(encoded), np.int64, sum(map(len, encoded))), np.fromiter(map(len, encoded), np.int64, len(encoded))
+        encoded = self.encode_batch(texts)   # the plain way: one encoding per text
+        ids = np.fromiter(chain.from_iterable(encoded), np.int64, sum(map(len, encoded)))
+        return ids, np.fromiter(map(len, encoded), np.int64, len(encoded))
     def decode(self, ids) -> str: return self.tok.decode([int(i) for i in ids], skip_special_tokens=False)
     def token_str(self, i:int) -> str:
         "The text of one token (decoded, so byte-level tokens read as text)"
         return self.decode([i])
-    def save(self, path:str|Path): Path(path).write_bytes(self.definition)   # 20x faster than re-serialising (2.5 MB for GPT-NeoX)
+    # writing the stored definition is 20x faster than re-serialising (2.5 MB for GPT-NeoX)
+    def save(self, path:str|Path): Path(path).write_bytes(self.definition)
     def __repr__(self): return f"TextTokenizer({self.name!r}, vocab {self.vocab_size}, {self.hash[:12]})"
 
 TOKENIZER_FILES = {  # embedded tokenizers (data/tokenizers/)
@@ -67,12 +73,13 @@ TOKENIZER_FILES = {  # embedded tokenizers (data/tokenizers/)
     'gpt2': ('tokenizers', 'gpt2'),                                      # vocab.json + merges.txt
 }
 
-def load_tokenizer(source, # 'gpt-neox-20b' (alias 'pythia'), 'gpt2', a tokenizer.json, a folder holding one, or a transformers tokenizer
+def load_tokenizer(source, # 'gpt-neox-20b'/'pythia', 'gpt2', a tokenizer.json (or its folder), a transformers tokenizer
                    name:str|None=None) -> TextTokenizer:
     "Load a tokenizer from the embedded files, a path, or a transformers fast tokenizer"
     from tokenizers import Tokenizer, models, pre_tokenizers, decoders
     if isinstance(source, TextTokenizer): return source
-    if hasattr(source, 'backend_tokenizer'): return TextTokenizer(source.backend_tokenizer, name or getattr(source, 'name_or_path', 'transformers'))
+    if hasattr(source, 'backend_tokenizer'):
+        return TextTokenizer(source.backend_tokenizer, name or getattr(source, 'name_or_path', 'transformers'))
     key = {'pythia': 'gpt-neox-20b'}.get(str(source), str(source))
     if key == 'gpt2':
         d = data_path(*TOKENIZER_FILES['gpt2'])
@@ -81,7 +88,8 @@ def load_tokenizer(source, # 'gpt-neox-20b' (alias 'pythia'), 'gpt2', a tokenize
         return TextTokenizer(tok, name or 'gpt2', [d/'vocab.json', d/'merges.txt'])
     p = data_path(*TOKENIZER_FILES[key]) if key in TOKENIZER_FILES else Path(source).expanduser()
     if p.is_dir(): p = p/'tokenizer.json'
-    if not p.exists(): raise FileNotFoundError(f"No tokenizer at {p}; embedded ones: {', '.join(TOKENIZER_FILES)} (or 'pythia')")
+    if not p.exists():
+        raise FileNotFoundError(f"No tokenizer at {p}; embedded ones: {', '.join(TOKENIZER_FILES)} (or 'pythia')")
     try: tok = Tokenizer.from_file(str(p))
     except Exception as e: raise ValueError(f"{p} is not a tokenizers JSON file: {e}") from None
     return TextTokenizer(tok, name or (key if key in TOKENIZER_FILES else p.parent.name), [p])
@@ -92,7 +100,8 @@ def train_bpe(docs:Iterable[dict], # documents ({'text': ...}) to learn merges f
               name:str='bpe', min_frequency:int=2) -> TextTokenizer:
     "Train a byte-level BPE tokenizer (GPT-2 style, '<|endoftext|>' = 0)"
     from tokenizers import Tokenizer, models, trainers, pre_tokenizers, decoders
-    if vocab_size < 257 + 1: raise ValueError(f"vocab_size must exceed the 256 byte tokens + 1 special token, got {vocab_size}")
+    if vocab_size < 257 + 1:
+        raise ValueError(f"vocab_size must exceed the 256 byte tokens + 1 special token, got {vocab_size}")
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer, tok.decoder = pre_tokenizers.ByteLevel(add_prefix_space=False), decoders.ByteLevel()
     trainer = trainers.BpeTrainer(vocab_size=vocab_size, min_frequency=min_frequency, special_tokens=['<|endoftext|>'],
@@ -111,8 +120,10 @@ class TokenStore:
         self.tokens = np.load(self.path/'tokens.npy', mmap_mode='r')       # (n_tokens,) uint16/uint32
         self.offsets = np.load(self.path/'offsets.npy')                     # (n_docs + 1,) int64
         lengths = np.diff(self.offsets)
-        self.starts = np.concatenate([[0], np.cumsum(np.maximum(lengths - 1, 0))]).astype(np.int64)  # (n_docs + 1,) first row of each doc
-        if self.offsets[-1] != self.tokens.size: raise ValueError(f"{self.path}: offsets end at {self.offsets[-1]} but tokens.npy holds {self.tokens.size}")
+        # (n_docs + 1,) first row of each doc
+        self.starts = np.concatenate([[0], np.cumsum(np.maximum(lengths - 1, 0))]).astype(np.int64)
+        if self.offsets[-1] != self.tokens.size:
+            raise ValueError(f"{self.path}: offsets end at {self.offsets[-1]} but tokens.npy holds {self.tokens.size}")
     @property
     def n_docs(self) -> int: return self.offsets.size - 1
     @property
@@ -135,7 +146,8 @@ class TokenStore:
     def __len__(self): return self.n_rows
     def __repr__(self):
         m = self.manifest
-        return f"TokenStore({m['corpus']['name']!r}, {self.n_docs} docs, {self.n_tokens} tokens, {self.n_rows} rows, {m['tokenizer']['name']}, max_len {m['max_len']})"
+        return (f"TokenStore({m['corpus']['name']!r}, {self.n_docs} docs, {self.n_tokens} tokens, {self.n_rows} rows, "
+                f"{m['tokenizer']['name']}, max_len {m['max_len']})")
 
 # %% ../../nbs/21_lm_tokens.ipynb #db754271
 def _write_npy_from_raw(raw:Path, dest:Path, dtype, n:int):
@@ -154,7 +166,8 @@ def build_token_store(docs:Iterable[dict], # documents ({'text', 'meta'}) in can
     "Tokenize documents (no BOS, truncated) into a new TokenStore at `path`"
     path = Path(path)
     if max_len < 1: raise ValueError(f"max_len must be >= 1, got {max_len}")
-    if path.exists() and not overwrite: raise FileExistsError(f"Token store {path} exists; pass overwrite=True to rebuild it")
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"Token store {path} exists; pass overwrite=True to rebuild it")
     dtype = np.uint16 if tokenizer.vocab_size <= 2**16 else np.uint32
     with atomic_dir(path) as tmp:   # a reader sees the old store or the new one, never a mix
         offsets, sets, set_ids, batch, n_trunc = [0], {}, [], [], 0
@@ -165,23 +178,28 @@ def build_token_store(docs:Iterable[dict], # documents ({'text', 'meta'}) in can
                 kept = np.minimum(lengths, max_len)
                 if (lengths > max_len).any():   # keep each document's first max_len tokens
                     n_trunc += int((lengths > max_len).sum())
-                    ids = ids[np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths) < np.repeat(kept, lengths)]
+                    pos_in_doc = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+                    ids = ids[pos_in_doc < np.repeat(kept, lengths)]
                 raw.write(ids.astype(dtype).tobytes())                                        # one write per batch
                 offsets.extend((offsets[-1] + np.cumsum(kept)).tolist())
-                for d in batch: set_ids.append(sets.setdefault((d.get('meta') or {}).get('pile_set_name', ''), len(sets)))
+                for d in batch:
+                    set_name = (d.get('meta') or {}).get('pile_set_name', '')
+                    set_ids.append(sets.setdefault(set_name, len(sets)))
                 batch.clear()
             for d in progress(docs, desc=f'tokenizing {path.name}', unit='doc'):
                 batch.append(d)
                 if len(batch) >= batch_size: flush()
             if batch: flush()
         if len(offsets) == 1: raise ValueError("No documents to tokenize")
-        _write_npy_from_raw(tmp/'tokens.raw', tmp/'tokens.npy', dtype, offsets[-1]); (tmp/'tokens.raw').unlink()
+        _write_npy_from_raw(tmp/'tokens.raw', tmp/'tokens.npy', dtype, offsets[-1])
+        (tmp/'tokens.raw').unlink()
         np.save(tmp/'offsets.npy', np.asarray(offsets, dtype=np.int64))
         np.save(tmp/'doc_set.npy', np.asarray(set_ids, dtype=np.uint16))
         tokenizer.save(tmp/'tokenizer.json')
         lengths = np.diff(offsets)
         write_json(tmp/'manifest.json', dict(
-            tokenizer=dict(name=tokenizer.name, sha256=tokenizer.hash, vocab_size=tokenizer.vocab_size, files=tokenizer.files),
+            tokenizer=dict(name=tokenizer.name, sha256=tokenizer.hash, vocab_size=tokenizer.vocab_size,
+                           files=tokenizer.files),
             corpus=corpus or dict(name='documents'), max_len=max_len, bos=False, dtype=np.dtype(dtype).name,
             n_docs=len(lengths), n_tokens=int(offsets[-1]), n_rows=int(np.maximum(lengths - 1, 0).sum()),
             n_truncated=n_trunc, set_names=list(sets)))
@@ -194,7 +212,8 @@ from fastcore.basics import patch
 def row_to_doc_pos(self:TokenStore, rows) -> tuple[np.ndarray, np.ndarray]:
     "Document and context position of each prediction row"
     rows = np.asarray(rows, dtype=np.int64)
-    if rows.size and (rows.min() < 0 or rows.max() >= self.n_rows): raise IndexError(f"rows must lie in 0..{self.n_rows - 1}")
+    if rows.size and (rows.min() < 0 or rows.max() >= self.n_rows):
+        raise IndexError(f"rows must lie in 0..{self.n_rows - 1}")
     doc = np.searchsorted(self.starts, rows, side='right') - 1
     return doc, rows - self.starts[doc]
 
@@ -203,14 +222,16 @@ def doc_pos_to_row(self:TokenStore, doc, pos) -> np.ndarray:
     "Prediction row of context position `pos` (predicting token pos + 1) of document `doc`"
     doc, pos = np.asarray(doc, dtype=np.int64), np.asarray(pos, dtype=np.int64)
     n_pred = self.starts[doc + 1] - self.starts[doc]
-    if ((pos < 0) | (pos >= n_pred)).any(): raise IndexError("position out of range: a document of T tokens has predictions at positions 0..T-2")
+    if ((pos < 0) | (pos >= n_pred)).any():
+        raise IndexError("position out of range: a document of T tokens has predictions at positions 0..T-2")
     return self.starts[doc] + pos
 
 @patch
 def targets(self:TokenStore, rows=None) -> np.ndarray:
     "The token each row predicts (all rows by default)"
     if rows is None:   # every token except the first of each document, in row order
-        keep = np.ones(self.n_tokens, bool); keep[self.offsets[:-1][self.lengths > 0]] = False
+        keep = np.ones(self.n_tokens, bool)
+        keep[self.offsets[:-1][self.lengths > 0]] = False
         return np.asarray(self.tokens)[keep]
     doc, pos = self.row_to_doc_pos(rows)
     return np.asarray(self.tokens[self.offsets[doc] + pos + 1])
@@ -227,7 +248,8 @@ def token_store(corpus, # a corpus name or path (see `iter_documents`)
     "The cached TokenStore of (a slice or sample of) a corpus, built on first use"
     tok = load_tokenizer(tokenizer)
     src = corpus_path(corpus)
-    info = dict(name=str(corpus), file=src.name, sha256=file_sha256(src), rule=rule or CORPORA.get(str(corpus), {}).get('rule'),
+    info = dict(name=str(corpus), file=src.name, sha256=file_sha256(src),
+                rule=rule or CORPORA.get(str(corpus), {}).get('rule'),
                 skip=skip, limit=limit, skip_bad=skip_bad) | (dict(sample=sample, seed=seed) if sample else {})
     key = content_key(dict(corpus=info, tok=tok.hash, max_len=max_len))
     path = cache_dir('tokens')/f"{Path(str(corpus)).stem.replace('.', '-')}-{tok.name}-{max_len}-{key}"
@@ -237,7 +259,8 @@ def token_store(corpus, # a corpus name or path (see `iter_documents`)
                 n = sum(1 for _ in iter_documents(corpus, rule=rule, skip_bad=skip_bad)) - skip
                 if sample > n: raise ValueError(f"Cannot sample {sample} documents from {n} in {corpus}")
                 keep = set((skip + np.random.default_rng(seed).choice(n, sample, replace=False)).tolist())
-            docs = iter_documents(corpus, rule=rule, skip_bad=skip_bad, limit=(skip + limit) if limit and not sample else None)
+            read_limit = (skip + limit) if limit and not sample else None
+            docs = iter_documents(corpus, rule=rule, skip_bad=skip_bad, limit=read_limit)
             docs = (d for i, d in enumerate(docs) if (i in keep if sample else i >= skip))
             build_token_store(docs, tok, path, max_len, corpus=info, overwrite=True)
     return TokenStore(path)
@@ -247,5 +270,6 @@ def per_document_store(docs:list, tokenizer:TextTokenizer, path:Path, max_len:in
     "The naive reference: one `encode` call per document, the arrays concatenated and saved"
     arrays = [np.asarray(tokenizer.encode(d['text'])[:max_len], dtype=np.uint32) for d in docs]
     path.mkdir(parents=True, exist_ok=True)
-    np.save(path/'tokens.npy', np.concatenate(arrays)); np.save(path/'offsets.npy', np.cumsum([0] + [len(a) for a in arrays]))
+    np.save(path/'tokens.npy', np.concatenate(arrays))
+    np.save(path/'offsets.npy', np.cumsum([0] + [len(a) for a in arrays]))
     tokenizer.save(path/'tokenizer.json')

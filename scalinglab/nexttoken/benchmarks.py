@@ -4,10 +4,9 @@
 
 # %% ../../nbs/55_nexttoken_benchmarks.ipynb #0753f40c
 from __future__ import annotations
-import json, math, os, tempfile, time
-from pathlib import Path
+import json
 import numpy as np, torch
-from ..framework.bench import register_bench, best_time, best_times, peak_memory, matmul_peak, status_mib
+from ..framework.bench import register_bench, status_mib
 from ..lm.hidden import collect_hidden, normalize, norm_type
 from .pr import measure_pr
 
@@ -16,7 +15,7 @@ __all__ = ['bench_pr']
 
 # %% ../../nbs/55_nexttoken_benchmarks.ipynb #92ad8b06
 def _bench_worker(args):
-    "One path of the benchmark in a fresh process (its own high-water mark), warmed up first; puts its time, peak and PRs on the queue"
+    "One path of the benchmark in a fresh process (its own high-water mark), warmed up; puts its results on the queue"
     method, store_path, source, q = args
     import time
     from transformers import GPTNeoXConfig
@@ -24,13 +23,21 @@ def _bench_worker(args):
     from scalinglab.lm.models import load_model
     store = TokenStore(store_path)
     source = GPTNeoXConfig.from_dict(json.loads(source)) if source.startswith('{') else source
-    warm = load_model(source, device='cpu'); collect_hidden(warm, torch.from_numpy(store.doc(0).astype(np.int64))[None]); del warm   # imports and first-call costs, for both paths
+    # imports and first-call costs, for both paths
+    warm = load_model(source, device='cpu')
+    collect_hidden(warm, torch.from_numpy(store.doc(0).astype(np.int64))[None])
+    del warm
     if method == 'reference': from sklearn.linear_model import LinearRegression
-    base = status_mib('VmHWM'); t0 = time.perf_counter()
+    base = status_mib('VmHWM')
+    t0 = time.perf_counter()
     if method == 'stream':
-        res = measure_pr(source, store, cache=False, device='cpu'); r = res['targets']['next']
-        q.put(dict(seconds=time.perf_counter() - t0, parts=res['seconds'], peak_mb=status_mib('VmHWM'), base_mb=base, pr=(r['tokenid'], r['onehot']))); return
-    m = load_model(source, device='cpu'); kind, eps = norm_type(m)
+        res = measure_pr(source, store, cache=False, device='cpu')
+        r = res['targets']['next']
+        q.put(dict(seconds=time.perf_counter() - t0, parts=res['seconds'], peak_mb=status_mib('VmHWM'), base_mb=base,
+                   pr=(r['tokenid'], r['onehot'])))
+        return
+    m = load_model(source, device='cpu')
+    kind, eps = norm_type(m)
     feats, ys = None, []
     for i in range(store.n_docs):
         s = store.doc(i).astype(np.int64)
@@ -39,48 +46,68 @@ def _bench_worker(args):
         f = [normalize(h[0, :len(s) - 1], 'final-norm', kind, eps).double().numpy() for h in hs]
         feats = [[x] for x in f] if feats is None else [a + [x] for a, x in zip(feats, f)]
         ys.append(s[1:])
-    y = np.concatenate(ys); feats = [np.concatenate(a) for a in feats]
+    y = np.concatenate(ys)
+    feats = [np.concatenate(a) for a in feats]
     classes, yi = np.unique(y, return_inverse=True)
-    Y = np.zeros((len(y), len(classes))); Y[np.arange(len(y)), yi] = 1      # the vocabulary-sized one-hot the streamed path never builds
+    # the vocabulary-sized one-hot the streamed path never builds
+    Y = np.zeros((len(y), len(classes)))
+    Y[np.arange(len(y)), yi] = 1
     tok, oh = [], []
     for X in feats:
         tok.append(1 - LinearRegression().fit(X, y).score(X, y))
-        P = LinearRegression().fit(X, Y).predict(X); oh.append(((Y - P)**2).sum()/((Y - Y.mean(0))**2).sum())
+        P = LinearRegression().fit(X, Y).predict(X)
+        oh.append(((Y - P)**2).sum()/((Y - Y.mean(0))**2).sum())
     q.put(dict(seconds=time.perf_counter() - t0, peak_mb=status_mib('VmHWM'), base_mb=base, pr=(tok, oh)))
 
 def _result_or_raise(q, p, what:str, poll_s:float=5.0):
     "The child's result from `q`; a clear error (not a hang) when process `p` died without sending one"
     import queue
     while True:
-        try: r = q.get(timeout=poll_s); p.join(); return r
+        try: r = q.get(timeout=poll_s)
         except queue.Empty:
-            if not p.is_alive(): raise RuntimeError(f"bench pr: the {what!r} worker exited with code {p.exitcode} before reporting (its traceback is above)")
+            if not p.is_alive():
+                raise RuntimeError(f"bench pr: the {what!r} worker exited with code {p.exitcode} before reporting "
+                                   "(its traceback is above)")
+            continue
+        p.join()
+        return r
 
 def _in_child(method:str, store, source) -> dict:
     import multiprocessing as mp
-    from scalinglab.nexttoken import pr as exported    # a spawned child finds its target by module name: a notebook's __main__ copy is not importable
-    ctx = mp.get_context('spawn'); q = ctx.Queue()
-    p = ctx.Process(target=exported._bench_worker, args=((method, str(store.path), source, q),)); p.start()
+    # a spawned child finds its target by module name: a notebook's __main__ copy is not importable
+    from scalinglab.nexttoken import benchmarks as exported
+    ctx = mp.get_context('spawn')
+    q = ctx.Queue()
+    p = ctx.Process(target=exported._bench_worker, args=((method, str(store.path), source, q),))
+    p.start()
     return _result_or_raise(q, p, method)
 
-from ..framework.bench import register_bench, status_mib
-
-@register_bench('pr', reference='LinearRegression on stored features', targets={'ratio': '>= 10', 'stats_overhead': '<= 0.25'})
+@register_bench('pr', reference='LinearRegression on stored features',
+                targets={'ratio': '>= 10', 'stats_overhead': '<= 0.25'})
 def bench_pr(quick:bool=False):
-    "Streamed prediction residuals vs scikit-learn on materialised features (time, peak memory, agreement); the statistics' cost over the bare forward pass on SmolLM2-135M"
+    "Streamed PRs vs scikit-learn on materialised features (time, peak memory, agreement); statistics vs forward cost"
     from transformers import GPTNeoXConfig
     from scalinglab.lm.tokens import token_store
     from scalinglab.lm.models import convert_gguf, _require_smollm2
     store = token_store('tinystories', 'pythia', 256, limit=300 if quick else 600)
-    cfg = GPTNeoXConfig(vocab_size=50304, hidden_size=128, num_hidden_layers=6, num_attention_heads=4, intermediate_size=256, max_position_embeddings=256)
-    pairs = [(_in_child('stream', store, cfg.to_json_string()), _in_child('reference', store, cfg.to_json_string())) for _ in range(2)]   # interleaved: a slow minute slows both
+    cfg = GPTNeoXConfig(vocab_size=50304, hidden_size=128, num_hidden_layers=6, num_attention_heads=4,
+                        intermediate_size=256, max_position_embeddings=256)
+    # interleaved: a slow minute slows both
+    pairs = [(_in_child('stream', store, cfg.to_json_string()), _in_child('reference', store, cfg.to_json_string()))
+             for _ in range(2)]
     s, r = (min((p[i] for p in pairs), key=lambda x: x['seconds']) for i in (0, 1))
     smol_dir = str(convert_gguf(_require_smollm2()))
-    o = _in_child('stream', token_store('tinystories', smol_dir, 512, limit=130 if quick else 260), smol_dir)['parts']   # N >= 10 d = 5760 rows
+    smol_store = token_store('tinystories', smol_dir, 512, limit=130 if quick else 260)   # N >= 10 d = 5760 rows
+    o = _in_child('stream', smol_store, smol_dir)['parts']
     overhead = lambda p: p['statistics']/p['forward']
-    return dict(fast_s=s['seconds'], reference_s=r['seconds'], tokens=store.n_rows, d=cfg.hidden_size, layers=cfg.num_hidden_layers + 1,
-                peak_mb=s['peak_mb'] - s['base_mb'], reference_peak_mb=r['peak_mb'] - r['base_mb'], memory_ratio=(r['peak_mb'] - r['base_mb'])/(s['peak_mb'] - s['base_mb']),
-                max_abs_diff=float(max(np.max(np.abs(np.subtract(s['pr'][k], r['pr'][k]))) for k in (0, 1))),
-                stats_overhead=overhead(o), limit_share=o['forward']/(o['forward'] + o['statistics']), limit='the forward pass producing the hidden states (SmolLM2-135M)',
-                solve_overhead=o['solve']/o['forward'], smollm2_forward_s=o['forward'], smollm2_statistics_s=o['statistics'], smollm2_solve_s=o['solve'],
+    peak, ref_peak = s['peak_mb'] - s['base_mb'], r['peak_mb'] - r['base_mb']
+    max_abs_diff = float(max(np.max(np.abs(np.subtract(s['pr'][k], r['pr'][k]))) for k in (0, 1)))
+    return dict(fast_s=s['seconds'], reference_s=r['seconds'], tokens=store.n_rows, d=cfg.hidden_size,
+                layers=cfg.num_hidden_layers + 1,
+                peak_mb=peak, reference_peak_mb=ref_peak, memory_ratio=ref_peak/peak,
+                max_abs_diff=max_abs_diff,
+                stats_overhead=overhead(o), limit_share=o['forward']/(o['forward'] + o['statistics']),
+                limit='the forward pass producing the hidden states (SmolLM2-135M)',
+                solve_overhead=o['solve']/o['forward'], smollm2_forward_s=o['forward'],
+                smollm2_statistics_s=o['statistics'], smollm2_solve_s=o['solve'],
                 tiny_stats_overhead=overhead(s['parts']), tiny_solve_overhead=s['parts']['solve']/s['parts']['forward'])

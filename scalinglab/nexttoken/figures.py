@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from ..framework.figures import register_figure
 from ..framework.config import Config, param
 from ..lm.models import ModelSources, HUB
-from .pr import measure_pr, TARGETS
-from ..lm.tokens import token_store, load_tokenizer
-from ..lm.suite import TINY_SUITES, tiny_config, tiny_suite, resolve_lm
+from .pr import measure_pr
+from ..lm.tokens import token_store
+from ..lm.suite import TINY_SUITES, tiny_config, resolve_lm
 
 # %% auto #0
 __all__ = ['PAPER_MODELS', 'PYTHIA_1B_STEPS', 'resolve_probe', 'checkpoint_names', 'measure_models', 'plot_law', 'plot_dynamics',
@@ -21,9 +21,11 @@ __all__ = ['PAPER_MODELS', 'PYTHIA_1B_STEPS', 'resolve_probe', 'checkpoint_names
 def resolve_probe(name:str, corpus:str='wikitext-2', n_docs:int=30, max_len:int=512, seed:int=666,
                   sources:ModelSources=HUB # where hub models come from (a rehearsal: stand-ins)
                  ) -> dict:
-    "Label, model source, revision and probe TokenStore of a model name (`resolve_lm`): a tiny suite's held-out documents, else `n_docs` of `corpus`"
+    "Label, model source, revision and probe TokenStore of a model name (`resolve_lm`)"
+    # a tiny suite's held-out documents, else `n_docs` of `corpus`
     m = resolve_lm(name, sources)
-    store = m['suite'].eval_store() if m['suite'] is not None else token_store(corpus, m['tokenizer'], max_len, sample=n_docs, seed=seed)
+    if m['suite'] is not None: store = m['suite'].eval_store()
+    else: store = token_store(corpus, m['tokenizer'], max_len, sample=n_docs, seed=seed)
     return dict(name=name, label=m['label'], source=m['source'], revision=m['revision'], store=store)
 
 def checkpoint_names(model:str, steps:list|None=None) -> tuple[list, list]:
@@ -32,8 +34,9 @@ def checkpoint_names(model:str, steps:list|None=None) -> tuple[list, list]:
     elif not steps: raise ValueError(f"Give the training steps of {model!r} (hub revisions step0, step1, ...)")
     return [f'{model}@{s}' if model in TINY_SUITES else f'{model}@step{s}' for s in steps], list(steps)
 
-def measure_models(names:list, targets=('next',), norm:str='final-norm', corpus:str='wikitext-2', n_docs:int=30, max_len:int=512,
-                   seed:int=666, batch_tokens:int=4096, device=None, sources:ModelSources=HUB) -> list[dict]:
+def measure_models(names:list, targets=('next',), norm:str='final-norm', corpus:str='wikitext-2', n_docs:int=30,
+                   max_len:int=512, seed:int=666, batch_tokens:int=4096, device=None,
+                   sources:ModelSources=HUB) -> list[dict]:
     "measure_pr for each named model on its probe documents"
     out = []
     for n in names:
@@ -48,10 +51,12 @@ def _law_label(law):
 
 def _pr_curve(ax, pr, law, color, label, ls='-', marker='o'):
     "PR per layer on a log axis: the embedding (x=0) hollow, blocks solid, the fitted line dotted"
-    pr = np.asarray(pr); x = np.arange(len(pr))
+    pr = np.asarray(pr)
+    x = np.arange(len(pr))
     ax.plot(x[1:], pr[1:], ls=ls, marker=marker, ms=3, color=color, label=f'{label}: {_law_label(law)}')
     ax.plot([0], pr[:1], marker=marker, ms=4, mfc='none', color=color, ls='none')
-    xs = x[1:]; ax.plot(xs, 10**(law['intercept'] + law['slope']*(xs - 1)), color=color, lw=0.8, ls=':')
+    xs = x[1:]
+    ax.plot(xs, 10**(law['intercept'] + law['slope']*(xs - 1)), color=color, lw=0.8, ls=':')
 
 def plot_law(results:list):
     "Panels of PR vs layer (trained and random-init models by base name), and the controls of the first model"
@@ -62,25 +67,36 @@ def plot_law(results:list):
     for ax, b in zip(axs, bases):
         for r in results:
             if r['name'].removesuffix(':random') != b: continue
-            t = r['targets']['next']; rnd = r['name'].endswith(':random')
+            t = r['targets']['next']
+            rnd = r['name'].endswith(':random')
             c = '0.55' if rnd else PALETTE[0]
             _pr_curve(ax, t['tokenid'], t['law']['tokenid'], c, ('random init' if rnd else 'trained') + ' token-id PR')
-            if not rnd: _pr_curve(ax, t['onehot'], t['law']['onehot'], PALETTE[1], 'trained one-hot PR', ls='--', marker='s')
-        ax.set(yscale='log', xlabel='layer (0 = embedding, not fitted)', ylabel='prediction residual', title=f"{results[[r['name'] for r in results].index(b)]['label']}")
-        _layer_axes(ax); ax.legend(fontsize=7)
-    r0 = next(r for r in results if not r['name'].endswith(':random')); t = r0['targets']['next']
-    ax = axs[-1]; x = np.arange(len(t['tokenid']))
+            if not rnd:
+                _pr_curve(ax, t['onehot'], t['law']['onehot'], PALETTE[1], 'trained one-hot PR', ls='--', marker='s')
+        label = results[[r['name'] for r in results].index(b)]['label']
+        ax.set(yscale='log', xlabel='layer (0 = embedding, not fitted)', ylabel='prediction residual', title=f"{label}")
+        _layer_axes(ax)
+        ax.legend(fontsize=7)
+    r0 = next(r for r in results if not r['name'].endswith(':random'))
+    t = r0['targets']['next']
+    ax = axs[-1]
+    x = np.arange(len(t['tokenid']))
     ax.plot(x, t['tokenid'], 'o-', ms=3, color=PALETTE[0], label='token-id PR')
     ax.plot(x, t['shuffled'], 'v-', ms=3, color=PALETTE[2], label='shuffled-vocabulary token-id PR')
-    fz = np.asarray(t['fuzziness']); ax.plot(x, fz/fz[1]*t['tokenid'][1], 'd-', ms=3, color=PALETTE[3], label='separation fuzziness (scaled to PR at block 1)')
-    ax.set(yscale='log', xlabel='layer', ylabel='PR, shuffled PR, scaled fuzziness', title=f"controls: {r0['label']}"); _layer_axes(ax); ax.legend(fontsize=7)
+    fz = np.asarray(t['fuzziness'])
+    ax.plot(x, fz/fz[1]*t['tokenid'][1], 'd-', ms=3, color=PALETTE[3],
+            label='separation fuzziness (scaled to PR at block 1)')
+    ax.set(yscale='log', xlabel='layer', ylabel='PR, shuffled PR, scaled fuzziness', title=f"controls: {r0['label']}")
+    _layer_axes(ax)
+    ax.legend(fontsize=7)
     return fig
 
 def _layer_axes(ax):
     "Whole-number layer ticks and plain numbers on the log axis"
     from matplotlib.ticker import MaxNLocator
     from scalinglab.framework.plotting import plain_log_ticks
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True)); plain_log_ticks(ax)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    plain_log_ticks(ax)
 
 def plot_dynamics(results:list, steps:list):
     "PR profiles through training, and rho and r against step"
@@ -88,14 +104,20 @@ def plot_dynamics(results:list, steps:list):
     fig, axs = plt.subplots(1, 3, figsize=(15, 4.2), layout='constrained')
     norm = plt.matplotlib.colors.LogNorm(max(min(steps), 1), max(max(steps), 2))
     for r, s in zip(results, steps):
-        pr = np.asarray(r['targets']['next']['tokenid']); axs[0].plot(np.arange(len(pr)), pr, 'o-', ms=3, color=plt.cm.magma(0.1 + 0.75*norm(max(s, 1))))
-    axs[0].set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR', title=f"{results[-1]['label'].split(' step')[0]}: PR through training"); _layer_axes(axs[0])
-    fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=plt.matplotlib.colors.LinearSegmentedColormap.from_list('m', plt.cm.magma(np.linspace(0.1, 0.85, 64)))),
-                 ax=axs[0], label='training step')
-    for k, key, ax, ttl in ((0, 'rho', axs[1], 'decay ratio ρ per block'), (1, 'r', axs[2], 'Pearson r of log PR vs layer')):
+        pr = np.asarray(r['targets']['next']['tokenid'])
+        axs[0].plot(np.arange(len(pr)), pr, 'o-', ms=3, color=plt.cm.magma(0.1 + 0.75*norm(max(s, 1))))
+    model = results[-1]['label'].split(' step')[0]
+    axs[0].set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR',
+               title=f"{model}: PR through training")
+    _layer_axes(axs[0])
+    cmap = plt.matplotlib.colors.LinearSegmentedColormap.from_list('m', plt.cm.magma(np.linspace(0.1, 0.85, 64)))
+    fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=axs[0], label='training step')
+    panels = ((0, 'rho', axs[1], 'decay ratio ρ per block'), (1, 'r', axs[2], 'Pearson r of log PR vs layer'))
+    for k, key, ax, ttl in panels:
         for var, mk in (('tokenid', 'o-'), ('onehot', 's--')):
             ax.plot(steps, [r['targets']['next']['law'][var][key] for r in results], mk, ms=3, label=var)
-        ax.set(xscale='log', xlabel='training step', title=ttl); ax.legend(fontsize=7)
+        ax.set(xscale='log', xlabel='training step', title=ttl)
+        ax.legend(fontsize=7)
     axs[2].set_ylim(-1.05, 1.05)
     return fig
 
@@ -106,28 +128,36 @@ def plot_flow(results:list):
     fig, axs = plt.subplots(1, len(results), figsize=(5.5*len(results), 4.2), layout='constrained', squeeze=False)
     for ax, r in zip(axs[0], results):
         for i, (t, v) in enumerate(r['targets'].items()):
-            pr = np.asarray(v['tokenid']); ax.plot(np.arange(len(pr)), pr, 'o-', ms=3, color=PALETTE[i], label=f"{t}: {_law_label(v['law']['tokenid'])}")
-        ax.set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR', title=f"{r['label']}: which token each layer encodes"); _layer_axes(ax); ax.legend(fontsize=7)
+            pr = np.asarray(v['tokenid'])
+            label = f"{t}: {_law_label(v['law']['tokenid'])}"
+            ax.plot(np.arange(len(pr)), pr, 'o-', ms=3, color=PALETTE[i], label=label)
+        ax.set(yscale='log', xlabel='layer (0 = embedding)', ylabel='token-id PR',
+               title=f"{r['label']}: which token each layer encodes")
+        _layer_axes(ax)
+        ax.legend(fontsize=7)
     return fig
 
 # %% ../../nbs/51_nexttoken_figures.ipynb #89b49509
-PAPER_MODELS = ['openai-community/gpt2-xl', 'meta-llama/Meta-Llama-3-8B', 'mistralai/Mistral-7B-v0.1', 'microsoft/phi-2',
-                'RWKV/rwkv-4-14b-pile', 'state-spaces/mamba-2.8b-hf']
-PYTHIA_1B_STEPS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 143000]
+PAPER_MODELS = ['openai-community/gpt2-xl', 'meta-llama/Meta-Llama-3-8B', 'mistralai/Mistral-7B-v0.1',
+                'microsoft/phi-2', 'RWKV/rwkv-4-14b-pile', 'state-spaces/mamba-2.8b-hf']
+PYTHIA_1B_STEPS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512,
+                   1000, 2000, 4000, 8000, 16000, 32000, 64000, 128000, 143000]
 @dataclass
 class ProbeFigure(Config):
     "What the next-token figures share: the probe documents and how PR is measured"
-    corpus: str = 'wikitext-2'               # probe documents of hub models (a tiny suite uses its own held-out TinyStories)
-    n_docs: int = param(30, lo=1)            # documents sampled with `seed`
-    max_len: int = param(512, lo=2)          # tokens per document
-    seed: int = param(666, lo=0)             # the paper's sampling seed
-    norm: str = param('final-norm', choices=('final-norm', 'standardize', 'none'))   # the norm applied to hidden states before the probe
+    corpus: str = 'wikitext-2'      # probe documents of hub models (a tiny suite uses its own held-out TinyStories)
+    n_docs: int = param(30, lo=1)   # documents sampled with `seed`
+    max_len: int = param(512, lo=2) # tokens per document
+    seed: int = param(666, lo=0)    # the paper's sampling seed
+    # the norm applied to hidden states before the probe
+    norm: str = param('final-norm', choices=('final-norm', 'standardize', 'none'))
     batch_tokens: int = param(4096, lo=1)
 
 @dataclass
 class NextTokenLaw(ProbeFigure):
     "The parameters of `nexttoken-law`"
-    models: tuple[str, ...] = ('smollm2', 'smollm2:random', 'tiny', 'tiny:random')   # smollm2, tiny, tiny@STEP or hub ids; :random for a random-init copy
+    # smollm2, tiny, tiny@STEP or hub ids; :random for a random-init copy
+    models: tuple[str, ...] = ('smollm2', 'smollm2:random', 'tiny', 'tiny:random')
 
 @dataclass
 class NextTokenFlow(ProbeFigure):
@@ -137,18 +167,25 @@ class NextTokenFlow(ProbeFigure):
 @dataclass
 class NextTokenDynamics(ProbeFigure):
     "The parameters of `nexttoken-dynamics`"
-    model: str = 'tiny'                                   # 'tiny' (the suite's largest model) or a hub id with step revisions
+    model: str = 'tiny'   # 'tiny' (the suite's largest model) or a hub id with step revisions
     steps: tuple[int, ...] = param((), lo=0, empty=True)  # training steps; empty: every checkpoint of the tiny model
 
-register_figure('nexttoken-law', 'nexttoken', ['main law across models'], NextTokenLaw, rehearse=dict(n_docs=12, max_len=128), weight=3,
-    smoke=dict(models=['smollm2', 'tiny-smoke', 'tiny-smoke:random'], n_docs=30, max_len=256),   # SmolLM2's 576 features need ~6k probe tokens
-    description='Prediction residual against layer: SmolLM2-135M and a tiny-suite model with random-init controls; shuffled-vocabulary and fuzziness controls',
-    full=dict(models=PAPER_MODELS + [m + ':random' for m in PAPER_MODELS[:1]], corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], NextTokenDynamics, rehearse=dict(steps=[0, 1, 143000], n_docs=12, max_len=128),
+register_figure('nexttoken-law', 'nexttoken', ['main law across models'], NextTokenLaw,
+    rehearse=dict(n_docs=12, max_len=128), weight=3,
+    # SmolLM2's 576 features need ~6k probe tokens
+    smoke=dict(models=['smollm2', 'tiny-smoke', 'tiny-smoke:random'], n_docs=30, max_len=256),
+    description='Prediction residual against layer: SmolLM2-135M and a tiny-suite model with random-init controls; '
+                'shuffled-vocabulary and fuzziness controls',
+    full=dict(models=PAPER_MODELS + [m + ':random' for m in PAPER_MODELS[:1]], corpus='wikitext-2', n_docs=62,
+              batch_tokens=8192))
+register_figure('nexttoken-dynamics', 'nexttoken', ['training checkpoints'], NextTokenDynamics,
+    rehearse=dict(steps=[0, 1, 143000], n_docs=12, max_len=128),
     smoke=dict(model='tiny-smoke', steps=[1, 4, 24]),
     description="The PR profile of the tiny suite's largest model across its training checkpoints",
     full=dict(model='EleutherAI/pythia-1b', steps=PYTHIA_1B_STEPS, corpus='wikitext-2', n_docs=62, batch_tokens=8192))
-register_figure('nexttoken-flow', 'nexttoken', ['information flow'], NextTokenFlow, rehearse=dict(n_docs=12, max_len=128), weight=2,
+register_figure('nexttoken-flow', 'nexttoken', ['information flow'], NextTokenFlow,
+    rehearse=dict(n_docs=12, max_len=128), weight=2,
     smoke=dict(models=['tiny-smoke'], n_docs=3, max_len=64),
     description='PR per layer for the previous, current, next and next-next token',
-    full=dict(models=PAPER_MODELS[:1] + ['meta-llama/Meta-Llama-3-8B-Instruct'] + PAPER_MODELS[4:], corpus='wikitext-2', n_docs=62, batch_tokens=8192))
+    full=dict(models=PAPER_MODELS[:1] + ['meta-llama/Meta-Llama-3-8B-Instruct'] + PAPER_MODELS[4:], corpus='wikitext-2',
+              n_docs=62, batch_tokens=8192))

@@ -9,7 +9,7 @@ import numpy as np, torch
 from ..framework.paths import cache_dir, get_device
 from ..framework.progress import progress
 from ..framework.io import write_json, content_key
-from ..lm.hidden import collect_hidden, normalize, normalize_, norm_type, NORMS
+from ..lm.hidden import collect_hidden, normalize_, norm_type, NORMS
 from ..shared.fit import ols_rows
 from ..framework.registry import register_study
 
@@ -17,7 +17,8 @@ from ..framework.registry import register_study
 __all__ = ['TARGETS', 'PRStats', 'pr_memory_bound', 'prediction_residuals', 'fit_law', 'measure_pr']
 
 # %% ../../nbs/50_nexttoken_pr.ipynb #c49d025d
-register_study('nexttoken', 'A Law of Next-Token Prediction in Large Language Models (He, Su; arXiv 2408.13442, Phys. Rev. E 112, 035317, 2025)')
+register_study('nexttoken', 'A Law of Next-Token Prediction in Large Language Models '
+                            '(He, Su; arXiv 2408.13442, Phys. Rev. E 112, 035317, 2025)')
 
 # %% ../../nbs/50_nexttoken_pr.ipynb #fcda249c
 TARGETS = {'previous': -1, 'current': 0, 'next': 1, 'next-next': 2}   # target token = token at j + offset
@@ -29,7 +30,7 @@ class PRStats:
         if bad: raise ValueError(f"Unknown targets {bad}; choose from {list(TARGETS)}")
         self.L, self.d, self.targets, self.n = n_layers, d, tuple(targets), 0
         f64 = dict(dtype=torch.float64)
-        self.shift = None                                               # (L, d) reference subtracted before accumulating
+        self.shift = None   # (L, d) reference subtracted before accumulating
         self.sx, self.Sxx = torch.zeros(n_layers, d, **f64), torch.zeros(n_layers, d, d, **f64)
         self.lut = {t: torch.full((0,), -1, dtype=torch.long) for t in targets}      # token id -> class row
         self.ids = {t: torch.zeros(0, dtype=torch.long) for t in targets}            # class row -> token id
@@ -37,28 +38,35 @@ class PRStats:
         self.csum = {t: torch.zeros(n_layers, 0, d, **f64) for t in targets}          # (L, K, d)
 
     def _grown(self, csum:torch.Tensor, K:int) -> torch.Tensor:
-        "Class sums with room for K classes: capacity doubles, so rows are copied O(log K) times, not at every batch that meets a new token"
+        "Class sums with room for K classes"
+        # capacity doubles, so rows are copied O(log K) times, not at every batch that meets a new token
         base = csum if csum._base is None else csum._base                            # (L, capacity, d)
         if base.shape[1] < K:
             grown = torch.zeros(self.L, max(K, 2*base.shape[1]), self.d, dtype=torch.float64)
-            grown[:, :csum.shape[1]] = csum; base = grown
+            grown[:, :csum.shape[1]] = csum
+            base = grown
         return base[:, :K]
 
     def _float64(self, feats) -> torch.Tensor:
-        "The features as float64 (L, N, d), in a buffer kept between batches: a fresh one would cost more in page faults than in arithmetic"
+        "The features as float64 (L, N, d), in a buffer kept between batches"
+        # a fresh buffer per batch would cost more in page faults than in arithmetic
         N = len(feats[0])
-        if getattr(self, '_buf', None) is None or self._buf.shape[1] < N: self._buf = torch.empty(self.L, N, self.d, dtype=torch.float64)
+        if getattr(self, '_buf', None) is None or self._buf.shape[1] < N:
+            self._buf = torch.empty(self.L, N, self.d, dtype=torch.float64)
         x = self._buf[:, :N]
         for l, f in enumerate(feats): x[l].copy_(f.detach())
         return x
 
     def _rows(self, t, y:torch.Tensor) -> torch.Tensor:
         "Class rows of target ids y, adding rows for ids not seen before"
-        if y.max() >= len(self.lut[t]): self.lut[t] = torch.cat([self.lut[t], torch.full((int(y.max()) + 1 - len(self.lut[t]),), -1, dtype=torch.long)])
+        if y.max() >= len(self.lut[t]):
+            unseen = torch.full((int(y.max()) + 1 - len(self.lut[t]),), -1, dtype=torch.long)
+            self.lut[t] = torch.cat([self.lut[t], unseen])
         new = torch.unique(y[self.lut[t][y] < 0])
         if len(new):
             K = len(self.ids[t])
-            self.lut[t][new] = torch.arange(K, K + len(new)); self.ids[t] = torch.cat([self.ids[t], new])
+            self.lut[t][new] = torch.arange(K, K + len(new))
+            self.ids[t] = torch.cat([self.ids[t], new])
             self.counts[t] = torch.cat([self.counts[t], torch.zeros(len(new), dtype=torch.float64)])
             self.csum[t] = self._grown(self.csum[t], K + len(new))
         return self.lut[t][y]
@@ -71,11 +79,12 @@ class PRStats:
         if len(feats) != self.L: raise ValueError(f"expected {self.L} layers of features, got {len(feats)}")
         rows = {t: self._rows(t, ys[t].cpu().long()) for t in self.targets}
         for t in self.targets: self.counts[t].index_add_(0, rows[t], torch.ones(len(rows[t]), dtype=torch.float64))
-        x = self._float64(feats)                                                       # (L, N, d): all layers in one pass
+        x = self._float64(feats)                           # (L, N, d): all layers in one pass
         if transform is not None: transform(x)
-        if self.shift is None: self.shift = x.mean(1)                                  # (L, d) the first batch's means
+        if self.shift is None: self.shift = x.mean(1)      # (L, d) the first batch's means
         x -= self.shift[:, None]
-        self.sx += x.sum(1); self.Sxx.baddbmm_(x.transpose(1, 2), x)                   # (L, d, d) in one batched product
+        self.sx += x.sum(1)
+        self.Sxx.baddbmm_(x.transpose(1, 2), x)            # (L, d, d) in one batched product
         for t in self.targets: self.csum[t].index_add_(1, rows[t], x)
         self.n += len(next(iter(ys.values())))
 
@@ -102,7 +111,8 @@ def prediction_residuals(stats:PRStats, target:str='next',
     n, d = stats.n, stats.d
     if n < min_tokens_per_dim*d:
         raise ValueError(f"{n} tokens for {d} features per layer: an in-sample least-squares fit needs N >> d "
-                         f"(at least {min_tokens_per_dim:g}·d = {int(min_tokens_per_dim*d)}); probe with more documents")
+                         f"(at least {min_tokens_per_dim:g}·d = {int(min_tokens_per_dim*d)}); "
+                         "probe with more documents")
     counts, ids = stats.counts[target], stats.ids[target].double()
     perm = ids[torch.from_numpy(np.random.default_rng(shuffle_seed).permutation(len(ids)))]
     def tokenid(W, St, y):   # scalar regression onto ids y (one per class)
@@ -117,8 +127,10 @@ def prediction_residuals(stats:PRStats, target:str='next',
         St = stats.csum[target][l] - counts[:, None]*mu                 # (K, d) centred class sums
         W = _pinv_sqrt(S, rcond)                                        # (d, r)
         out['onehot'].append(float(1 - ((St @ W)**2).sum()/tss1))
-        out['tokenid'].append(tokenid(W, St, ids)); out['shuffled'].append(tokenid(W, St, perm))
-        SSb = St.T @ (St/counts[:, None])/n; SSw = S/n - SSb
+        out['tokenid'].append(tokenid(W, St, ids))
+        out['shuffled'].append(tokenid(W, St, perm))
+        SSb = St.T @ (St/counts[:, None])/n
+        SSw = S/n - SSb
         out['fuzziness'].append(float(torch.trace(SSw @ torch.linalg.pinv(SSb, hermitian=True))))
     return out | dict(n=n, d=d, n_classes=len(ids), target=target)
 
@@ -128,13 +140,16 @@ def fit_law(pr, # PR of the L + 1 layers (embedding first)
            ) -> dict:
     "Fit log10 PR = a + b x over blocks 1..L: slope, decay ratio rho = 10^b with 95% CI, Pearson r, R², PR_L / PR_1"
     from scipy import stats as ss
-    y = np.log10(np.asarray(pr[first_block:], float)); x = np.arange(len(y), dtype=float)
+    y = np.log10(np.asarray(pr[first_block:], float))
+    x = np.arange(len(y), dtype=float)
     if len(y) < 2: raise ValueError("need at least two blocks to fit the law")
     b, a, r2 = ols_rows(x, y[None])
     b, a, r2 = float(b[0]), float(a[0]), float(r2[0])
     if len(y) > 2:
-        resid = y - (a + b*x); se = math.sqrt((resid**2).sum()/(len(y) - 2)/((x - x.mean())**2).sum())
-        h = ss.t.ppf(0.975, len(y) - 2)*se; ci = [b - h, b + h]
+        resid = y - (a + b*x)
+        se = math.sqrt((resid**2).sum()/(len(y) - 2)/((x - x.mean())**2).sum())
+        h = ss.t.ppf(0.975, len(y) - 2)*se
+        ci = [b - h, b + h]
         r = float(ss.pearsonr(x, y)[0]) if np.ptp(y) > 0 else float('nan')
     else: ci, r = [float('nan')]*2, float(np.sign(b))
     return dict(slope=b, intercept=a, rho=10**b, rho_ci=[10**ci[0], 10**ci[1]], slope_ci=ci, r=r, r2=r2,
@@ -149,7 +164,8 @@ def _model_key(source, revision, seed) -> str:
 def _probe_positions(seqs:list, lo_off:int, hi_off:int) -> tuple:
     "Batch and position indices (each (N,)) of every position whose targets all lie inside its document"
     sel = [(b, np.arange(lo_off, len(s) - 1 - max(hi_off - 1, 0))) for b, s in enumerate(seqs)]
-    return (torch.from_numpy(np.concatenate([np.full(len(p), b) for b, p in sel])), torch.from_numpy(np.concatenate([p for _, p in sel])))
+    batch_idx = np.concatenate([np.full(len(p), b) for b, p in sel])
+    return torch.from_numpy(batch_idx), torch.from_numpy(np.concatenate([p for _, p in sel]))
 
 def _law_result(stats:PRStats, target:str, shuffle_seed:int) -> dict:
     "PR of every layer for one target, with the law fitted on the token-id and one-hot residuals"
@@ -164,29 +180,36 @@ def measure_pr(source, # model source for `load_model` (folder, hub id, 'smollm2
     from scalinglab.lm.models import load_model
     from scalinglab.lm.losses import length_batches, pad_batch
     if norm not in NORMS: raise ValueError(f"Unknown normalisation {norm!r}; choose one of {NORMS}")
-    path = cache_dir('pr')/f'{content_key([_model_key(source, revision, seed), store.path.name, list(targets), norm, shuffle_seed, batch_tokens])}.json'
+    key = content_key([_model_key(source, revision, seed), store.path.name, list(targets), norm, shuffle_seed,
+                       batch_tokens])
+    path = cache_dir('pr')/f'{key}.json'
     if cache and path.exists(): return json.loads(path.read_text())
     device = get_device(device)
     model = load_model(source, revision, device=device, seed=seed)
     kind, eps = norm_type(model)
     lo_off, hi_off = max(0, -min(TARGETS[t] for t in targets)), max(TARGETS[t] for t in targets)
     docs = np.flatnonzero(store.lengths - 1 - hi_off > lo_off)       # documents with at least one usable position
-    stats, seconds = None, dict(forward=0., statistics=0., solve=0.)               # where the time went (see the benchmark)
-    for batch in progress(length_batches(store.lengths, docs, batch_tokens), desc=f'PR {str(source)[-30:]}', unit='batch'):
+    stats, seconds = None, dict(forward=0., statistics=0., solve=0.)   # where the time went (see the benchmark)
+    batches = length_batches(store.lengths, docs, batch_tokens)
+    for batch in progress(batches, desc=f'PR {str(source)[-30:]}', unit='batch'):
         seqs = [store.doc(i) for i in batch]
         ids, _ = pad_batch(seqs)                                                         # (B, T)
         t0 = time.perf_counter()
-        hs = collect_hidden(model, ids.to(device))   # L + 1 of (B, T, d); no mask: right padding comes after every real token, which causal attention never lets it see
+        # no mask: right padding comes after every real token, which causal attention never lets it see
+        hs = collect_hidden(model, ids.to(device))   # L + 1 of (B, T, d)
         if torch.device(device).type == 'cuda': torch.cuda.synchronize()
-        t1 = time.perf_counter(); seconds['forward'] += t1 - t0
+        t1 = time.perf_counter()
+        seconds['forward'] += t1 - t0
         bi, pj = _probe_positions(seqs, lo_off, hi_off)                                  # (N,) each
         feats = [h[bi.to(device), pj.to(device)] for h in hs]                            # L + 1 of (N, d)
         if stats is None: stats = PRStats(len(hs), feats[0].shape[-1], targets)
-        stats.update(feats, {t: ids[bi, pj + TARGETS[t]] for t in targets}, lambda x: normalize_(x, norm, kind, eps))   # normalised in float64, in place
+        ys = {t: ids[bi, pj + TARGETS[t]] for t in targets}
+        stats.update(feats, ys, lambda x: normalize_(x, norm, kind, eps))   # normalised in float64, in place
         seconds['statistics'] += time.perf_counter() - t1
     t0 = time.perf_counter()
     laws = {t: _law_result(stats, t, shuffle_seed) for t in targets}
     seconds['solve'] = time.perf_counter() - t0
-    res = dict(source=str(source), revision=revision, norm=norm, store=store.path.name, n_docs=int(len(docs)), targets=laws, seconds=seconds)
+    res = dict(source=str(source), revision=revision, norm=norm, store=store.path.name, n_docs=int(len(docs)),
+               targets=laws, seconds=seconds)
     if cache: write_json(path, res)
     return res

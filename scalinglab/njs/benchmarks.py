@@ -4,10 +4,9 @@
 
 # %% ../../nbs/65_njs_benchmarks.ipynb #4c72790c
 from __future__ import annotations
-import json, math, os, tempfile, time
-from pathlib import Path
-import numpy as np, torch
-from ..framework.bench import register_bench, best_time, best_times, peak_memory, matmul_peak, status_mib
+import os, time
+import numpy as np
+from ..framework.bench import register_bench, peak_memory
 from .db import ModelDB
 from .predict import TASKS, task_data, significance
 
@@ -15,18 +14,31 @@ from .predict import TASKS, task_data, significance
 __all__ = ['bench_njs']
 
 # %% ../../nbs/65_njs_benchmarks.ipynb #4c32e00b
-from ..framework.bench import register_bench, peak_memory
+def _timed(fn):
+    "Result, peak MiB and seconds of one call of `fn`"
+    t0 = time.perf_counter()
+    out, peak = peak_memory(fn)
+    return out, peak, time.perf_counter() - t0
+
+def _max_abs_diff(a, b) -> float:
+    "Largest difference between the per-seed MAEs (scale-only and test set) of two significance runs"
+    xs = a.scale_maes.tolist() + a.test_maes.tolist()
+    ys = b.scale_maes.tolist() + b.test_maes.tolist()
+    return max(np.max(np.abs(np.subtract(x, y))) for x, y in zip(xs, ys))
 
 @register_bench('njs', reference='the same significance run, serial (n_jobs=1)', targets={'ratio': '>= 1.8'})
 def bench_njs(quick:bool=False):
     "The 13-task significance run (scale-only vs all features, nested CV): joblib over all cores vs serial"
-    import time, os
-    db = ModelDB(); data = [task_data(db, t) for t in TASKS]; seeds = range(3 if quick else 50)
-    significance(data[:2], seeds=range(1), n_jobs=-1, cache=False)   # untimed: starts the worker pool and its imports, which later calls reuse
-    t0 = time.perf_counter(); par, peak = peak_memory(lambda: significance(data, seeds=seeds, n_jobs=-1, cache=False)); t_par = time.perf_counter() - t0
-    t0 = time.perf_counter(); ser, ref_peak = peak_memory(lambda: significance(data, seeds=seeds, n_jobs=1, cache=False)); t_ser = time.perf_counter() - t0
-    diff = max(np.max(np.abs(np.subtract(a, b))) for a, b in zip(par.scale_maes.tolist() + par.test_maes.tolist(), ser.scale_maes.tolist() + ser.test_maes.tolist()))
-    return dict(fast_s=t_par, reference_s=t_ser, seeds=len(seeds), tasks=len(data), units=2*len(data)*len(seeds), workers=os.cpu_count(),
-                max_abs_diff=float(diff), significant_tasks=int(par.significant.sum()),
-                peak_mb=peak, reference_peak_mb=ref_peak,   # this process only: each parallel worker is a process of its own, holding what the serial run holds
+    db = ModelDB()
+    data = [task_data(db, t) for t in TASKS]
+    seeds = range(3 if quick else 50)
+    # untimed: starts the worker pool and its imports, which later calls reuse
+    significance(data[:2], seeds=range(1), n_jobs=-1, cache=False)
+    par, peak, t_par = _timed(lambda: significance(data, seeds=seeds, n_jobs=-1, cache=False))
+    ser, ref_peak, t_ser = _timed(lambda: significance(data, seeds=seeds, n_jobs=1, cache=False))
+    diff = _max_abs_diff(par, ser)
+    return dict(fast_s=t_par, reference_s=t_ser, seeds=len(seeds), tasks=len(data), units=2*len(data)*len(seeds),
+                workers=os.cpu_count(), max_abs_diff=float(diff), significant_tasks=int(par.significant.sum()),
+                # this process only: each parallel worker is a process of its own, holding what the serial run holds
+                peak_mb=peak, reference_peak_mb=ref_peak,
                 full_run_s=t_par if len(seeds) == 50 else None)   # the paper's 50 seeds (target: at most 10 min)

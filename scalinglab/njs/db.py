@@ -4,7 +4,7 @@
 
 # %% ../../nbs/60_njs_db.ipynb #4625dacf
 from __future__ import annotations
-import os, re, json, math, contextlib, datetime as dt
+import re, json, math, contextlib, datetime as dt
 from pathlib import Path
 import numpy as np, pandas as pd, duckdb
 from ..framework.paths import data_path
@@ -22,30 +22,35 @@ __all__ = ['ANNOTATION_COLUMNS', 'DATA_SHARES', 'DATASET_COLUMNS', 'EVAL_COLUMNS
            'validate_model', 'validate_eval', 'read_contribution', 'contribution_template']
 
 # %% ../../nbs/60_njs_db.ipynb #3ecf6955
-register_study('njs', 'Not-Just-Scaling Laws: Towards a Better Understanding of the Downstream Impact of Language Model Design Decisions (Liu et al.; arXiv 2503.03862, EMNLP 2025)')
+register_study('njs', 'Not-Just-Scaling Laws: Towards a Better Understanding of the Downstream Impact of '
+                      'Language Model Design Decisions (Liu et al.; arXiv 2503.03862, EMNLP 2025)')
 
 # %% ../../nbs/60_njs_db.ipynb #9fe5e24c
 ANNOTATION_COLUMNS = {  # model_annotations: column -> DuckDB type
     'id': 'VARCHAR PRIMARY KEY', 'dimension': 'INTEGER', 'num_heads': 'INTEGER', 'mlp_ratio': 'DOUBLE',
-    'layer_norm_type': 'VARCHAR', 'positional_embeddings': 'VARCHAR', 'attention_variant': 'VARCHAR', 'biases': 'VARCHAR',
-    'block_type': 'VARCHAR', 'activation': 'VARCHAR', 'sequence_length': 'INTEGER', 'batch_instances': 'INTEGER',
-    'batch_tokens': 'INTEGER', 'weight_tying': 'BOOLEAN', 'is_instruction_tuned': 'BOOLEAN', 'is_preference_tuned': 'BOOLEAN',
-    'total_params': 'BIGINT'}
+    'layer_norm_type': 'VARCHAR', 'positional_embeddings': 'VARCHAR', 'attention_variant': 'VARCHAR',
+    'biases': 'VARCHAR', 'block_type': 'VARCHAR', 'activation': 'VARCHAR', 'sequence_length': 'INTEGER',
+    'batch_instances': 'INTEGER', 'batch_tokens': 'INTEGER', 'weight_tying': 'BOOLEAN',
+    'is_instruction_tuned': 'BOOLEAN', 'is_preference_tuned': 'BOOLEAN', 'total_params': 'BIGINT'}
 DATA_SHARES = ('web', 'code', 'books', 'reference', 'academic', 'english')
 DATASET_COLUMNS = {'id': 'VARCHAR PRIMARY KEY', 'pretraining_summary_total_tokens_billions': 'DOUBLE',
                    **{f'pretraining_summary_percentage_{s}': 'DOUBLE' for s in DATA_SHARES}, 'metadata': 'JSON'}
 EVAL_COLUMNS = {'id': 'VARCHAR', 'benchmark': 'VARCHAR', 'setting': 'VARCHAR', 'metric': 'VARCHAR',
                 'metric_value': 'DOUBLE', 'metric_stderr': 'DOUBLE'}
-COLUMN_UNITS = {'dimension': 'hidden size', 'mlp_ratio': 'MLP width / hidden size', 'sequence_length': 'training context, tokens',
-                'total_params': 'parameters (count)', 'pretraining_summary_total_tokens_billions': 'pre-training tokens, billions',
+COLUMN_UNITS = {'dimension': 'hidden size', 'mlp_ratio': 'MLP width / hidden size',
+                'sequence_length': 'training context, tokens', 'total_params': 'parameters (count)',
+                'pretraining_summary_total_tokens_billions': 'pre-training tokens, billions',
                 **{f'pretraining_summary_percentage_{s}': f'share of {s} data, percent (0-100)' for s in DATA_SHARES}}
 CATEGORIES = {  # the values the study uses for each categorical column; add_model accepts only these
-    'layer_norm_type': ('non-parametric', 'parametric', 'rmsnorm'), 'positional_embeddings': ('alibi', 'learned', 'rope'),
-    'attention_variant': ('full', 'gqa', 'local,full', 'mqa'), 'biases': ('attn_only', 'ln_only', 'none', 'some'),
-    'block_type': ('parallel', 'sequential'), 'activation': ('gelu', 'gelu_fast', 'gelu_new', 'relu', 'silu', 'swiglu')}
+    'layer_norm_type': ('non-parametric', 'parametric', 'rmsnorm'),
+    'positional_embeddings': ('alibi', 'learned', 'rope'),
+    'attention_variant': ('full', 'gqa', 'local,full', 'mqa'),
+    'biases': ('attn_only', 'ln_only', 'none', 'some'),
+    'block_type': ('parallel', 'sequential'),
+    'activation': ('gelu', 'gelu_fast', 'gelu_new', 'relu', 'silu', 'swiglu')}
 METRICS = {  # metric -> (min, max) of a valid value
-    'accuracy': (0, 1), 'acc_norm': (0, 1), 'brier_score': (0, 2), 'perplexity': (1, math.inf), 'cross_entropy': (0, math.inf), 'mc1': (0, 1), 'mc2': (0, 1),
-    'f1': (0, 1), 'em': (0, 1)}
+    'accuracy': (0, 1), 'acc_norm': (0, 1), 'brier_score': (0, 2), 'perplexity': (1, math.inf),
+    'cross_entropy': (0, math.inf), 'mc1': (0, 1), 'mc2': (0, 1), 'f1': (0, 1), 'em': (0, 1)}
 
 def _schema_sql(table:str, cols:dict, extra:str='') -> str:
     return f"CREATE TABLE {table} ({', '.join(f'{c} {t}' for c, t in cols.items())}{extra})"
@@ -54,12 +59,15 @@ SCHEMA = [_schema_sql('model_annotations', ANNOTATION_COLUMNS), _schema_sql('dat
           _schema_sql('evaluation_results', EVAL_COLUMNS, ', PRIMARY KEY (id, benchmark, setting, metric)'),
           "CREATE TABLE provenance (key VARCHAR PRIMARY KEY, value VARCHAR)",
           # every row a user added (add_model / add_eval), as validated JSON: a rebuild replays them into the new file
-          "CREATE TABLE user_contributions (seq INTEGER PRIMARY KEY, kind VARCHAR, row JSON, added TIMESTAMP DEFAULT current_timestamp)"]
+          ("CREATE TABLE user_contributions (seq INTEGER PRIMARY KEY, kind VARCHAR, row JSON, "
+           "added TIMESTAMP DEFAULT current_timestamp)")]
 
 # %% ../../nbs/60_njs_db.ipynb #2967877f
 TASK_GROUP_SQL = """CASE
-    WHEN name LIKE 'mmlu\\_%' ESCAPE '\\' THEN 'mmlu'          WHEN name LIKE 'arithmetic\\_%' ESCAPE '\\' THEN 'arithmetic'
-    WHEN name LIKE 'xnli\\_%' ESCAPE '\\' THEN 'xnli'          WHEN name LIKE 'anli\\_%' ESCAPE '\\' THEN 'anli'
+    WHEN name LIKE 'mmlu\\_%' ESCAPE '\\' THEN 'mmlu'
+    WHEN name LIKE 'arithmetic\\_%' ESCAPE '\\' THEN 'arithmetic'
+    WHEN name LIKE 'xnli\\_%' ESCAPE '\\' THEN 'xnli'
+    WHEN name LIKE 'anli\\_%' ESCAPE '\\' THEN 'anli'
     WHEN name LIKE 'minerva\\_math%' ESCAPE '\\' THEN 'minerva_math'
     WHEN name IN ('truthfulqa_mc1', 'truthfulqa_mc2') THEN 'truthfulqa'
     WHEN name IN ('lambada_openai', 'lambada_standard') THEN 'lambada'
@@ -67,7 +75,7 @@ TASK_GROUP_SQL = """CASE
     ELSE name END"""
 
 def task_scores_sql(where:str='TRUE') -> str:
-    "SQL giving (id, task, setting, metric, value, n_subtasks) from `evaluation_results` rows matching `where`; value NULL when no sub-task has one"
+    "SQL for (id, task, setting, metric, value, n_subtasks) of rows matching `where`; value NULL if no sub-task has one"
     return f"""
     WITH renamed AS (
         SELECT id, setting, metric, metric_value AS value,
@@ -101,8 +109,9 @@ class ModelDB(LockedDuckDB):
         return dict(self.query("SELECT key, value FROM provenance ORDER BY key").values.tolist())
 
 # %% ../../nbs/60_njs_db.ipynb #68026a07
-NULL_SENTINEL_COLUMNS = {'model_annotations': [c for c, t in ANNOTATION_COLUMNS.items() if t in ('INTEGER', 'BIGINT', 'DOUBLE')],
-                         'dataset_info': [c for c, t in DATASET_COLUMNS.items() if t == 'DOUBLE']}
+NULL_SENTINEL_COLUMNS = {
+    'model_annotations': [c for c, t in ANNOTATION_COLUMNS.items() if t in ('INTEGER', 'BIGINT', 'DOUBLE')],
+    'dataset_info': [c for c, t in DATASET_COLUMNS.items() if t == 'DOUBLE']}
 
 def normalise_missing(con) -> dict:
     "Turn the upstream's −1 'unknown' sentinel (numeric model/data columns) and NaN scores into NULL; return counts"
@@ -110,29 +119,41 @@ def normalise_missing(con) -> dict:
     for table, cols in NULL_SENTINEL_COLUMNS.items():
         for c in cols:
             n = con.execute(f"SELECT count(*) FROM {table} WHERE {c} = -1").fetchall()[0][0]
-            if n: con.execute(f"UPDATE {table} SET {c} = NULL WHERE {c} = -1").fetchall(); changed[f'{table}.{c}'] = n
+            if n:
+                con.execute(f"UPDATE {table} SET {c} = NULL WHERE {c} = -1").fetchall()
+                changed[f'{table}.{c}'] = n
     n = con.execute("SELECT count(*) FROM evaluation_results WHERE isnan(metric_value)").fetchall()[0][0]
-    if n: con.execute("UPDATE evaluation_results SET metric_value = NULL WHERE isnan(metric_value)").fetchall(); changed['evaluation_results.metric_value (NaN)'] = n
+    if n:
+        con.execute("UPDATE evaluation_results SET metric_value = NULL WHERE isnan(metric_value)").fetchall()
+        changed['evaluation_results.metric_value (NaN)'] = n
     n = con.execute("SELECT count(*) FROM evaluation_results WHERE isnan(metric_stderr)").fetchall()[0][0]
-    if n: con.execute("UPDATE evaluation_results SET metric_stderr = NULL WHERE isnan(metric_stderr)").fetchall(); changed['evaluation_results.metric_stderr (NaN)'] = n
+    if n:
+        con.execute("UPDATE evaluation_results SET metric_stderr = NULL WHERE isnan(metric_stderr)").fetchall()
+        changed['evaluation_results.metric_stderr (NaN)'] = n
     return changed
 
 def _saved_contributions(path:Path) -> list:
-    "The (kind, row) pairs users added to the database at `path`, oldest first; refuses a hand-edited file without a journal"
+    "The (kind, row) pairs users added to the database at `path`, oldest first; refuses an edited file with no journal"
     if not Path(path).exists(): return []
     try: con = duckdb.connect(str(path), read_only=True)
     except duckdb.Error: return []    # not a database: nothing of a user's can be read from it
     try:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        if 'user_contributions' in tables: return [(k, json.loads(r)) for k, r in con.execute("SELECT kind, row FROM user_contributions ORDER BY seq").fetchall()]
+        if 'user_contributions' in tables:
+            rows = con.execute("SELECT kind, row FROM user_contributions ORDER BY seq").fetchall()
+            return [(k, json.loads(r)) for k, r in rows]
         if 'model_annotations' not in tables: return []
         ours = set(pd.read_csv(data_path(*DERIVED_DIR, 'models.csv')).id)
-        extra = sorted({r[0] for r in con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()} - ours)
+        ids = con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()
+        extra = sorted({r[0] for r in ids} - ours)
     finally: con.close()
     if extra:
-        raise RuntimeError(f"The model database {path} holds models that are not in the shipped table ({', '.join(extra[:5])}{', ...' if len(extra) > 5 else ''}), "
-                           "added before scalinglab kept a journal of user rows, and it must be rebuilt. Nothing was changed. To keep them: "
-                           f"save them with ModelDB({str(path)!r}).query('SELECT * FROM model_annotations') (and dataset_info, evaluation_results), "
+        listed = ', '.join(extra[:5]) + (', ...' if len(extra) > 5 else '')
+        raise RuntimeError(f"The model database {path} holds models that are not in the shipped table ({listed}), "
+                           "added before scalinglab kept a journal of user rows, and it must be rebuilt. "
+                           "Nothing was changed. To keep them: save them with "
+                           f"ModelDB({str(path)!r}).query('SELECT * FROM model_annotations') "
+                           "(and dataset_info, evaluation_results), "
                            "move the file away, and add them again with add_model / add_eval.")
     return []
 
@@ -140,19 +161,24 @@ def _replay(con, rows:list) -> int:
     "Write users' rows into a freshly built database, validated again, and journal them there"
     for i, (kind, r) in enumerate(rows):
         where = f'replaying user row {i + 1} of {len(rows)} ({kind} {r.get("id")!r})'
-        if kind == 'model': r = validate_model(r, where); _write_model(con, r)
+        if kind == 'model':
+            r = validate_model(r, where)
+            _write_model(con, r)
         else:
             r = validate_eval(r, where)
-            if not con.execute("SELECT count(*) FROM (SELECT id FROM model_annotations UNION SELECT id FROM dataset_info) WHERE id = ?", [r['id']]).fetchall()[0][0]:
+            model_sql = ("SELECT count(*) FROM (SELECT id FROM model_annotations UNION SELECT id FROM dataset_info) "
+                         "WHERE id = ?")
+            if not con.execute(model_sql, [r['id']]).fetchall()[0][0]:
                 raise ValueError(f"{where}: its model is no longer in the database; nothing was changed")
             _write_eval(con, r)
         _journal(con, kind, r)
     return len(rows)
 
 def _build(path:Path, loader, **kwargs):
-    "Write a new database at `path` with `loader(con, **kwargs) -> provenance dict`, replaying the rows users added to the old one; atomic"
+    "A new database at `path` from `loader(con, **kwargs) -> provenance`, the old one's user rows replayed; atomic"
     from scalinglab.shared.tables import load_scaling_laws
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     carried = _saved_contributions(path)   # read before anything is written: a rebuild keeps every row a user added
     with atomic_path(path) as tmp:
         tmp.unlink()   # DuckDB creates its own file; an empty placeholder is "not a DuckDB file" to it
@@ -161,12 +187,14 @@ def _build(path:Path, loader, **kwargs):
             for s in SCHEMA: con.execute(s).fetchall()
             prov = loader(con, **kwargs)
             changed = normalise_missing(con)
-            prov['user_contributions'] = f'{_replay(con, carried)} rows added with add_model / add_eval, replayed into this build'
+            n_replayed = _replay(con, carried)
+            prov['user_contributions'] = f'{n_replayed} rows added with add_model / add_eval, replayed into this build'
             epoch = load_scaling_laws()
             con.register('epoch_df', epoch.astype({c: str for c in epoch.columns if epoch[c].dtype == object}))
-            con.execute("CREATE TABLE epoch_scaling_laws AS SELECT * FROM epoch_df").fetchall(); con.unregister('epoch_df')
-            prov |= dict(built=dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds'),
-                         missing_values='NULL = unknown. Changed to NULL on import: ' + (json.dumps(changed) if changed else 'nothing'),
+            con.execute("CREATE TABLE epoch_scaling_laws AS SELECT * FROM epoch_df").fetchall()
+            con.unregister('epoch_df')
+            missing = 'NULL = unknown. Changed to NULL on import: ' + (json.dumps(changed) if changed else 'nothing')
+            prov |= dict(built=dt.datetime.now(dt.timezone.utc).isoformat(timespec='seconds'), missing_values=missing,
                          epoch_scaling_laws='data/quantization-model/scaling-laws.csv (Epoch, Villalobos 2023)')
             con.executemany("INSERT INTO provenance VALUES (?, ?)", [[k, str(v)] for k, v in prov.items()]).fetchall()
             con.execute("CHECKPOINT").fetchall()
@@ -176,15 +204,17 @@ def _build(path:Path, loader, **kwargs):
     return path
 
 # %% ../../nbs/60_njs_db.ipynb #9112adad
-EXPORT_TABLES = {'model_annotations': ANNOTATION_COLUMNS, 'dataset_info': DATASET_COLUMNS, 'evaluation_results': EVAL_COLUMNS}
+EXPORT_TABLES = {'model_annotations': ANNOTATION_COLUMNS, 'dataset_info': DATASET_COLUMNS,
+                 'evaluation_results': EVAL_COLUMNS}
 
 def sandboxed_duckdb(readable:Path # the only folder the connection may read
                     ) -> duckdb.DuckDBPyConnection:
-    "An in-memory DuckDB connection that can read files below `readable` and nothing else: no writes, no extensions, frozen settings"
+    "An in-memory DuckDB connection reading only files below `readable`: no writes, no extensions, frozen settings"
     con = duckdb.connect()
-    for key, value in (('allowed_directories', [f'{Path(readable).resolve().as_posix()}/']), ('enable_external_access', False),
-                       ('autoinstall_known_extensions', False), ('autoload_known_extensions', False),
-                       ('allow_community_extensions', False), ('lock_configuration', True)):
+    settings = (('allowed_directories', [f'{Path(readable).resolve().as_posix()}/']), ('enable_external_access', False),
+                ('autoinstall_known_extensions', False), ('autoload_known_extensions', False),
+                ('allow_community_extensions', False), ('lock_configuration', True))
+    for key, value in settings:
         con.execute(f"SET {key} = ?", [value])
     return con
 
@@ -194,7 +224,8 @@ def read_export_table(con, src:Path, table:str) -> pd.DataFrame:
     if not f.is_file(): raise FileNotFoundError(f"{src} is not a DuckDB export of the study: {table}.csv is missing")
     try: df = con.execute("SELECT * FROM read_csv(?, header = true, all_varchar = true)", [str(f.resolve())]).df()
     except duckdb.Error as e: raise ValueError(f"{f} is not a readable CSV table: {e}") from e
-    if missing := [c for c in EXPORT_TABLES[table] if c not in df.columns]: raise ValueError(f"{f}: table {table} lacks columns {missing}")
+    if missing := [c for c in EXPORT_TABLES[table] if c not in df.columns]:
+        raise ValueError(f"{f}: table {table} lacks columns {missing}")
     return df[list(EXPORT_TABLES[table])]
 
 def _import_loader(con, src:Path, features:Path|None):
@@ -203,7 +234,8 @@ def _import_loader(con, src:Path, features:Path|None):
         for table in EXPORT_TABLES:
             con.register('src_df', read_export_table(reader, src, table))
             try: con.execute(f"INSERT INTO {table} SELECT * FROM src_df").fetchall()
-            except duckdb.Error as e: raise ValueError(f"{src/table}.csv: a value does not fit the column types of {table}: {e}") from e
+            except duckdb.Error as e:
+                raise ValueError(f"{src/table}.csv: a value does not fit the column types of {table}: {e}") from e
             finally: con.unregister('src_df')
     finally: reader.close()
     prov = dict(source=f'upstream export {src}', citation=CITATION)
@@ -211,7 +243,9 @@ def _import_loader(con, src:Path, features:Path|None):
         df = pd.read_csv(features)
         if 'id' not in df.columns: raise ValueError(f"{features}: a generation-feature table needs an 'id' column")
         df = df.drop_duplicates('id').replace(-1, np.nan)
-        con.register('f_df', df); con.execute("CREATE TABLE generation_features AS SELECT * FROM f_df").fetchall(); con.unregister('f_df')
+        con.register('f_df', df)
+        con.execute("CREATE TABLE generation_features AS SELECT * FROM f_df").fetchall()
+        con.unregister('f_df')
         prov['generation_features'] = str(features)
     return prov
 
@@ -221,18 +255,20 @@ def _default_features(src:Path) -> Path|None:
 
 @patch_to(ModelDB)
 def import_export(self, src:str|Path, # an `EXPORT DATABASE` directory, e.g. .../2025_03_03.duckdb
-                  features:str|Path|None=None # a per-model generation-feature CSV; default: `features/*feature_stats*.csv` beside `src`
+                  features:str|Path|None=None # generation-feature CSV; default: `features/*feature_stats*.csv` by `src`
                  ) -> ModelDB:
     "Replace the database with the upstream export in `src` (plus the Epoch table), atomically"
     src = Path(src).expanduser()
-    if not src.is_dir() or not (src/'schema.sql').is_file(): raise FileNotFoundError(f"{src} is not a DuckDB export directory (no schema.sql)")
+    if not src.is_dir() or not (src/'schema.sql').is_file():
+        raise FileNotFoundError(f"{src} is not a DuckDB export directory (no schema.sql)")
     features = Path(features) if features else _default_features(src)
     with file_lock(self.lock_path, timeout=self.timeout): _build(self.path, _import_loader, src=src, features=features)
     return self
 
 # %% ../../nbs/60_njs_db.ipynb #13d56b6f
-CITATION = ('Liu, Mengyan et al. (2025), Not-Just-Scaling Laws: Towards a Better Understanding of the Downstream Impact of '
-            'Language Model Design Decisions, EMNLP 2025, arXiv:2503.03862; database: github.com/nightingal3/llm-pretraining-behaviours '
+CITATION = ('Liu, Mengyan et al. (2025), Not-Just-Scaling Laws: Towards a Better Understanding of the Downstream '
+            'Impact of Language Model Design Decisions, EMNLP 2025, arXiv:2503.03862; '
+            'database: github.com/nightingal3/llm-pretraining-behaviours '
             '@ 5404713b, metadata/duckdb/2025_03_03.duckdb (no licence)')
 DERIVED_METRICS = ('accuracy', 'acc_norm', 'brier_score', 'perplexity')
 
@@ -245,9 +281,11 @@ def _round6(df):
 def derive_tables(self, out_dir:str|Path # where models.csv and scores.csv are written
                  ) -> dict:
     "Write the project's derived table (one row per model; sub-task-averaged scores) from this database"
-    out_dir = Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
     with self.connect() as con:
-        has_gen = bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'generation_features'").fetchall()[0][0])
+        gen_sql = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'generation_features'"
+        has_gen = bool(con.execute(gen_sql).fetchall()[0][0])
         gen = ', g.* EXCLUDE (id)' if has_gen else ''
         models = con.execute(f"""
             WITH ids AS (SELECT id FROM model_annotations UNION SELECT id FROM dataset_info)
@@ -255,7 +293,8 @@ def derive_tables(self, out_dir:str|Path # where models.csv and scores.csv are w
                    a.* EXCLUDE (id), d.* EXCLUDE (id, metadata){gen} FROM ids
             LEFT JOIN model_annotations a USING (id) LEFT JOIN dataset_info d USING (id)
             {'LEFT JOIN generation_features g USING (id)' if has_gen else ''} ORDER BY ids.id""").df()
-        scores = con.execute(f"SELECT * FROM ({task_scores_sql('list_contains(?, metric)')}) WHERE id IN (SELECT id FROM model_annotations UNION SELECT id FROM dataset_info)",
+        known = "id IN (SELECT id FROM model_annotations UNION SELECT id FROM dataset_info)"
+        scores = con.execute(f"SELECT * FROM ({task_scores_sql('list_contains(?, metric)')}) WHERE {known}",
                              [list(DERIVED_METRICS)]).df()
     models = models.dropna(axis=1, how='all').loc[:, lambda d: ~d.columns.str.endswith('_std') | d.notna().any()]
     with atomic_path(out_dir/'models.csv') as p: _round6(models).to_csv(p, index=False)
@@ -287,14 +326,24 @@ def _load_derived(con, src:Path|None=None):
     for table, cols in (('model_annotations', ANNOTATION_COLUMNS), ('dataset_info', DATASET_COLUMNS)):
         have = [c for c in cols if c in models.columns]
         rows = models[models['in_annotations' if table == 'model_annotations' else 'in_dataset_info']][have]
-        con.register('m_df', rows); con.execute(f"INSERT INTO {table} ({', '.join(have)}) SELECT * FROM m_df").fetchall(); con.unregister('m_df')
-    gen = [c for c in models.columns if c not in ANNOTATION_COLUMNS and c not in DATASET_COLUMNS and not c.startswith('in_')]
+        con.register('m_df', rows)
+        con.execute(f"INSERT INTO {table} ({', '.join(have)}) SELECT * FROM m_df").fetchall()
+        con.unregister('m_df')
+    is_generation = lambda c: c not in ANNOTATION_COLUMNS and c not in DATASET_COLUMNS and not c.startswith('in_')
+    gen = [c for c in models.columns if is_generation(c)]
     if gen:
         g = models[['id'] + gen].dropna(subset=gen, how='all')
-        con.register('g_df', g); con.execute("CREATE TABLE generation_features AS SELECT * FROM g_df").fetchall(); con.unregister('g_df')
-    s = scores.rename(columns=dict(task='benchmark', value='metric_value'))[['id', 'benchmark', 'setting', 'metric', 'metric_value']]
-    con.register('s_df', s); con.execute("INSERT INTO evaluation_results (id, benchmark, setting, metric, metric_value) SELECT * FROM s_df").fetchall(); con.unregister('s_df')
-    return dict(source=f'derived table {src} (sub-task-averaged scores; see SOURCE.md there)', citation=CITATION, derived_hash=_derived_hash(src))
+        con.register('g_df', g)
+        con.execute("CREATE TABLE generation_features AS SELECT * FROM g_df").fetchall()
+        con.unregister('g_df')
+    s = scores.rename(columns=dict(task='benchmark', value='metric_value'))
+    s = s[['id', 'benchmark', 'setting', 'metric', 'metric_value']]
+    con.register('s_df', s)
+    con.execute("INSERT INTO evaluation_results (id, benchmark, setting, metric, metric_value) "
+                "SELECT * FROM s_df").fetchall()
+    con.unregister('s_df')
+    return dict(source=f'derived table {src} (sub-task-averaged scores; see SOURCE.md there)', citation=CITATION,
+                derived_hash=_derived_hash(src))
 
 # %% ../../nbs/60_njs_db.ipynb #13dee69b
 MODEL_VIEW = """SELECT a.*, d.* EXCLUDE (id, metadata) FROM model_annotations a JOIN dataset_info d USING (id)"""
@@ -305,12 +354,14 @@ def models(self, metric:str|None='accuracy', # require at least one score with t
            require_scale:bool=True # require known parameter and token counts
           ) -> pd.DataFrame:
     "The model table (annotations joined with data info), filtered as the study does"
-    if metric is not None and metric not in METRICS: raise ValueError(f"Unknown metric {metric!r}; known: {', '.join(METRICS)}")
+    if metric is not None and metric not in METRICS:
+        raise ValueError(f"Unknown metric {metric!r}; known: {', '.join(METRICS)}")
     where = ['TRUE']
     if require_scale: where += ['total_params IS NOT NULL', 'pretraining_summary_total_tokens_billions IS NOT NULL']
     if not include_instruction_tuned: where.append('is_instruction_tuned IS DISTINCT FROM TRUE')
     if metric: where.append("id IN (SELECT id FROM evaluation_results WHERE metric = ?)")
-    return self.query(f"SELECT * FROM ({MODEL_VIEW}) WHERE {' AND '.join(where)} ORDER BY id", *([metric] if metric else []))
+    params = [metric] if metric else []
+    return self.query(f"SELECT * FROM ({MODEL_VIEW}) WHERE {' AND '.join(where)} ORDER BY id", *params)
 
 # %% ../../nbs/60_njs_db.ipynb #fb3f250c
 @patch_to(ModelDB)
@@ -341,25 +392,31 @@ def frame(self, metric:str='accuracy', # the model set's metric and the scores' 
          ) -> pd.DataFrame:
     "Models × (features + one score column per 'task setting'), indexed by model id"
     m = self.models(metric, **model_filters).set_index('id')
-    if generation: m = m.join(self.query("SELECT * FROM generation_features").drop_duplicates('id').set_index('id'), how='left')
+    if generation:
+        gen = self.query("SELECT * FROM generation_features").drop_duplicates('id').set_index('id')
+        m = m.join(gen, how='left')
     st = self.score_table(metric)
     wide = st.assign(col=st.task + ' ' + st.setting).pivot(index='id', columns='col', values='value')
     return m.join(wide, how='left')
 
 # %% ../../nbs/60_njs_db.ipynb #5994b9f9
 MODEL_FIELDS = {  # field -> (type, min, max); None bounds are open. Data shares in percent.
-    'dimension': (int, 1, 10**6), 'num_heads': (int, 1, 10**5), 'mlp_ratio': (float, 0.1, 64), 'sequence_length': (int, 1, 10**8),
-    'batch_instances': (int, 1, 10**9), 'batch_tokens': (int, 1, 10**12), 'total_params': (int, 10**4, 10**14),
-    'pretraining_summary_total_tokens_billions': (float, 1e-6, 1e6),   # down to a million tokens: small models trained here count too
+    'dimension': (int, 1, 10**6), 'num_heads': (int, 1, 10**5), 'mlp_ratio': (float, 0.1, 64),
+    'sequence_length': (int, 1, 10**8), 'batch_instances': (int, 1, 10**9), 'batch_tokens': (int, 1, 10**12),
+    'total_params': (int, 10**4, 10**14),
+    # down to a million tokens: small models trained here count too
+    'pretraining_summary_total_tokens_billions': (float, 1e-6, 1e6),
     **{f'pretraining_summary_percentage_{s}': (float, 0, 100) for s in DATA_SHARES},
-    'weight_tying': (bool, None, None), 'is_instruction_tuned': (bool, None, None), 'is_preference_tuned': (bool, None, None),
+    'weight_tying': (bool, None, None), 'is_instruction_tuned': (bool, None, None),
+    'is_preference_tuned': (bool, None, None),
     **{c: (str, None, None) for c in CATEGORIES},
     'metadata': (dict, None, None)}   # free-form JSON: who trained it, a measured data mix, a manifest
 REQUIRED_MODEL_FIELDS = ('id', 'total_params', 'pretraining_summary_total_tokens_billions')
-BENCHMARK_PATTERNS = [r'scalinglab_\w+', r'mmlu_\w+', r'hendrycksTest-\w+', r'arc_challenge', r'arc:challenge', r'arc_easy', r'hellaswag', r'winogrande',
-                      r'truthfulqa_mc[12]', r'truthfulqa(:mc|_gen)', r'gsm8k(_cot)?', r'humaneval', r'lambada_(openai|standard)',
-                      r'anli(_r[123])?', r'xnli(_\w+)?', r'logiqa2?', r'mathqa', r'arithmetic(_\w+)?', r'minerva_math(_\w+)?',
-                      r'drop', r'fld(_\w+)?', r'asdiv', r'mmlu', r'truthfulqa', r'lambada']
+BENCHMARK_PATTERNS = [r'scalinglab_\w+', r'mmlu_\w+', r'hendrycksTest-\w+', r'arc_challenge', r'arc:challenge',
+                      r'arc_easy', r'hellaswag', r'winogrande', r'truthfulqa_mc[12]', r'truthfulqa(:mc|_gen)',
+                      r'gsm8k(_cot)?', r'humaneval', r'lambada_(openai|standard)', r'anli(_r[123])?', r'xnli(_\w+)?',
+                      r'logiqa2?', r'mathqa', r'arithmetic(_\w+)?', r'minerva_math(_\w+)?', r'drop', r'fld(_\w+)?',
+                      r'asdiv', r'mmlu', r'truthfulqa', r'lambada']
 _ID = re.compile(r'^[A-Za-z0-9][\w.\-]*(/[\w.\-]+)?$')
 
 def _bad(where, field, msg): return ValueError(f"{where}: field {field!r} {msg}; nothing was written")
@@ -378,13 +435,15 @@ def _check_number(where, field, v, typ, lo, hi):
 
 def validate_model(row:dict, where:str='add_model') -> dict:
     "A checked, typed copy of one model row (raises ValueError naming the field)"
-    if not isinstance(row, dict): raise ValueError(f"{where}: a model row is a dict of fields, got {type(row).__name__}")
+    if not isinstance(row, dict):
+        raise ValueError(f"{where}: a model row is a dict of fields, got {type(row).__name__}")
     if unknown := [k for k in row if k != 'id' and k not in MODEL_FIELDS]:
         raise _bad(where, unknown[0], f"is not a model field (fields: id, {', '.join(MODEL_FIELDS)})")
     for f in REQUIRED_MODEL_FIELDS:
         if row.get(f) is None: raise _bad(where, f, "is required")
     out = {}
-    if not isinstance(row['id'], str) or not _ID.match(row['id']): raise _bad(where, 'id', f"must be a model id like 'org/name', got {row['id']!r}")
+    if not isinstance(row['id'], str) or not _ID.match(row['id']):
+        raise _bad(where, 'id', f"must be a model id like 'org/name', got {row['id']!r}")
     out['id'] = row['id']
     for k, v in row.items():
         if k == 'id' or v is None: continue
@@ -397,21 +456,29 @@ def validate_model(row:dict, where:str='add_model') -> dict:
             try: out[k] = json.loads(json.dumps(v, allow_nan=False))
             except (TypeError, ValueError) as e: raise _bad(where, k, f"must hold only JSON values ({e})") from None
         else: out[k] = _check_number(where, k, v, typ, lo, hi)
-    shares = [out.get(f'pretraining_summary_percentage_{s}', 0) for s in ('web', 'code', 'books', 'reference', 'academic')]
-    if sum(shares) > 100.5: raise _bad(where, 'pretraining_summary_percentage_*', f"domain shares sum to {sum(shares):g} > 100 percent")
+    domains = ('web', 'code', 'books', 'reference', 'academic')
+    shares = [out.get(f'pretraining_summary_percentage_{s}', 0) for s in domains]
+    if sum(shares) > 100.5:
+        raise _bad(where, 'pretraining_summary_percentage_*', f"domain shares sum to {sum(shares):g} > 100 percent")
     return out
 
 def validate_eval(row:dict, where:str='add_eval') -> dict:
     "A checked copy of one evaluation row: id, benchmark, setting, metric, value, optional stderr"
-    if not isinstance(row, dict): raise ValueError(f"{where}: an evaluation row is a dict of fields, got {type(row).__name__}")
+    if not isinstance(row, dict):
+        raise ValueError(f"{where}: an evaluation row is a dict of fields, got {type(row).__name__}")
     fields = ('id', 'benchmark', 'setting', 'metric', 'value', 'stderr')
-    if unknown := [k for k in row if k not in fields]: raise _bad(where, unknown[0], f"is not an evaluation field (fields: {', '.join(fields)})")
+    if unknown := [k for k in row if k not in fields]:
+        raise _bad(where, unknown[0], f"is not an evaluation field (fields: {', '.join(fields)})")
     for f in fields[:5]:
         if row.get(f) is None: raise _bad(where, f, "is required")
-    if not isinstance(row['benchmark'], str) or not any(re.fullmatch(p, row['benchmark']) for p in BENCHMARK_PATTERNS):
-        raise _bad(where, 'benchmark', f"= {row['benchmark']!r} is not a known benchmark name (e.g. mmlu_<subject>, arc_challenge, hellaswag, xnli_<lang>)")
-    if not isinstance(row['setting'], str) or not re.fullmatch(r'\d+-shot', row['setting']): raise _bad(where, 'setting', f"must look like '5-shot', got {row['setting']!r}")
-    if row['metric'] not in METRICS: raise _bad(where, 'metric', f"= {row['metric']!r} is not a known metric ({', '.join(METRICS)})")
+    benchmark = row['benchmark']
+    if not isinstance(benchmark, str) or not any(re.fullmatch(p, benchmark) for p in BENCHMARK_PATTERNS):
+        raise _bad(where, 'benchmark', f"= {benchmark!r} is not a known benchmark name "
+                                       "(e.g. mmlu_<subject>, arc_challenge, hellaswag, xnli_<lang>)")
+    if not isinstance(row['setting'], str) or not re.fullmatch(r'\d+-shot', row['setting']):
+        raise _bad(where, 'setting', f"must look like '5-shot', got {row['setting']!r}")
+    if row['metric'] not in METRICS:
+        raise _bad(where, 'metric', f"= {row['metric']!r} is not a known metric ({', '.join(METRICS)})")
     lo, hi = METRICS[row['metric']]
     out = dict(id=row['id'], benchmark=row['benchmark'], setting=row['setting'], metric=row['metric'],
                value=_check_number(where, 'value', row['value'], float, lo, hi))
@@ -424,17 +491,20 @@ def _write_model(con, r:dict):
     dat = {k: json.dumps(v) if k == 'metadata' else v for k, v in r.items() if k in DATASET_COLUMNS}
     for table, vals in (('model_annotations', ann), ('dataset_info', dat)):
         con.execute(f"DELETE FROM {table} WHERE id = ?", [r['id']]).fetchall()
-        con.execute(f"INSERT INTO {table} ({', '.join(vals)}) VALUES ({', '.join('?'*len(vals))})", list(vals.values())).fetchall()
+        placeholders = ', '.join('?'*len(vals))
+        con.execute(f"INSERT INTO {table} ({', '.join(vals)}) VALUES ({placeholders})", list(vals.values())).fetchall()
 
 def _write_eval(con, r:dict):
     "Insert (or overwrite) one validated evaluation row"
     key = [r['id'], r['benchmark'], r['setting'], r['metric']]
-    con.execute("DELETE FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?", key).fetchall()
+    con.execute("DELETE FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?",
+                key).fetchall()
     con.execute("INSERT INTO evaluation_results VALUES (?, ?, ?, ?, ?, ?)", key + [r['value'], r['stderr']]).fetchall()
 
 def _journal(con, kind:str, r:dict):
     "Record a user's row so that a rebuild of the database can replay it"
-    con.execute("INSERT INTO user_contributions (seq, kind, row) SELECT coalesce(max(seq), 0) + 1, ?, ? FROM user_contributions", [kind, json.dumps(r)]).fetchall()
+    con.execute("INSERT INTO user_contributions (seq, kind, row) "
+                "SELECT coalesce(max(seq), 0) + 1, ?, ? FROM user_contributions", [kind, json.dumps(r)]).fetchall()
 
 @patch_to(ModelDB)
 def add_model(self, row:dict, # model fields: id, total_params, pretraining_summary_total_tokens_billions required
@@ -450,22 +520,31 @@ def _insert_models(con, checked:list, # [(where, validated row)]
     "Write validated models (and journal them) inside the caller's transaction"
     for where, r in checked:
         exists = con.execute("SELECT count(*) FROM model_annotations WHERE id = ?", [r['id']]).fetchall()[0][0]
-        if exists and not replace: raise ValueError(f"{where}: field 'id': model {r['id']!r} already exists (pass replace=True); nothing was written")
-        _write_model(con, r); _journal(con, 'model', r)
+        if exists and not replace:
+            raise ValueError(f"{where}: field 'id': model {r['id']!r} already exists (pass replace=True); "
+                             "nothing was written")
+        _write_model(con, r)
+        _journal(con, 'model', r)
 
 def _insert_evals(con, checked:list, # [(where, validated row)]
                   replace:bool):
-    "Write validated evaluation rows (and journal them) inside the caller's transaction; their models must exist by then"
+    "Write validated evaluation rows (and journal them) inside the caller's transaction; their models must exist"
     keys = [(r['id'], r['benchmark'], r['setting'], r['metric']) for _, r in checked]
     if len(set(keys)) < len(keys):
         k = next(k for k in keys if keys.count(k) > 1)
-        raise ValueError(f"{checked[keys.index(k)][0]}: rows repeat the key (id, benchmark, setting, metric) {k}; nothing was written")
+        raise ValueError(f"{checked[keys.index(k)][0]}: rows repeat the key (id, benchmark, setting, metric) {k}; "
+                         "nothing was written")
     known = {x[0] for x in con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()}
+    dup_sql = "SELECT count(*) FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?"
     for (where, r), key in zip(checked, keys):
-        if r['id'] not in known: raise ValueError(f"{where}: field 'id': unknown model {r['id']!r} (add it with add_model first); nothing was written")
-        dup = con.execute("SELECT count(*) FROM evaluation_results WHERE id = ? AND benchmark = ? AND setting = ? AND metric = ?", list(key)).fetchall()[0][0]
-        if dup and not replace: raise ValueError(f"{where}: {key} already has a value (pass replace=True); nothing was written")
-        _write_eval(con, r); _journal(con, 'eval', r)
+        if r['id'] not in known:
+            raise ValueError(f"{where}: field 'id': unknown model {r['id']!r} (add it with add_model first); "
+                             "nothing was written")
+        dup = con.execute(dup_sql, list(key)).fetchall()[0][0]
+        if dup and not replace:
+            raise ValueError(f"{where}: {key} already has a value (pass replace=True); nothing was written")
+        _write_eval(con, r)
+        _journal(con, 'eval', r)
 
 @patch_to(ModelDB)
 def add_eval(self, rows:dict|list, # one evaluation row or a list of them
@@ -489,17 +568,21 @@ def _cell(where:str, field:str, text:str, typ):
         if typ is dict: return json.loads(text)
         if typ in (int, float): return float(text)   # validation checks that an integer field holds a whole number
         return text
-    except ValueError: raise _bad(where, field, f"cannot be read as {'JSON' if typ is dict else typ.__name__}: {text!r}") from None
+    except ValueError:
+        raise _bad(where, field, f"cannot be read as {'JSON' if typ is dict else typ.__name__}: {text!r}") from None
 
 def _csv_rows(path:Path) -> list:
     "[(where, kind, row)] of a contribution CSV"
     df = pd.read_csv(path, dtype=str, keep_default_na=False)   # text: each cell is converted by its field's type
-    if 'kind' not in df.columns: raise ValueError(f"{path}: a contribution CSV needs a 'kind' column (model or eval); `scalinglab db template` writes an example")
+    if 'kind' not in df.columns:
+        raise ValueError(f"{path}: a contribution CSV needs a 'kind' column (model or eval); "
+                         "`scalinglab db template` writes an example")
     out = []
     for i, r in enumerate(df.to_dict('records')):
         where, kind = f'{path} row {i + 2}', r.pop('kind').strip()   # row 1 is the header
         if kind not in ('model', 'eval'): raise _bad(where, 'kind', f"must be 'model' or 'eval', got {kind!r}")
-        types = dict(id=str) | {k: t for k, (t, _, _) in MODEL_FIELDS.items()} if kind == 'model' else dict(id=str, benchmark=str, setting=str, metric=str, value=float, stderr=float)
+        if kind == 'model': types = dict(id=str) | {k: t for k, (t, _, _) in MODEL_FIELDS.items()}
+        else: types = dict(id=str, benchmark=str, setting=str, metric=str, value=float, stderr=float)
         row = {}
         for k, v in r.items():
             if not v.strip(): continue
@@ -512,8 +595,10 @@ def _json_rows(path:Path) -> list:
     "[(where, kind, row)] of a contribution JSON"
     try: doc = json.loads(Path(path).read_text())
     except (json.JSONDecodeError, UnicodeDecodeError) as e: raise ValueError(f"{path} is not JSON: {e}") from None
-    if not isinstance(doc, dict) or not set(doc) <= {'models', 'evaluations', '_fields'}:
-        raise ValueError(f"{path}: a contribution is an object with 'models' and 'evaluations' lists" + (f", not {sorted(set(doc) - {'models', 'evaluations', '_fields'})}" if isinstance(doc, dict) else ''))
+    allowed = {'models', 'evaluations', '_fields'}
+    if not isinstance(doc, dict) or not set(doc) <= allowed:
+        extra = f", not {sorted(set(doc) - allowed)}" if isinstance(doc, dict) else ''
+        raise ValueError(f"{path}: a contribution is an object with 'models' and 'evaluations' lists" + extra)
     out = []
     for key, kind in (('models', 'model'), ('evaluations', 'eval')):
         rows = doc.get(key, [])
@@ -522,14 +607,15 @@ def _json_rows(path:Path) -> list:
     return out
 
 def read_contribution(path:str|Path) -> tuple[list, list]:
-    "The validated ([(where, model)], [(where, evaluation)]) of a contribution file; the first bad row raises, naming row and field"
+    "Validated ([(where, model)], [(where, evaluation)]) of a contribution file; a bad row raises, naming row and field"
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"No contribution file {path}")
     rows = _csv_rows(path) if path.suffix.lower() == '.csv' else _json_rows(path)
     models = [(w, validate_model(r, w)) for w, k, r in rows if k == 'model']
     evals = [(w, validate_eval(r, w)) for w, k, r in rows if k == 'eval']
     ids = [r['id'] for _, r in models]
-    if dup := next((i for i in ids if ids.count(i) > 1), None): raise ValueError(f"{path}: model {dup!r} appears twice; nothing was written")
+    if dup := next((i for i in ids if ids.count(i) > 1), None):
+        raise ValueError(f"{path}: model {dup!r} appears twice; nothing was written")
     if not models and not evals: raise ValueError(f"{path} holds no rows")
     return models, evals
 
@@ -539,29 +625,42 @@ def contribute(self, path:str|Path, # a JSON or CSV contribution (`contribution_
               ) -> dict:
     "Validate every row of a contribution file, then write them all in one transaction (or none)"
     models, evals = read_contribution(path)
-    with self.connect(write=True) as con: _insert_models(con, models, replace); _insert_evals(con, evals, replace)
+    with self.connect(write=True) as con:
+        _insert_models(con, models, replace)
+        _insert_evals(con, evals, replace)
     return dict(models=len(models), evaluations=len(evals))
+
+def _field_help(k:str, t:type, lo, hi) -> str:
+    "How the JSON template describes a model field: its type, range, categories and unit"
+    return (f"{t.__name__}" + (f" in [{lo}, {hi}]" if lo is not None else '')
+            + (f", one of {list(CATEGORIES[k])}" if k in CATEGORIES else '')
+            + (f"; {COLUMN_UNITS[k]}" if k in COLUMN_UNITS else ''))
 
 def contribution_template(path:str|Path) -> Path:
     "Write an example contribution (JSON or CSV, by the suffix) that `contribute` accepts as it is"
     path = Path(path)
-    model = dict(id='your-org/your-model-1b', total_params=1_100_000_000, pretraining_summary_total_tokens_billions=250.0, dimension=2048,
-                 num_heads=16, mlp_ratio=4.0, layer_norm_type='rmsnorm', positional_embeddings='rope', attention_variant='full',
-                 biases='none', block_type='sequential', activation='swiglu', sequence_length=2048, weight_tying=False,
-                 is_instruction_tuned=False, pretraining_summary_percentage_web=80.0, pretraining_summary_percentage_code=15.0,
-                 pretraining_summary_percentage_books=5.0, pretraining_summary_percentage_english=95.0,
+    model = dict(id='your-org/your-model-1b', total_params=1_100_000_000,
+                 pretraining_summary_total_tokens_billions=250.0, dimension=2048, num_heads=16, mlp_ratio=4.0,
+                 layer_norm_type='rmsnorm', positional_embeddings='rope', attention_variant='full', biases='none',
+                 block_type='sequential', activation='swiglu', sequence_length=2048, weight_tying=False,
+                 is_instruction_tuned=False, pretraining_summary_percentage_web=80.0,
+                 pretraining_summary_percentage_code=15.0, pretraining_summary_percentage_books=5.0,
+                 pretraining_summary_percentage_english=95.0,
                  metadata=dict(trained_by='your lab', notes='anything else worth knowing, as JSON'))
-    evals = [dict(id=model['id'], benchmark='hellaswag', setting='10-shot', metric='accuracy', value=0.55, stderr=0.005),
+    evals = [dict(id=model['id'], benchmark='hellaswag', setting='10-shot', metric='accuracy', value=0.55,
+                  stderr=0.005),
              dict(id=model['id'], benchmark='mmlu_anatomy', setting='5-shot', metric='accuracy', value=0.31)]
     if path.suffix.lower() == '.csv':
-        rows = [dict(kind='model') | {k: json.dumps(v) if isinstance(v, dict) else v for k, v in model.items()}] + [dict(kind='eval') | e for e in evals]
+        model_row = dict(kind='model') | {k: json.dumps(v) if isinstance(v, dict) else v for k, v in model.items()}
+        rows = [model_row] + [dict(kind='eval') | e for e in evals]
         with atomic_path(path) as tmp: pd.DataFrame(rows).to_csv(tmp, index=False)
     else:
-        fields = {k: (f"{t.__name__}" + (f" in [{lo}, {hi}]" if lo is not None else '') + (f", one of {list(CATEGORIES[k])}" if k in CATEGORIES else '')
-                      + (f"; {COLUMN_UNITS[k]}" if k in COLUMN_UNITS else '')) for k, (t, lo, hi) in MODEL_FIELDS.items()}
-        doc = dict(_fields=dict(required=list(REQUIRED_MODEL_FIELDS), model=fields, evaluation=dict(
-                       benchmark='a known benchmark name (e.g. hellaswag, mmlu_<subject>, xnli_<lang>; scalinglab_* for the project\'s own)',
-                       setting="'<k>-shot'", metric=', '.join(f'{m} in [{lo}, {hi}]' for m, (lo, hi) in METRICS.items()))),
+        fields = {k: _field_help(k, t, lo, hi) for k, (t, lo, hi) in MODEL_FIELDS.items()}
+        evaluation = dict(benchmark='a known benchmark name (e.g. hellaswag, mmlu_<subject>, xnli_<lang>; '
+                                    'scalinglab_* for the project\'s own)',
+                          setting="'<k>-shot'",
+                          metric=', '.join(f'{m} in [{lo}, {hi}]' for m, (lo, hi) in METRICS.items()))
+        doc = dict(_fields=dict(required=list(REQUIRED_MODEL_FIELDS), model=fields, evaluation=evaluation),
                    models=[model], evaluations=evals)
         with atomic_path(path) as tmp: tmp.write_text(json.dumps(doc, indent=1) + '\n')
     return path
@@ -570,18 +669,26 @@ def contribution_template(path:str|Path) -> Path:
 @patch_to(ModelDB)
 def export_study(self, out_dir:str|Path # a new (or empty) folder
                 ) -> Path:
-    "The study tables (annotations, data info, evaluations) in the study's export format: schema.sql, load.sql, one CSV each"
+    "The study tables (annotations, data info, evaluations) in the study's export format: schema.sql, load.sql, CSVs"
     out = Path(out_dir)
-    if out.exists() and (not out.is_dir() or any(out.iterdir())): raise FileExistsError(f"{out} exists and is not an empty folder: export into a new one")
-    with self.connect() as con: frames = {t: con.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY ALL").df() for t, cols in EXPORT_TABLES.items()}
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise FileExistsError(f"{out} exists and is not an empty folder: export into a new one")
+    with self.connect() as con:
+        frames = {t: con.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY ALL").df()
+                  for t, cols in EXPORT_TABLES.items()}
     with atomic_dir(out) as tmp:
         ex = duckdb.connect()
         try:
             for t, cols in EXPORT_TABLES.items():
-                ex.execute(_schema_sql(t, cols, ', PRIMARY KEY (id, benchmark, setting, metric)' if t == 'evaluation_results' else ''))
-                ex.register('frame', frames[t]); ex.execute(f"INSERT INTO {t} SELECT * FROM frame"); ex.unregister('frame')
-            ex.execute("EXPORT DATABASE ? (FORMAT csv, HEADER true)".replace('?', "'" + str(tmp).replace("'", "''") + "'"))
+                key = ', PRIMARY KEY (id, benchmark, setting, metric)' if t == 'evaluation_results' else ''
+                ex.execute(_schema_sql(t, cols, key))
+                ex.register('frame', frames[t])
+                ex.execute(f"INSERT INTO {t} SELECT * FROM frame")
+                ex.unregister('frame')
+            quoted = "'" + str(tmp).replace("'", "''") + "'"
+            ex.execute("EXPORT DATABASE ? (FORMAT csv, HEADER true)".replace('?', quoted))
         finally: ex.close()
         load = (tmp/'load.sql').read_text()
-        (tmp/'load.sql').write_text(re.sub(r"'[^']*/([a-z_]+\.csv)'", r"'\1'", load))   # the CSVs beside load.sql, wherever the folder goes
+        # the CSVs beside load.sql, wherever the folder goes
+        (tmp/'load.sql').write_text(re.sub(r"'[^']*/([a-z_]+\.csv)'", r"'\1'", load))
     return out

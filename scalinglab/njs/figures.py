@@ -13,7 +13,8 @@ from .mix import MixSeries
 from ..framework.plotting import PALETTE, REFERENCE
 from .db import ModelDB
 from ..framework.executor import ClusterConfig
-from .predict import TASKS, Task, ALL_FEATURES, SCALE_FEATURES, CATEGORICAL_FEATURES, NUMERIC_FEATURES, task_data, find_task, significance, LANGUAGE_TASKS, CODE_TASKS, CODE, forward_select, evaluate, grid_search, _booster, _predict, _grid, feature_sets, study_feature_sets
+from .predict import (ALL_FEATURES, SCALE_FEATURES, LANGUAGE_TASKS, CODE_TASKS, CODE, task_data,
+                                    find_task, forward_select, evaluate, grid_search, _booster, _predict)
 
 # %% auto #0
 __all__ = ['FEATURE_LABELS', 'SOURCE_LABELS', 'feature_label', 'task_label', 'prediction_numbers', 'plot_prediction',
@@ -21,71 +22,98 @@ __all__ = ['FEATURE_LABELS', 'SOURCE_LABELS', 'feature_label', 'task_label', 'pr
            'plot_code_tradeoff', 'code_numbers', 'NJSPrediction', 'NJSFeatures', 'NJSCodeTradeoff', 'NJSMix']
 
 # %% ../../nbs/64_njs_figures.ipynb #b7e9a194
-FEATURE_LABELS = {'total_params': 'log params', 'pretraining_summary_total_tokens_billions': 'log tokens', 'dimension': 'hidden size',
-                  'num_heads': 'heads', 'mlp_ratio': 'MLP ratio', 'sequence_length': 'context length',
-                  **{f'pretraining_summary_percentage_{s}': f'% {s}' for s in ('web', 'code', 'books', 'reference', 'academic', 'english')},
-                  'activation': 'activation', 'attention_variant': 'attention', 'biases': 'biases', 'block_type': 'block type',
-                  'layer_norm_type': 'norm type', 'positional_embeddings': 'pos. embedding'}
+FEATURE_LABELS = {'total_params': 'log params', 'pretraining_summary_total_tokens_billions': 'log tokens',
+                  'dimension': 'hidden size', 'num_heads': 'heads', 'mlp_ratio': 'MLP ratio',
+                  'sequence_length': 'context length',
+                  **{f'pretraining_summary_percentage_{s}': f'% {s}'
+                     for s in ('web', 'code', 'books', 'reference', 'academic', 'english')},
+                  'activation': 'activation', 'attention_variant': 'attention', 'biases': 'biases',
+                  'block_type': 'block type', 'layer_norm_type': 'norm type', 'positional_embeddings': 'pos. embedding'}
 
 def feature_label(f:str) -> str: return FEATURE_LABELS.get(f, f.replace('_', ' '))
 
 def task_label(key:str) -> str:
-    t = find_task(key); return f"{t.task.replace('_challenge', '-C').replace('_', ' ')} {t.setting.split('-')[0]}-shot" + (' (Brier)' if t.metric == 'brier_score' else '')
+    t = find_task(key)
+    name = t.task.replace('_challenge', '-C').replace('_', ' ')
+    return f"{name} {t.setting.split('-')[0]}-shot" + (' (Brier)' if t.metric == 'brier_score' else '')
 
 SOURCE_LABELS = dict(all='all features', study="the study's selection", selected='our forward selection')
 
 def prediction_numbers(sigs:dict # {feature-set source: `significance` frame}, each against the same scale-only runs
                       ) -> dict:
     "The per-task numbers behind `njs-prediction`, per feature set: relative gains, significance, and their summary"
-    cols = ['task', 'setting', 'metric', 'n_models', 'scale_mae', 'scale_ci', 'test_mae', 'test_ci', 'loglinear_mae', 'median_mae',
-            'rel_improvement', 'p', 'p_bh', 'significant', 'features', 'importance']
+    cols = ['task', 'setting', 'metric', 'n_models', 'scale_mae', 'scale_ci', 'test_mae', 'test_ci', 'loglinear_mae',
+            'median_mae', 'rel_improvement', 'p', 'p_bh', 'significant', 'features', 'importance']
     out = {}
     for source, sig in sigs.items():
         gains = sig.rel_improvement
-        out[source] = dict(label=SOURCE_LABELS.get(source, source), tasks={r.key: {c: r[c] for c in cols} for _, r in sig.iterrows()},
-                           n_tasks=len(sig), n_significant=int(sig.significant.sum()), mean_rel_improvement=float(gains.mean()),
+        significant = gains[sig.significant]
+        significant_range = [float(significant.min()), float(significant.max())] if sig.significant.any() else None
+        out[source] = dict(label=SOURCE_LABELS.get(source, source),
+                           tasks={r.key: {c: r[c] for c in cols} for _, r in sig.iterrows()},
+                           n_tasks=len(sig), n_significant=int(sig.significant.sum()),
+                           mean_rel_improvement=float(gains.mean()),
                            rel_improvement_range=[float(gains.min()), float(gains.max())],
-                           significant_rel_improvement_range=[float(gains[sig.significant].min()), float(gains[sig.significant].max())] if sig.significant.any() else None)
+                           significant_rel_improvement_range=significant_range)
     first = next(iter(sigs.values()))
     return dict(feature_sets=out, settings=dict(first.attrs), paper_range=[0.03, 0.28])
 
 def plot_prediction(sigs:dict, axes):
-    "Left: MAE of scale-only and of each feature set (95 % CIs; log-linear and median baselines); right: relative improvement and significance"
+    "Left: MAE of scale only and each feature set (95 % CIs; log-linear, median baselines); right: gains, significance"
     ax, bx = axes
-    base = next(iter(sigs.values())); y = np.arange(len(base))[::-1]
-    k = len(sigs) + 1; h = 0.8/k; off = lambda j: (k - 1)/2*h - j*h   # bar j of k around each task's row
-    ax.barh(y + off(0), base.scale_mae, h, xerr=base.scale_ci, color=PALETTE[5], label='scale only (log params, log tokens)')
+    base = next(iter(sigs.values()))
+    y = np.arange(len(base))[::-1]
+    k = len(sigs) + 1
+    h = 0.8/k
+    off = lambda j: (k - 1)/2*h - j*h   # bar j of k around each task's row
+    ax.barh(y + off(0), base.scale_mae, h, xerr=base.scale_ci, color=PALETTE[5],
+            label='scale only (log params, log tokens)')
     for j, (source, sig) in enumerate(sigs.items(), start=1):
         sig = sig.set_index('key').loc[base.key]
-        ax.barh(y + off(j), sig.test_mae, h, xerr=sig.test_ci, color=PALETTE[(0, 2, 3)[(j - 1) % 3]], label=SOURCE_LABELS.get(source, source))
+        ax.barh(y + off(j), sig.test_mae, h, xerr=sig.test_ci, color=PALETTE[(0, 2, 3)[(j - 1) % 3]],
+                label=SOURCE_LABELS.get(source, source))
     ax.plot(base.loglinear_mae, y + off(0), 'k|', ms=9, mew=1.5, label='log-linear baseline')
     ax.plot(base.median_mae, y, 'x', color='0.5', ms=5, label='median baseline')
-    ax.set_yticks(y, [task_label(t) for t in base.key]); ax.set_xlabel('MAE on held-out models (accuracy or Brier)\nbars: mean over seeds; whiskers: 95% t-interval of that mean')
-    ax.legend(fontsize=6.5, loc='upper center', bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)   # below the axes: it hides no marker
-    k2 = len(sigs); h2 = 0.8/k2; off2 = lambda j: (k2 - 1)/2*h2 - j*h2
+    ax.set_yticks(y, [task_label(t) for t in base.key])
+    ax.set_xlabel('MAE on held-out models (accuracy or Brier)\n'
+                  'bars: mean over seeds; whiskers: 95% t-interval of that mean')
+    # below the axes: it hides no marker
+    ax.legend(fontsize=6.5, loc='upper center', bbox_to_anchor=(0.5, -0.16), ncol=2, frameon=False)
+    k2 = len(sigs)
+    h2 = 0.8/k2
+    off2 = lambda j: (k2 - 1)/2*h2 - j*h2
     for j, (source, sig) in enumerate(sigs.items()):
-        sig = sig.set_index('key').loc[base.key]; col = PALETTE[(0, 2, 3)[j % 3]]
-        bx.barh(y + off2(j), 100*sig.rel_improvement, h2, color=[col if s else '0.8' for s in sig.significant], edgecolor=col, lw=0.6)
+        sig = sig.set_index('key').loc[base.key]
+        col = PALETTE[(0, 2, 3)[j % 3]]
+        bx.barh(y + off2(j), 100*sig.rel_improvement, h2, color=[col if s else '0.8' for s in sig.significant],
+                edgecolor=col, lw=0.6)
         for yi, r in zip(y, sig.itertuples()):
             stars = '***' if r.p_bh < 0.001 else '**' if r.p_bh < 0.01 else '*' if r.p_bh < 0.05 else ''
             bx.text(100*r.rel_improvement + (0.5 if r.rel_improvement >= 0 else -0.5), yi + off2(j), stars, va='center',
                     ha='left' if r.rel_improvement >= 0 else 'right', fontsize=6)
     bx.axvspan(3, 28, color='0.92', zorder=0, label="the paper's 3-28 %")
-    bx.axvline(0, **REFERENCE); bx.legend(fontsize=6, loc='lower right', frameon=False)
-    bx.set_yticks(y, []); bx.set_xlabel('MAE reduction vs scale only (%); pale: not significant')
-    bx.set_title(f"BH-corrected paired t-test over {base.attrs.get('seeds')} seeds: * p<.05, ** p<.01, *** p<.001", fontsize=7)
+    bx.axvline(0, **REFERENCE)
+    bx.legend(fontsize=6, loc='lower right', frameon=False)
+    bx.set_yticks(y, [])
+    bx.set_xlabel('MAE reduction vs scale only (%); pale: not significant')
+    bx.set_title(f"BH-corrected paired t-test over {base.attrs.get('seeds')} seeds: * p<.05, ** p<.01, *** p<.001",
+                 fontsize=7)
 
 # %% ../../nbs/64_njs_figures.ipynb #9468ddfe
-def select_features(data:list, candidates:list|None=None, seeds=range(10), grid='paper', max_features:int|None=None,
-                    n_jobs:int=-1, cache=True, cluster:ClusterConfig|None=None # each round's units as tasks (`07_executor`)
+def select_features(data:list, candidates:list|None=None, seeds=range(10), grid='paper',
+                    max_features:int|None=None, n_jobs:int=-1, cache=True,
+                    cluster:ClusterConfig|None=None # each round's units as tasks (`07_executor`)
                    ) -> list:
     "Forward selection per task, plus the gain importance of each selected set"
     out = []
     for d in data:
-        fs = forward_select(d, candidates, seeds, grid, max_features=max_features, n_jobs=n_jobs, cache=cache, cluster=cluster)
-        res = evaluate([d], dict(final=fs['features']), seeds, grid, n_jobs=n_jobs, cache=cache, cluster=cluster)[(d.task.key, 'final')]
+        fs = forward_select(d, candidates, seeds, grid, max_features=max_features, n_jobs=n_jobs, cache=cache,
+                            cluster=cluster)
+        runs = evaluate([d], dict(final=fs['features']), seeds, grid, n_jobs=n_jobs, cache=cache, cluster=cluster)
+        res = runs[(d.task.key, 'final')]
         fs['importance'] = pd.DataFrame([r['importance'] for r in res]).mean().round(6).to_dict()
-        fs['n_models'] = len(d.y); out.append(fs)
+        fs['n_models'] = len(d.y)
+        out.append(fs)
     return out
 
 def plot_features(selections:list, ax, cax=None):
@@ -96,10 +124,12 @@ def plot_features(selections:list, ax, cax=None):
         for f, v in s['importance'].items(): M[i, feats.index(f)] = v
     im = ax.imshow(M, cmap='Blues', vmin=0, vmax=1, aspect='auto')
     for i, s in enumerate(selections):
-        for k, f in enumerate(s['selected']): ax.text(feats.index(f), i, str(k + 1), ha='center', va='center', fontsize=7,
-                                                        color='white' if M[i, feats.index(f)] > 0.5 else 'black')
+        for k, f in enumerate(s['selected']):
+            ax.text(feats.index(f), i, str(k + 1), ha='center', va='center', fontsize=7,
+                    color='white' if M[i, feats.index(f)] > 0.5 else 'black')
     ax.set_xticks(range(len(feats)), [feature_label(f) for f in feats], rotation=50, ha='right', fontsize=7)
-    ax.set_yticks(range(len(selections)), [f"{task_label(s['task'])}  (−{100*(1 - s['final_mae']/s['baseline_mae']):.0f}%)" for s in selections], fontsize=7)
+    labels = [f"{task_label(s['task'])}  (−{100*(1 - s['final_mae']/s['baseline_mae']):.0f}%)" for s in selections]
+    ax.set_yticks(range(len(selections)), labels, fontsize=7)
     if cax is not None: plt.colorbar(im, cax=cax, label='share of total gain')
     return im
 
@@ -110,19 +140,27 @@ def controlled_code_models(db:ModelDB) -> pd.DataFrame:
     m = m[m.id.str.startswith('llama2_220M') & m[CODE].notna()].sort_values(CODE)
     out = m[['id', CODE]].set_index('id')
     for key in LANGUAGE_TASKS + CODE_TASKS:
-        t = find_task(key); out[key] = db.scores(t.task, t.setting, t.metric).reindex(out.index)
+        t = find_task(key)
+        out[key] = db.scores(t.task, t.setting, t.metric).reindex(out.index)
     return out
 
-def code_partial_dependence(db:ModelDB, tasks:list=LANGUAGE_TASKS + CODE_TASKS, shares=np.arange(0, 101, 5), seed:int=0, grid='paper') -> dict:
-    "Mean predicted score vs code share (all-features XGBoost, grid-searched on every model of the task), minus its value at 0 %"
+def code_partial_dependence(db:ModelDB, tasks:list=LANGUAGE_TASKS + CODE_TASKS, shares=np.arange(0, 101, 5), seed:int=0,
+                            grid='paper') -> dict:
+    "Mean prediction vs code share, minus its value at 0 % (all-features XGBoost grid-searched on the task's models)"
     out = {}
     for key in tasks:
-        d = task_data(db, find_task(key)); X = d.matrix(ALL_FEATURES); y = d.y.to_numpy()
-        lr, depth, n = grid_search(X, y, seed, grid); b = _booster(X, y, depth, lr, n, seed)
-        j = ALL_FEATURES.index(CODE); curve = []
+        d = task_data(db, find_task(key))
+        X, y = d.matrix(ALL_FEATURES), d.y.to_numpy()
+        lr, depth, n = grid_search(X, y, seed, grid)
+        b = _booster(X, y, depth, lr, n, seed)
+        j = ALL_FEATURES.index(CODE)
+        curve = []
         for v in shares:
-            Xv = X.copy(); Xv[:, j] = v; curve.append(float(_predict(b, Xv, n).mean()))
-        out[key] = dict(shares=[float(s) for s in shares], mean_prediction=curve, change=[c - curve[0] for c in curve], config=[lr, depth, n], n_models=len(y))
+            Xv = X.copy()
+            Xv[:, j] = v
+            curve.append(float(_predict(b, Xv, n).mean()))
+        out[key] = dict(shares=[float(s) for s in shares], mean_prediction=curve, change=[c - curve[0] for c in curve],
+                        config=[lr, depth, n], n_models=len(y))
     return out
 
 def code_task_scatter(db:ModelDB, key:str=CODE_TASKS[0]) -> pd.DataFrame:
@@ -131,37 +169,49 @@ def code_task_scatter(db:ModelDB, key:str=CODE_TASKS[0]) -> pd.DataFrame:
     return pd.DataFrame({'code_pct': d.X[CODE], 'log10_params': d.X['total_params']/np.log(10), 'score': d.y}).dropna()
 
 def plot_code_tradeoff(ctrl:pd.DataFrame, pdep:dict, scatter:pd.DataFrame, axes):
-    "Controlled 220M models on language tasks; the code task across all models; the partial dependence across all models"
+    "Controlled 220M models on language tasks; the code task across all models; the partial dependence across them"
     ax, bx, cx = axes
     for i, key in enumerate(LANGUAGE_TASKS):
         c = ctrl[[CODE, key]].dropna()
         ax.plot(c[CODE], 100*c[key], 'o-', color=PALETTE[i % 8], ms=3, label=task_label(key))
-    ax.set_xlabel('% code in pre-training'); ax.set_ylabel('accuracy (%)'); ax.legend(fontsize=6, ncol=2, loc='upper center', bbox_to_anchor=(0.5, -0.2))
+    ax.set_xlabel('% code in pre-training')
+    ax.set_ylabel('accuracy (%)')
+    ax.legend(fontsize=6, ncol=2, loc='upper center', bbox_to_anchor=(0.5, -0.2))
     ax.set_title('language tasks: 220M models, 100B tokens', fontsize=8)
     sc = bx.scatter(scatter.code_pct, 100*scatter.score, c=scatter.log10_params, cmap='viridis', s=12)
     c = ctrl[[CODE, CODE_TASKS[0]]].dropna()
     bx.plot(c[CODE], 100*c[CODE_TASKS[0]], 'kD', ms=4, label='220M controlled models')
-    plt.colorbar(sc, ax=bx, label='log10 parameters'); bx.legend(fontsize=6, loc='upper center', bbox_to_anchor=(0.5, -0.2))
-    bx.set_xlabel('% code in pre-training'); bx.set_ylabel('HumanEval pass@1 (%)'); bx.set_title('code task: all models', fontsize=8)
+    plt.colorbar(sc, ax=bx, label='log10 parameters')
+    bx.legend(fontsize=6, loc='upper center', bbox_to_anchor=(0.5, -0.2))
+    bx.set_xlabel('% code in pre-training')
+    bx.set_ylabel('HumanEval pass@1 (%)')
+    bx.set_title('code task: all models', fontsize=8)
     for i, key in enumerate(LANGUAGE_TASKS + CODE_TASKS):
-        p = pdep[key]; code = key in CODE_TASKS
-        cx.plot(p['shares'], 100*np.array(p['change']), '-', lw=2.2 if code else 1.2, color=PALETTE[1] if code else PALETTE[i % 8],
-                label=task_label(key), alpha=1 if code else 0.8)
-    cx.axhline(0, **REFERENCE); cx.set_xlabel('% code (set for every model)'); cx.set_ylabel('predicted change vs 0 % code (points)')
-    cx.set_title('all models: partial dependence (XGBoost)', fontsize=8); cx.legend(fontsize=6, ncol=2, loc='upper center', bbox_to_anchor=(0.5, -0.2))
+        p = pdep[key]
+        code = key in CODE_TASKS
+        cx.plot(p['shares'], 100*np.array(p['change']), '-', lw=2.2 if code else 1.2,
+                color=PALETTE[1] if code else PALETTE[i % 8], label=task_label(key), alpha=1 if code else 0.8)
+    cx.axhline(0, **REFERENCE)
+    cx.set_xlabel('% code (set for every model)')
+    cx.set_ylabel('predicted change vs 0 % code (points)')
+    cx.set_title('all models: partial dependence (XGBoost)', fontsize=8)
+    cx.legend(fontsize=6, ncol=2, loc='upper center', bbox_to_anchor=(0.5, -0.2))
 
 def code_numbers(ctrl:pd.DataFrame, pdep:dict, scatter:pd.DataFrame|None=None) -> dict:
-    "The numbers behind `njs-code-tradeoff`: controlled scores, their rank correlation with code share, the partial dependence"
+    "The numbers behind `njs-code-tradeoff`: controlled scores, rank correlations with code share, partial dependence"
     from scipy.stats import spearmanr
     rho = {}
     for k in LANGUAGE_TASKS + CODE_TASKS:
         c = ctrl[[CODE, k]].dropna()
-        rho[k] = float(spearmanr(c[CODE], c[k]).statistic) if len(c) > 2 and c[k].nunique() > 1 else None   # None: too few points or constant
+        # None: too few points or constant
+        rho[k] = float(spearmanr(c[CODE], c[k]).statistic) if len(c) > 2 and c[k].nunique() > 1 else None
+    language_rho = [rho[k] for k in LANGUAGE_TASKS if rho[k] is not None]
     out = dict(controlled_models=ctrl.reset_index().to_dict('records'), spearman_with_code_share=rho,
-               mean_language_spearman=float(np.mean([rho[k] for k in LANGUAGE_TASKS if rho[k] is not None])), partial_dependence=pdep,
+               mean_language_spearman=float(np.mean(language_rho)), partial_dependence=pdep,
                partial_dependence_at_100={k: p['change'][-1] for k, p in pdep.items()})
     if scatter is not None:
-        out['code_task_all_models'] = dict(n=len(scatter), spearman_code_share=float(spearmanr(scatter.code_pct, scatter.score).statistic),
+        rho_all = float(spearmanr(scatter.code_pct, scatter.score).statistic)
+        out['code_task_all_models'] = dict(n=len(scatter), spearman_code_share=rho_all,
                                            points=scatter.reset_index().to_dict('records'))
     return out
 
@@ -171,13 +221,16 @@ class NJSPrediction(Config):
     "The parameters of `njs-prediction`"
     seeds: int = param(5, lo=1)              # nested-CV repetitions per task and feature set (the paper: 50)
     grid: str = param('small', choices=('paper', 'small', 'fixed'))   # XGBoost configurations searched: 18, 4 or 1
-    split: str = param('random', choices=('random', 'family'))        # outer folds: random (the study) or grouped by organisation
+    # outer folds: random (the study) or grouped by organisation
+    split: str = param('random', choices=('random', 'family'))
     db_path: str = ''                        # a model database file; '' reads the default one
     n_jobs: int = -1                         # joblib processes (-1: every core)
-    feature_sets: tuple[str, ...] = param(('all', 'study'), choices=None)   # tested against scale only: all, study (the shipped selection), selected (ours)
+    # tested against scale only: all, study (the shipped selection), selected (ours)
+    feature_sets: tuple[str, ...] = param(('all', 'study'), choices=None)
     select_seeds: int = param(10, lo=1)      # seeds of our own forward selection (for `selected`)
     def rules(self):
-        return [(f"feature_sets must name all, study or selected (feature_sets={self.feature_sets})", set(self.feature_sets) <= {'all', 'study', 'selected'})]
+        known = set(self.feature_sets) <= {'all', 'study', 'selected'}
+        return [(f"feature_sets must name all, study or selected (feature_sets={self.feature_sets})", known)]
 
 @dataclass
 class NJSFeatures(Config):
@@ -192,7 +245,8 @@ class NJSFeatures(Config):
 @dataclass
 class NJSCodeTradeoff(Config):
     "The parameters of `njs-code-tradeoff`"
-    grid: str = param('paper', choices=('paper', 'small', 'fixed'))   # XGBoost configurations searched for the partial-dependence model
+    # XGBoost configurations searched for the partial-dependence model
+    grid: str = param('paper', choices=('paper', 'small', 'fixed'))
     seed: int = param(0, lo=0)               # seed of the grid search's folds and of XGBoost
     db_path: str = ''
 
@@ -200,21 +254,31 @@ class NJSCodeTradeoff(Config):
 class NJSMix(MixSeries):
     "The parameters of `njs-mix`: the series (`MixSeries`), the onset tolerance and the database"
     tol: float = param(0.01, lo=0, hi=1)     # relative rise of the language loss that marks the onset
-    db_path: str = ''                        # the model database; '' for the default one (a test-sized run: a scratch one)
+    # the model database; '' for the default one (a test-sized run: a scratch one)
+    db_path: str = ''
 
-register_figure('njs-mix', 'njs', ['220M code-share series (language vs code trade-off), reproduced at small scale'], NJSMix, weight=3,
-    smoke=dict(name='mix-smoke', code_shares=[0, 50], seeds=[0], d_model=32, n_layers=1, vocab_size=300, context=32, batch_size=4, steps=12, warmup=2,
-               eval_windows=4, cloze_items=8, max_code_files=12),
-    rehearse=dict(name='mix-rehearse', code_shares=[0, 100], seeds=[0], steps=12, batch_size=4, eval_windows=4, cloze_items=8, max_code_files=12, warmup=2),
-    description="Language and code loss and cloze accuracy against the code share of pre-training, for small Llama models trained here "
-                "(and entered into the model database), next to the study's 220M series",
-    full=dict(name='mix-full', d_model=256, n_layers=6, head_dim=32, vocab_size=4096, context=256, batch_size=32, steps=6000, lr=1e-3, min_lr=1e-4,
-              warmup=300, seeds=[0, 1, 2], eval_windows=256, cloze_items=1000))
-register_figure('njs-prediction', 'njs', ['per-task MAE: scale-only vs all features vs the selected features (the 3-28 % headline)'], NJSPrediction, weight=2,
+register_figure('njs-mix', 'njs', ['220M code-share series (language vs code trade-off), reproduced at small scale'],
+    NJSMix, weight=3,
+    smoke=dict(name='mix-smoke', code_shares=[0, 50], seeds=[0], d_model=32, n_layers=1, vocab_size=300, context=32,
+               batch_size=4, steps=12, warmup=2, eval_windows=4, cloze_items=8, max_code_files=12),
+    rehearse=dict(name='mix-rehearse', code_shares=[0, 100], seeds=[0], steps=12, batch_size=4, eval_windows=4,
+                  cloze_items=8, max_code_files=12, warmup=2),
+    description="Language and code loss and cloze accuracy against the code share of pre-training, "
+                "for small Llama models trained here (and entered into the model database), "
+                "next to the study's 220M series",
+    full=dict(name='mix-full', d_model=256, n_layers=6, head_dim=32, vocab_size=4096, context=256, batch_size=32,
+              steps=6000, lr=1e-3, min_lr=1e-4, warmup=300, seeds=[0, 1, 2], eval_windows=256, cloze_items=1000))
+register_figure('njs-prediction', 'njs',
+    ['per-task MAE: scale-only vs all features vs the selected features (the 3-28 % headline)'], NJSPrediction,
+    weight=2,
     rehearse=dict(seeds=2), smoke=dict(seeds=2, grid='fixed'), full=dict(seeds=50, grid='paper'),
-    description="Per-task MAE of XGBoost on scale only vs all features and vs the study's selected features; relative improvement, BH-corrected significance over seeds")
-register_figure('njs-features', 'njs', ['forward-selected features'], NJSFeatures, weight=1.5, rehearse=dict(seeds=1, max_features=1, grid='fixed'),
+    description="Per-task MAE of XGBoost on scale only vs all features and vs the study's selected features; "
+                "relative improvement, BH-corrected significance over seeds")
+register_figure('njs-features', 'njs', ['forward-selected features'], NJSFeatures, weight=1.5,
+    rehearse=dict(seeds=1, max_features=1, grid='fixed'),
     smoke=dict(seeds=1, max_features=1), full=dict(seeds=10, grid='paper', generation_features=True, max_features=0),
     description='Features chosen by greedy forward selection per task and their share of the split gain')
-register_figure('njs-code-tradeoff', 'njs', ['code vs language trade-off'], NJSCodeTradeoff, rehearse=dict(), smoke=dict(grid='fixed'), full=dict(grid='paper'),
-    description='Benchmark performance vs the share of code in pre-training: controlled 220M models and the partial dependence across all models')
+register_figure('njs-code-tradeoff', 'njs', ['code vs language trade-off'], NJSCodeTradeoff,
+    rehearse=dict(), smoke=dict(grid='fixed'), full=dict(grid='paper'),
+    description='Benchmark performance vs the share of code in pre-training: '
+                'controlled 220M models and the partial dependence across all models')

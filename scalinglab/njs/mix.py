@@ -5,11 +5,9 @@
 # %% ../../nbs/63_njs_mix.ipynb #456d3d6b
 from __future__ import annotations
 import hashlib, json, math, re, sys, sysconfig, time
-from dataclasses import dataclass, asdict, field
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
-import torch.nn.functional as F
-import matplotlib.pyplot as plt
 from ..framework.paths import cache_dir
 from ..framework.io import content_key, write_json, atomic_path
 from ..framework.progress import progress
@@ -33,27 +31,34 @@ __all__ = ['LANGUAGE_DOMAINS', 'DB_SHARE', 'CODE_SHARES', 'code_documents', 'swi
            'mix_database', 'contribute_mix', 'onset', 'mix_numbers', 'plot_mix']
 
 # %% ../../nbs/63_njs_mix.ipynb #4f533aff
-LANGUAGE_DOMAINS = {'stories': 'tinystories', 'reference': 'wikitext-2', 'plays': 'tinyshakespeare'}   # domain -> embedded corpus
-DB_SHARE = {'stories': 'books', 'plays': 'books', 'reference': 'reference', 'code': 'code'}      # domain -> the database's data-share column
+# domain -> embedded corpus
+LANGUAGE_DOMAINS = {'stories': 'tinystories', 'reference': 'wikitext-2', 'plays': 'tinyshakespeare'}
+# domain -> the database's data-share column
+DB_SHARE = {'stories': 'books', 'plays': 'books', 'reference': 'reference', 'code': 'code'}
 CODE_SHARES = (0, 10, 20, 30, 50, 75, 100)
 
 def code_documents(max_files:int=0, # 0: every top-level module
                    chunk_chars:int=4000 # documents are chunks of a file, split at blank lines
                   ) -> tuple[list, dict]:
-    "The standard library's top-level `.py` files of this interpreter, as documents; and their manifest (names, SHA-256)"
+    "This interpreter's standard-library top-level `.py` files as documents, and their manifest (names, SHA-256)"
     root = Path(sysconfig.get_paths()['stdlib'])
     files = sorted(root.glob('*.py'))[:max_files or None]
-    if not files: raise FileNotFoundError(f"No Python source files in {root}: this interpreter ships without its standard library's sources")
+    if not files:
+        raise FileNotFoundError(f"No Python source files in {root}: "
+                                "this interpreter ships without its standard library's sources")
     docs, listing = [], []
     for f in files:
-        raw = f.read_bytes(); listing.append([f.name, hashlib.sha256(raw).hexdigest()])
+        raw = f.read_bytes()
+        listing.append([f.name, hashlib.sha256(raw).hexdigest()])
         text, cur = raw.decode('utf-8', errors='replace'), ''
         for block in re.split(r'\n\s*\n', text):
-            if cur and len(cur) + len(block) > chunk_chars: docs.append(dict(text=cur, meta=dict(file=f.name))); cur = ''
+            if cur and len(cur) + len(block) > chunk_chars:
+                docs.append(dict(text=cur, meta=dict(file=f.name)))
+                cur = ''
             cur += block + '\n\n'
         if cur.strip(): docs.append(dict(text=cur, meta=dict(file=f.name)))
-    manifest = dict(python=sys.version.split()[0], stdlib=str(root), licence='PSF-2.0 (the Python standard library)', files=listing,
-                    sha256=hashlib.sha256(json.dumps(listing).encode()).hexdigest())
+    manifest = dict(python=sys.version.split()[0], stdlib=str(root), licence='PSF-2.0 (the Python standard library)',
+                    files=listing, sha256=hashlib.sha256(json.dumps(listing).encode()).hexdigest())
     return docs, manifest
 
 # %% ../../nbs/63_njs_mix.ipynb #e89df8c6
@@ -68,9 +73,11 @@ class LlamaSuiteConfig(SuiteConfig):
     def model_name(self, d, l) -> str: return f'llama-d{d}-l{l}'
     def model_config(self, d:int, l:int):
         from transformers import LlamaConfig
-        return LlamaConfig(vocab_size=self.vocab_size, hidden_size=d, num_hidden_layers=l, num_attention_heads=d//self.head_dim,
-                           num_key_value_heads=d//self.head_dim, intermediate_size=swiglu_width(d), max_position_embeddings=self.context,
-                           rms_norm_eps=1e-5, tie_word_embeddings=False, attention_bias=False, mlp_bias=False, bos_token_id=0, eos_token_id=0)
+        return LlamaConfig(vocab_size=self.vocab_size, hidden_size=d, num_hidden_layers=l,
+                           num_attention_heads=d//self.head_dim, num_key_value_heads=d//self.head_dim,
+                           intermediate_size=swiglu_width(d), max_position_embeddings=self.context,
+                           rms_norm_eps=1e-5, tie_word_embeddings=False, attention_bias=False, mlp_bias=False,
+                           bos_token_id=0, eos_token_id=0)
 
 @dataclass
 class MixSeries(Config):
@@ -94,16 +101,23 @@ class MixSeries(Config):
     cloze_items: int = param(150, lo=1)  # cloze items per kind (stories, code)
     max_code_files: int = param(0, lo=0) # standard-library files read (0: all)
     def rules(self):
-        return [(f'code_shares repeat a value (code_shares={self.code_shares})', len(set(self.code_shares)) == len(self.code_shares)),
-                (f'd_model must be a multiple of head_dim (d_model={self.d_model}, head_dim={self.head_dim})', self.d_model % self.head_dim == 0)]
+        distinct = len(set(self.code_shares)) == len(self.code_shares)
+        divisible = self.d_model % self.head_dim == 0
+        return [(f'code_shares repeat a value (code_shares={self.code_shares})', distinct),
+                (f'd_model must be a multiple of head_dim (d_model={self.d_model}, head_dim={self.head_dim})',
+                 divisible)]
     @property
     def tokens(self) -> int: return self.steps*self.batch_size*self.context
     def suite_config(self, seed:int) -> LlamaSuiteConfig:
-        return LlamaSuiteConfig(name=self.name, vocab_size=self.vocab_size, context=self.context, sizes=((self.d_model, self.n_layers),),
-                                head_dim=self.head_dim, batch_size=self.batch_size, steps=self.steps, lr=self.lr, min_lr=self.min_lr,
-                                warmup=min(self.warmup, self.steps), weight_decay=self.weight_decay, log_every=max(1, self.steps//20),
+        return LlamaSuiteConfig(name=self.name, vocab_size=self.vocab_size, context=self.context,
+                                sizes=((self.d_model, self.n_layers),), head_dim=self.head_dim,
+                                batch_size=self.batch_size, steps=self.steps, lr=self.lr, min_lr=self.min_lr,
+                                warmup=min(self.warmup, self.steps), weight_decay=self.weight_decay,
+                                log_every=max(1, self.steps//20),
                                 checkpoints=tuple(sorted({max(1, self.steps//2), self.steps})), seed=seed)
-    def corpus_key(self) -> str: return content_key({k: getattr(self, k) for k in ('vocab_size', 'context', 'heldout_every', 'eval_windows', 'cloze_items', 'max_code_files')})
+    def corpus_key(self) -> str:
+        names = ('vocab_size', 'context', 'heldout_every', 'eval_windows', 'cloze_items', 'max_code_files')
+        return content_key({k: getattr(self, k) for k in names})
     def model_id(self, share:float, seed:int) -> str: return f"scalinglab/{self.name}-code{share:g}-seed{seed}"
     def key(self) -> str: return f"{self.name}-{content_key(asdict(self))[:12]}"
     def folder(self) -> Path: return cache_dir('njs', 'mix')/self.name/self.key()   # the default home of its models
@@ -118,10 +132,12 @@ def cloze_spans(text:str, kind:str) -> list[tuple[str, str]]:
     out = []
     if kind == 'stories':
         for m in _SENTENCE.finditer(text):
-            if len(m.group(0).split()) >= 5 and text[m.start(1) - 1:m.start(1)] == ' ': out.append((text[:m.start(1) - 1], ' ' + m.group(1)))
+            if len(m.group(0).split()) >= 5 and text[m.start(1) - 1:m.start(1)] == ' ':
+                out.append((text[:m.start(1) - 1], ' ' + m.group(1)))
     elif kind == 'code':
         for m in _CODE_LINE.finditer(text):
-            line = m.group(0); w = re.search(r'(?<=[^\w])(\w+)\W*$', line)
+            line = m.group(0)
+            w = re.search(r'(?<=[^\w])(\w+)\W*$', line)
             if w and len(re.findall(r'\w+', line)) >= 3: out.append((text[:m.start() + w.start(1)], w.group(1)))
     else: raise ValueError(f"kind must be 'stories' or 'code', got {kind!r}")
     return out
@@ -134,13 +150,16 @@ def _cloze_items(docs:list, kind:str, tok, n:int, context:int, seed:int) -> tupl
     for i in np.random.default_rng(seed).permutation(len(spans)):
         ctx, word = spans[i]
         c_ids, f_ids = tok.encode(ctx), tok.encode(ctx + word)
-        if f_ids[:len(c_ids)] != c_ids or len(f_ids) == len(c_ids): continue   # the word must be whole tokens after the context
-        ids = ([0] + f_ids)[-context:]                                           # 0 = <|endoftext|>: a document starts after it
+        # the word must be whole tokens after the context
+        if f_ids[:len(c_ids)] != c_ids or len(f_ids) == len(c_ids): continue
+        ids = ([0] + f_ids)[-context:]   # 0 = <|endoftext|>: a document starts after it
         t = len(f_ids) - len(c_ids)
         if t >= len(ids): continue
-        rows.append([0]*(context - len(ids)) + ids); masks.append([0]*(context - t) + [1]*t)
+        rows.append([0]*(context - len(ids)) + ids)
+        masks.append([0]*(context - t) + [1]*t)
         if len(rows) == n: break
-    if len(rows) < n: raise ValueError(f"Only {len(rows)} {kind} cloze items in the held-out documents; ask for at most that many")
+    if len(rows) < n:
+        raise ValueError(f"Only {len(rows)} {kind} cloze items in the held-out documents; ask for at most that many")
     return torch.tensor(rows), torch.tensor(masks, dtype=torch.bool)
 
 @torch.no_grad()
@@ -149,7 +168,7 @@ def cloze_accuracy(model, rows:torch.Tensor, mask:torch.Tensor, batch:int=64) ->
     hits = []
     for b in range(0, len(rows), batch):
         r, m = rows[b:b + batch], mask[b:b + batch]
-        pred = model(r[:, :-1]).logits.argmax(-1)                                 # (B, T - 1): the prediction of token t + 1
+        pred = model(r[:, :-1]).logits.argmax(-1)   # (B, T - 1): the prediction of token t + 1
         ok = (pred == r[:, 1:]) | ~m[:, 1:]
         hits.append(ok.all(1))
     return float(torch.cat(hits).float().mean())
@@ -157,7 +176,7 @@ def cloze_accuracy(model, rows:torch.Tensor, mask:torch.Tensor, batch:int=64) ->
 # %% ../../nbs/63_njs_mix.ipynb #0e560f32
 @dataclass
 class MixCorpus:
-    "What every model of a series shares: tokenizer, training windows per domain, held-out windows, cloze items, manifest"
+    "What a series' models share: tokenizer, training windows per domain, held-out windows, cloze items, manifest"
     tokenizer: object
     train: dict        # domain -> (n, context + 1) int64 training windows
     heldout: dict      # domain -> (eval_windows, context + 1) held-out windows
@@ -165,14 +184,16 @@ class MixCorpus:
     manifest: dict
 
 def _split(docs:list, every:int) -> tuple[list, list]:
-    return [d for i, d in enumerate(docs) if i % every != every - 1], [d for i, d in enumerate(docs) if i % every == every - 1]
+    held = lambda i: i % every == every - 1
+    return [d for i, d in enumerate(docs) if not held(i)], [d for i, d in enumerate(docs) if held(i)]
 
 def _budget(docs:list, chars:int) -> list:
     "The first documents, up to about `chars` characters"
     out, n = [], 0
     for d in docs:
         if n >= chars: break
-        out.append(d); n += len(d['text'])
+        out.append(d)
+        n += len(d['text'])
     return out
 
 _CORPORA = {}
@@ -181,16 +202,21 @@ def mix_corpus(series:MixSeries) -> MixCorpus:
     key = series.corpus_key()
     if key in _CORPORA: return _CORPORA[key]
     code, code_manifest = code_documents(series.max_code_files)
-    domains = {d: _split(list(iter_documents(c)), series.heldout_every) for d, c in LANGUAGE_DOMAINS.items()} | {'code': _split(code, series.heldout_every)}
-    sample = [d for tr, _ in domains.values() for d in _budget(tr, 400_000)]   # a balanced sample: each domain ~400k characters
+    domains = {d: _split(list(iter_documents(c)), series.heldout_every) for d, c in LANGUAGE_DOMAINS.items()}
+    domains |= {'code': _split(code, series.heldout_every)}
+    # a balanced sample: each domain ~400k characters
+    sample = [d for tr, _ in domains.values() for d in _budget(tr, 400_000)]
     tok = train_bpe(sample, series.vocab_size, name=f'mix-bpe{series.vocab_size}-{key[:8]}')
     train = {d: token_windows(tr, tok, series.context) for d, (tr, _) in domains.items()}
     heldout = {d: token_windows(ho, tok, series.context)[:series.eval_windows] for d, (_, ho) in domains.items()}
     for d, w in heldout.items():
-        if len(w) < series.eval_windows: raise ValueError(f"The held-out {d} documents give {len(w)} windows of {series.context} tokens; eval_windows={series.eval_windows} is too many")
+        if len(w) < series.eval_windows:
+            raise ValueError(f"The held-out {d} documents give {len(w)} windows of {series.context} tokens; "
+                             f"eval_windows={series.eval_windows} is too many")
     cloze = {k: _cloze_items(domains[k][1], k, tok, series.cloze_items, series.context, 0) for k in ('stories', 'code')}
-    manifest = dict(language={d: c for d, c in LANGUAGE_DOMAINS.items()}, code=code_manifest, heldout_every=series.heldout_every,
-                    train_windows={d: len(w) for d, w in train.items()}, tokenizer=tok.hash)
+    manifest = dict(language={d: c for d, c in LANGUAGE_DOMAINS.items()}, code=code_manifest,
+                    heldout_every=series.heldout_every, train_windows={d: len(w) for d, w in train.items()},
+                    tokenizer=tok.hash)
     _CORPORA[key] = MixCorpus(tok, train, heldout, cloze, manifest)
     return _CORPORA[key]
 
@@ -204,18 +230,21 @@ def _draw(n_pool:int, n:int, rng) -> np.ndarray:
 
 def mix_counts(share:float, total:int) -> dict:
     "Windows per domain for a code share (percent): the code part rounded, language split in equal thirds"
-    n_code = int(round(share/100*total)); rest = total - n_code
+    n_code = int(round(share/100*total))
+    rest = total - n_code
     lang = {d: rest//3 + (i < rest % 3) for i, d in enumerate(LANGUAGE_DOMAINS)}
     return lang | {'code': n_code}
 
 def mix_data(corpus:MixCorpus, series:MixSeries, share:float, seed:int) -> tuple[SuiteData, dict, dict]:
-    "The training windows and batch order of one (share, seed), the declared mix (percent of tokens per database column), the windows per domain"
+    "One (share, seed): training windows, batch order, declared mix (% of tokens per DB column), windows per domain"
     rng = np.random.default_rng(seed)
     counts = mix_counts(share, series.steps*series.batch_size)
-    windows = torch.cat([corpus.train[d][torch.from_numpy(_draw(len(corpus.train[d]), n, rng))] for d, n in counts.items()])   # (steps × batch, context + 1)
+    draw = lambda d, n: corpus.train[d][torch.from_numpy(_draw(len(corpus.train[d]), n, rng))]
+    windows = torch.cat([draw(d, n) for d, n in counts.items()])   # (steps × batch, context + 1)
     order = rng.permutation(len(windows)).reshape(series.steps, series.batch_size)
     evals = torch.cat([w[:8] for w in corpus.heldout.values()])
-    total = sum(counts.values()); declared = {}
+    total = sum(counts.values())
+    declared = {}
     for d, n in counts.items(): declared[DB_SHARE[d]] = declared.get(DB_SHARE[d], 0.) + 100*n/total
     declared['english'] = 100*(total - counts['code'])/total
     return SuiteData(corpus.tokenizer, 0, 0, windows, order, evals), declared, counts
@@ -233,7 +262,8 @@ def evaluate_mix_model(model, corpus:MixCorpus) -> dict:
     with torch.no_grad(): ce = {d: window_loss(model, w, batch_size=16) for d, w in corpus.heldout.items()}
     return dict(heldout_ce=ce, cloze={k: cloze_accuracy(model, *v) for k, v in corpus.cloze.items()})
 
-def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=None, store:ResultsStore|None=None) -> dict:
+def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=None,
+                   store:ResultsStore|None=None) -> dict:
     "Train (or resume, or read back) the model of one (code share, seed) and evaluate it"
     from transformers import AutoModelForCausalLM
     out = Path(out) if out else series.folder()/series.unit_name(share, seed)
@@ -242,13 +272,17 @@ def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=No
         if (out/'result.json').exists(): return json.loads((out/'result.json').read_text())
         corpus = mix_corpus(series)
         data, declared, counts = mix_data(corpus, series, share, seed)
-        cfg = series.suite_config(seed); t0 = time.time()
-        folder = train_model(cfg, series.d_model, series.n_layers, data, out/'model', store, run_id=f"mix-{content_key([asdict(series), share, seed, str(out.resolve())])}")
+        cfg = series.suite_config(seed)
+        t0 = time.time()
+        run_id = f"mix-{content_key([asdict(series), share, seed, str(out.resolve())])}"
+        folder = train_model(cfg, series.d_model, series.n_layers, data, out/'model', store, run_id=run_id)
         model = AutoModelForCausalLM.from_pretrained(folder/f'step{series.steps}')
-        res = dict(id=series.model_id(share, seed), code_share=share, seed=seed, declared=declared, windows=counts, tokens=series.tokens,
-                   measured=measured_mix(corpus.tokenizer, data.windows), n_params=total_params(model), n_nonemb=non_embedding_params(model),
-                   **evaluate_mix_model(model, corpus), seconds=time.time() - t0, code_sha256=corpus.manifest['code']['sha256'],
-                   python=corpus.manifest['code']['python'], tokenizer=corpus.manifest['tokenizer'])
+        res = dict(id=series.model_id(share, seed), code_share=share, seed=seed, declared=declared, windows=counts,
+                   tokens=series.tokens, measured=measured_mix(corpus.tokenizer, data.windows),
+                   n_params=total_params(model), n_nonemb=non_embedding_params(model),
+                   **evaluate_mix_model(model, corpus), seconds=time.time() - t0,
+                   code_sha256=corpus.manifest['code']['sha256'], python=corpus.manifest['code']['python'],
+                   tokenizer=corpus.manifest['tokenizer'])
         write_json(out/'result.json', res)
     return res
 
@@ -257,42 +291,53 @@ def mix_unit(series:MixSeries, share:float, seed:int, out:str, store_path:str|No
     return train_mix_unit(series, share, seed, out, ResultsStore(store_path) if store_path else None)
 
 def mix_frame(rows:list) -> pd.DataFrame:
-    "One row per model: share, seed, per-domain CE, language CE (mean of the three), cloze accuracies, measured code share"
-    df = pd.DataFrame([dict(id=r['id'], code_share=r['code_share'], seed=r['seed'], **{f'ce_{d}': v for d, v in r['heldout_ce'].items()},
-                            **{f'cloze_{k}': v for k, v in r['cloze'].items()}, measured_code=r['measured'].get('domain_code_pct'),
-                            n_params=r['n_params'], seconds=r['seconds']) for r in rows])
+    "One row per model: share, seed, CE per domain, language CE (mean of three), cloze accuracies, measured code share"
+    df = pd.DataFrame([dict(id=r['id'], code_share=r['code_share'], seed=r['seed'],
+                            **{f'ce_{d}': v for d, v in r['heldout_ce'].items()},
+                            **{f'cloze_{k}': v for k, v in r['cloze'].items()},
+                            measured_code=r['measured'].get('domain_code_pct'), n_params=r['n_params'],
+                            seconds=r['seconds'])
+                       for r in rows])
     df['ce_language'] = df[[f'ce_{d}' for d in LANGUAGE_DOMAINS]].mean(1)
     return df.sort_values(['code_share', 'seed'], ignore_index=True)
 
 def train_mix_series(series:MixSeries, store:ResultsStore|None=None, out:str|Path|None=None,
-                     cluster:ClusterConfig|None=None # one task per (share, seed) (`07_executor`); None: here, one after another
+                     cluster:ClusterConfig|None=None # one task per (share, seed) (`07_executor`); None: here, in turn
                     ) -> list:
     "Every (share, seed) of a series, trained or read back; their results"
     root = Path(out) if out else series.folder()
     keys = [(s, seed) for s in series.code_shares for seed in series.seeds]
-    if cluster is None: return [train_mix_unit(series, s, seed, root/series.unit_name(s, seed), store) for s, seed in progress(keys, desc=f'{series.name} models', unit='model')]
-    units = {series.unit_name(s, seed): (mix_unit, dict(series=series, share=s, seed=seed, out=str(root/series.unit_name(s, seed)),
-                                                       store_path=str(store.path) if store else None)) for s, seed in keys}
+    if cluster is None:
+        return [train_mix_unit(series, s, seed, root/series.unit_name(s, seed), store)
+                for s, seed in progress(keys, desc=f'{series.name} models', unit='model')]
+    store_path = str(store.path) if store else None
+    units = {series.unit_name(s, seed): (mix_unit, dict(series=series, share=s, seed=seed,
+                                                       out=str(root/series.unit_name(s, seed)), store_path=store_path))
+             for s, seed in keys}
     done = run_units(series.key(), units, cluster, store)
     return [done[k] for k in units]
 
 # %% ../../nbs/63_njs_mix.ipynb #124c33cb
 def mix_contribution(series:MixSeries, rows:list, path:str|Path) -> Path:
-    "The series as a contribution file: one model row (architecture, declared mix, metadata) and its evaluation rows per model"
-    cfg = series.suite_config(0)
+    "The series as a contribution file: per model, a row (architecture, declared mix, metadata) and its evaluation rows"
     models, evals = [], []
     for r in rows:
         shares = {f'pretraining_summary_percentage_{k}': round(v, 4) for k, v in r['declared'].items()}
-        models.append(dict(id=r['id'], total_params=r['n_params'], pretraining_summary_total_tokens_billions=r['tokens']/1e9,
-                           dimension=series.d_model, num_heads=series.d_model//series.head_dim, mlp_ratio=swiglu_width(series.d_model)/series.d_model,
-                           layer_norm_type='rmsnorm', positional_embeddings='rope', attention_variant='full', biases='none',
-                           block_type='sequential', activation='swiglu', sequence_length=series.context, weight_tying=False,
-                           is_instruction_tuned=False, **shares,
-                           metadata=dict(trained_by='scalinglab', series=series.name, code_share=r['code_share'], seed=r['seed'],
-                                         measured_mix=r['measured'], code_sha256=r['code_sha256'], python=r['python'],
-                                         config={k: v for k, v in asdict(series).items() if k not in ('code_shares', 'seeds')})))
-        evals += [dict(id=r['id'], benchmark=f'scalinglab_heldout_{d}', setting='0-shot', metric='cross_entropy', value=v) for d, v in r['heldout_ce'].items()]
-        evals += [dict(id=r['id'], benchmark=f'scalinglab_cloze_{k}', setting='0-shot', metric='accuracy', value=v) for k, v in r['cloze'].items()]
+        config = {k: v for k, v in asdict(series).items() if k not in ('code_shares', 'seeds')}
+        metadata = dict(trained_by='scalinglab', series=series.name, code_share=r['code_share'], seed=r['seed'],
+                        measured_mix=r['measured'], code_sha256=r['code_sha256'], python=r['python'], config=config)
+        models.append(dict(id=r['id'], total_params=r['n_params'],
+                           pretraining_summary_total_tokens_billions=r['tokens']/1e9,
+                           dimension=series.d_model, num_heads=series.d_model//series.head_dim,
+                           mlp_ratio=swiglu_width(series.d_model)/series.d_model,
+                           layer_norm_type='rmsnorm', positional_embeddings='rope', attention_variant='full',
+                           biases='none', block_type='sequential', activation='swiglu', sequence_length=series.context,
+                           weight_tying=False, is_instruction_tuned=False, **shares, metadata=metadata))
+        evals += [dict(id=r['id'], benchmark=f'scalinglab_heldout_{d}', setting='0-shot', metric='cross_entropy',
+                       value=v)
+                  for d, v in r['heldout_ce'].items()]
+        evals += [dict(id=r['id'], benchmark=f'scalinglab_cloze_{k}', setting='0-shot', metric='accuracy', value=v)
+                  for k, v in r['cloze'].items()]
     path = Path(path)
     with atomic_path(path) as tmp: tmp.write_text(json.dumps(dict(models=models, evaluations=evals), indent=1) + '\n')
     return path
@@ -300,7 +345,7 @@ def mix_contribution(series:MixSeries, rows:list, path:str|Path) -> Path:
 def mix_database(db_path:str='', # a model database file; '' for the default one
                  scratch:bool=False # a test-sized run (smoke, rehearsal): a database of its own, never yours
                 ) -> ModelDB:
-    "Where a series goes: `db_path`; else, for a test-sized run, a scratch database in the cache; else the default database"
+    "Where a series goes: `db_path`; else, for a test-sized run, a scratch database in the cache; else the default one"
     return ModelDB(db_path or (cache_dir('scratch')/'njs.duckdb' if scratch else None))
 
 def contribute_mix(series:MixSeries, rows:list, db:ModelDB|None=None, path:str|Path|None=None) -> dict:
@@ -312,10 +357,13 @@ def contribute_mix(series:MixSeries, rows:list, db:ModelDB|None=None, path:str|P
 
 # %% ../../nbs/63_njs_mix.ipynb #34547a78
 def onset(shares, values, tol:float=0.01, higher_is_worse:bool=True) -> float|None:
-    "The smallest share from which `values` stay worse than at the first share by more than tol (relative); None if never"
+    "The smallest share from which `values` stay worse than at the first share by more than tol (relative), or None"
     shares, values = np.asarray(shares, float), np.asarray(values, float)
-    keep = ~np.isnan(values); shares, values = shares[keep], values[keep]     # a share without a value is left out, not counted as better
-    o = np.argsort(shares); shares, values = shares[o], values[o]
+    # a share without a value is left out, not counted as better
+    keep = ~np.isnan(values)
+    shares, values = shares[keep], values[keep]
+    o = np.argsort(shares)
+    shares, values = shares[o], values[o]
     worse = (values > values[0]*(1 + tol)) if higher_is_worse else (values < values[0]*(1 - tol))
     for i in range(1, len(shares)):
         if worse[i:].all(): return float(shares[i])
@@ -324,19 +372,24 @@ def onset(shares, values, tol:float=0.01, higher_is_worse:bool=True) -> float|No
 # %% ../../nbs/63_njs_mix.ipynb #2ac60105
 def mix_numbers(df:pd.DataFrame, study:pd.DataFrame|None=None, tol:float=0.01) -> dict:
     "Per share (mean and range over seeds) and the onset of the language loss, per seed and overall"
-    cols = ['ce_language', 'ce_stories', 'ce_reference', 'ce_plays', 'ce_code', 'cloze_stories', 'cloze_code', 'measured_code']
-    per_share = {float(s): {c: dict(mean=float(g[c].mean()), min=float(g[c].min()), max=float(g[c].max())) for c in cols if g[c].notna().any()}
-                 for s, g in df.groupby('code_share')}
+    cols = ['ce_language', 'ce_stories', 'ce_reference', 'ce_plays', 'ce_code', 'cloze_stories', 'cloze_code',
+            'measured_code']
+    summary = lambda x: dict(mean=float(x.mean()), min=float(x.min()), max=float(x.max()))
+    per_share = {float(s): {c: summary(g[c]) for c in cols if g[c].notna().any()} for s, g in df.groupby('code_share')}
     per_seed = {int(seed): onset(g.code_share, g.ce_language, tol) for seed, g in df.groupby('seed')}
     vals = [v for v in per_seed.values() if v is not None]
-    out = dict(per_share=per_share, onset_tol=tol, language_onset_per_seed=per_seed,
-               language_onset=dict(mean=float(np.mean(vals)) if vals else None, min=min(vals) if vals else None, max=max(vals) if vals else None,
-                                   seeds_without_onset=sum(v is None for v in per_seed.values())),
-               code_ce_falls=bool(df.groupby('code_share').ce_code.mean().is_monotonic_decreasing), models=df.id.tolist())
+    language_onset = dict(mean=float(np.mean(vals)) if vals else None, min=min(vals) if vals else None,
+                          max=max(vals) if vals else None,
+                          seeds_without_onset=sum(v is None for v in per_seed.values()))
+    code_ce_falls = bool(df.groupby('code_share').ce_code.mean().is_monotonic_decreasing)
+    out = dict(per_share=per_share, onset_tol=tol, language_onset_per_seed=per_seed, language_onset=language_onset,
+               code_ce_falls=code_ce_falls, models=df.id.tolist())
     if study is not None and len(study):
-        study = study[study[LANGUAGE_TASKS].notna().all(1)]   # a model without every language score is left out of the mean
+        # a model without every language score is left out of the mean
+        study = study[study[LANGUAGE_TASKS].notna().all(1)]
         lang = study[LANGUAGE_TASKS].mean(1)
-        out['study_220M'] = dict(code_share=study[CODE].tolist(), language_mean_accuracy=lang.tolist(), humaneval=study[CODE_TASKS[0]].tolist(),
+        out['study_220M'] = dict(code_share=study[CODE].tolist(), language_mean_accuracy=lang.tolist(),
+                                 humaneval=study[CODE_TASKS[0]].tolist(),
                                  language_onset=onset(study[CODE], lang, tol, higher_is_worse=False))
     return out
 
@@ -345,27 +398,38 @@ def plot_mix(df:pd.DataFrame, numbers:dict, study:pd.DataFrame|None, axes):
     ax, bx, cx = axes
     ax.figure.subplots_adjust(wspace=0.6)   # room for the twin axes' labels
     for i, (seed, g) in enumerate(df.groupby('seed')):
-        ax.plot(g.code_share, g.ce_language, 'o-', color=PALETTE[0], alpha=0.55 + 0.45*(i == 0), ms=3, label='language CE (nats)' if i == 0 else None)
-        bx.plot(g.code_share, g.ce_code, 's-', color=PALETTE[1], alpha=0.55 + 0.45*(i == 0), ms=3, label='code CE (nats)' if i == 0 else None)
+        alpha = 0.55 + 0.45*(i == 0)
+        ax.plot(g.code_share, g.ce_language, 'o-', color=PALETTE[0], alpha=alpha, ms=3,
+                label='language CE (nats)' if i == 0 else None)
+        bx.plot(g.code_share, g.ce_code, 's-', color=PALETTE[1], alpha=alpha, ms=3,
+                label='code CE (nats)' if i == 0 else None)
     a2, b2 = ax.twinx(), bx.twinx()
     m = df.groupby('code_share')[['cloze_stories', 'cloze_code']].mean()
     a2.plot(m.index, 100*m.cloze_stories, 'd--', color=PALETTE[2], ms=3, label='story cloze (%)')
     b2.plot(m.index, 100*m.cloze_code, 'd--', color=PALETTE[3], ms=3, label='code cloze (%)')
     on = numbers['language_onset']
     if on['mean'] is not None:
-        ax.axvspan(on['min'], on['max'], color='0.85', zorder=0); ax.axvline(on['mean'], **REFERENCE)
+        ax.axvspan(on['min'], on['max'], color='0.85', zorder=0)
+        ax.axvline(on['mean'], **REFERENCE)
         spread = f"seeds: {on['min']:.0f}-{on['max']:.0f}%" if on['min'] != on['max'] else 'every seed'
-        ax.set_title(f"language loss up >{100*numbers['onset_tol']:.0f}% from {on['mean']:.0f}% code ({spread})", fontsize=8)
+        ax.set_title(f"language loss up >{100*numbers['onset_tol']:.0f}% from {on['mean']:.0f}% code ({spread})",
+                     fontsize=8)
     else: ax.set_title(f"language loss never rises by >{100*numbers['onset_tol']:.0f}% over the series", fontsize=8)
     bx.set_title('code: loss and cloze', fontsize=8)
     for x, x2, lab in ((ax, a2, 'held-out CE, nats per token'), (bx, b2, 'held-out CE, nats per token')):
-        x.set_xlabel('% code in pre-training'); x.set_ylabel(lab); x2.set_ylabel('cloze accuracy (%)')
-        h1, l1 = x.get_legend_handles_labels(); h2, l2 = x2.get_legend_handles_labels()
+        x.set_xlabel('% code in pre-training')
+        x.set_ylabel(lab)
+        x2.set_ylabel('cloze accuracy (%)')
+        h1, l1 = x.get_legend_handles_labels()
+        h2, l2 = x2.get_legend_handles_labels()
         x.legend(h1 + h2, l1 + l2, fontsize=6, loc='upper center', bbox_to_anchor=(0.5, -0.2), ncol=2, frameon=False)
     if study is not None and len(study):
         s = numbers['study_220M']
-        cx.plot(s['code_share'], 100*np.array(s['language_mean_accuracy']), 'o-', color=PALETTE[0], ms=3, label='language tasks (mean acc.)')
+        cx.plot(s['code_share'], 100*np.array(s['language_mean_accuracy']), 'o-', color=PALETTE[0], ms=3,
+                label='language tasks (mean acc.)')
         cx.plot(s['code_share'], 100*np.array(s['humaneval']), 's-', color=PALETTE[1], ms=3, label='HumanEval pass@1')
-        cx.set_title("the study's 220M series (database)", fontsize=8); cx.set_xlabel('% code in pre-training'); cx.set_ylabel('%')
+        cx.set_title("the study's 220M series (database)", fontsize=8)
+        cx.set_xlabel('% code in pre-training')
+        cx.set_ylabel('%')
         cx.legend(fontsize=6, loc='upper center', bbox_to_anchor=(0.5, -0.2), ncol=1, frameon=False)
     else: cx.set_axis_off()

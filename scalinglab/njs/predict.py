@@ -4,13 +4,13 @@
 
 # %% ../../nbs/61_njs_predict.ipynb #d8f4a84a
 from __future__ import annotations
-import json, hashlib, itertools, math, contextlib
+import json, hashlib, itertools, contextlib
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..framework.paths import cache_dir, data_path
 from ..framework.progress import progress
-from ..framework.io import atomic_write, atomic_path
+from ..framework.io import atomic_path
 from .db import ModelDB, CATEGORIES, DATA_SHARES
 from ..framework.executor import ClusterConfig, run_units
 
@@ -25,34 +25,42 @@ __all__ = ['TASKS', 'SHARES', 'SCALE_FEATURES', 'NUMERIC_FEATURES', 'CATEGORICAL
 # %% ../../nbs/61_njs_predict.ipynb #488b98ab
 def _xgb():
     try: import xgboost
-    except ImportError as e: raise ImportError("The Not-Just-Scaling analyses need XGBoost, a requirement of scalinglab: reinstall it (pip install -e .) or pip install xgboost-cpu") from e
+    except ImportError as e:
+        raise ImportError("The Not-Just-Scaling analyses need XGBoost, a requirement of scalinglab: "
+                          "reinstall it (pip install -e .) or pip install xgboost-cpu") from e
     return xgboost
 
 # %% ../../nbs/61_njs_predict.ipynb #ca537445
 @dataclass(frozen=True)
 class Task:
     "One task setting of the study"
-    task:str; setting:str; metric:str
+    task:str
+    setting:str
+    metric:str
     @property
     def key(self) -> str: return f"{self.task} {self.setting}"
     def __str__(self): return f"{self.task} ({self.setting}, {'Brier' if self.metric == 'brier_score' else 'acc.'})"
 
-TASKS = [Task(t, s, 'accuracy') for t, s in [('arc_challenge', '25-shot'), ('hellaswag', '10-shot'), ('mmlu', '0-shot'), ('mmlu', '5-shot'),
-          ('truthfulqa', '0-shot'), ('winogrande', '5-shot'), ('lambada', '0-shot'), ('gsm8k', '5-shot'), ('humaneval', '0-shot')]] + \
-        [Task(t, '0-shot', 'brier_score') for t in ('anli', 'xnli', 'logiqa2', 'mathqa')]
+_ACCURACY_SETTINGS = [('arc_challenge', '25-shot'), ('hellaswag', '10-shot'), ('mmlu', '0-shot'), ('mmlu', '5-shot'),
+                      ('truthfulqa', '0-shot'), ('winogrande', '5-shot'), ('lambada', '0-shot'), ('gsm8k', '5-shot'),
+                      ('humaneval', '0-shot')]
+TASKS = ([Task(t, s, 'accuracy') for t, s in _ACCURACY_SETTINGS]
+         + [Task(t, '0-shot', 'brier_score') for t in ('anli', 'xnli', 'logiqa2', 'mathqa')])
 SHARES = [f'pretraining_summary_percentage_{s}' for s in DATA_SHARES]
 SCALE_FEATURES = ['total_params', 'pretraining_summary_total_tokens_billions']
 NUMERIC_FEATURES = SCALE_FEATURES + ['dimension', 'num_heads', 'mlp_ratio', 'sequence_length'] + SHARES
 CATEGORICAL_FEATURES = sorted(CATEGORIES)
-ALL_FEATURES = SCALE_FEATURES + SHARES + ['dimension', 'num_heads', 'sequence_length', 'mlp_ratio', 'activation', 'attention_variant',
-                                          'positional_embeddings', 'biases']   # the study's default "all groups" test set
+# the study's default "all groups" test set
+ALL_FEATURES = SCALE_FEATURES + SHARES + ['dimension', 'num_heads', 'sequence_length', 'mlp_ratio', 'activation',
+                                          'attention_variant', 'positional_embeddings', 'biases']
 LOG_FEATURES = set(SCALE_FEATURES)   # modelled as natural logs
 MIN_MODELS = 30
 
 def find_task(key:str) -> Task:
     "A task from 'mmlu 5-shot' (or just 'hellaswag' when it has one setting)"
     hits = [t for t in TASKS if t.key == key or t.task == key]
-    if len(hits) != 1: raise ValueError(f"Unknown or ambiguous task {key!r}; tasks: {', '.join(t.key for t in TASKS)}")
+    if len(hits) != 1:
+        raise ValueError(f"Unknown or ambiguous task {key!r}; tasks: {', '.join(t.key for t in TASKS)}")
     return hits[0]
 
 # %% ../../nbs/61_njs_predict.ipynb #c3f80ac8
@@ -63,16 +71,20 @@ CODE = 'pretraining_summary_percentage_code'
 # %% ../../nbs/61_njs_predict.ipynb #ebdb124d
 @dataclass
 class TaskData:
-    task:Task; X:pd.DataFrame; y:pd.Series; n_before_nan:int
+    task:Task
+    X:pd.DataFrame
+    y:pd.Series
+    n_before_nan:int
     @property
     def ids(self): return list(self.X.index)
     def matrix(self, features:list) -> np.ndarray:
         "Float32 design matrix of `features` (NaN = missing)"
-        if unknown := [f for f in features if f not in self.X.columns]: raise ValueError(f"Unknown features {unknown}; available: {list(self.X.columns)}")
+        if unknown := [f for f in features if f not in self.X.columns]:
+            raise ValueError(f"Unknown features {unknown}; available: {list(self.X.columns)}")
         return self.X[list(features)].to_numpy(np.float32)
 
 def feature_table(models:pd.DataFrame, generation:pd.DataFrame|None=None) -> pd.DataFrame:
-    "Model × feature frame: logs of scale, ordinal categoricals (alphabetical, NaN = unknown), optional generation features"
+    "Model × feature frame: log scale, ordinal categoricals (alphabetical, NaN = unknown), optional generation features"
     X = models.set_index('id')[NUMERIC_FEATURES].astype(float)
     for f in LOG_FEATURES: X[f] = np.log(X[f])
     for c in CATEGORICAL_FEATURES:
@@ -89,15 +101,18 @@ def task_data(db:ModelDB, task:Task, generation:bool=False) -> TaskData:
     models = db.models(task.metric)
     gen = db.query("SELECT * FROM generation_features") if generation else None
     X = feature_table(models, gen)
-    st = db.score_table(task.metric, [task.task]); st = st[st.setting == task.setting]
+    st = db.score_table(task.metric, [task.task])
+    st = st[st.setting == task.setting]
     n_before = int(X.index.isin(st.id).sum())   # models with a row for the task, even a NaN one
     y = st.dropna(subset=['value']).set_index('id').value.reindex(X.index).dropna()
     return TaskData(task, X.loc[y.index], y.astype(float), n_before)
 
 # %% ../../nbs/61_njs_predict.ipynb #e07cd671
 GRID = dict(learning_rate=(0.01, 0.1, 0.3), max_depth=(2, 3, 5), n_estimators=(50, 100))
-SMALL = dict(learning_rate=(0.1,), max_depth=(2, 3), n_estimators=(50, 100))   # a 4-configuration grid (2 boosters per fold) for quick runs
-FIXED = dict(learning_rate=(0.3,), max_depth=(3,), n_estimators=(50,))          # one configuration, no inner search: feature screens
+# a 4-configuration grid (2 boosters per fold) for quick runs
+SMALL = dict(learning_rate=(0.1,), max_depth=(2, 3), n_estimators=(50, 100))
+# one configuration, no inner search: feature screens
+FIXED = dict(learning_rate=(0.3,), max_depth=(3,), n_estimators=(50,))
 GRIDS = dict(paper=GRID, small=SMALL, fixed=FIXED)
 
 def _grid(grid) -> dict: return GRIDS[grid] if isinstance(grid, str) else grid
@@ -106,12 +121,16 @@ def _booster(X, y, depth, lr, rounds, seed):
     "What `xgboost.train(params, DMatrix(X, y), rounds)` returns, boosted round by round through XGBoost's C API"
     import ctypes
     xgb = _xgb()
-    params = dict(objective='reg:squarederror', max_depth=int(depth), learning_rate=float(lr), seed=int(seed), nthread=1, verbosity=0)
-    d = xgb.DMatrix(X, y, nthread=1); b = xgb.Booster(params, [d])
+    params = dict(objective='reg:squarederror', max_depth=int(depth), learning_rate=float(lr), seed=int(seed),
+                  nthread=1, verbosity=0)
+    d = xgb.DMatrix(X, y, nthread=1)
+    b = xgb.Booster(params, [d])
     lib, check = getattr(xgb.core, '_LIB', None), getattr(xgb.core, '_check_call', None)
     for i in range(int(rounds)):
-        # on ~50 rows, Booster.update's per-round Python checks cost as much as growing the tree: call the library directly
-        if lib is not None and check is not None: check(lib.XGBoosterUpdateOneIter(b.handle, ctypes.c_int(i), d.handle))
+        # on ~50 rows, Booster.update's per-round Python checks cost as much as growing the tree:
+        # call the library directly
+        if lib is not None and check is not None:
+            check(lib.XGBoosterUpdateOneIter(b.handle, ctypes.c_int(i), d.handle))
         else: b.update(d, i)
     return b
 
@@ -120,12 +139,14 @@ def _predict(b, X, rounds): return b.predict(_xgb().DMatrix(X, nthread=1), itera
 def grid_search(X, y, seed:int, grid='paper') -> tuple:
     "Best (learning_rate, max_depth, n_estimators) by 3-fold CV MAE, in GridSearchCV's order and tie rule"
     from sklearn.model_selection import KFold
-    g = _grid(grid); configs = list(itertools.product(g['learning_rate'], g['max_depth'], g['n_estimators']))
+    g = _grid(grid)
+    configs = list(itertools.product(g['learning_rate'], g['max_depth'], g['n_estimators']))
     if len(configs) == 1: return configs[0]   # nothing to choose: skip the inner folds
     err = np.zeros(len(configs))
     for tr, va in KFold(3, shuffle=True, random_state=seed).split(X):
         for lr, depth in itertools.product(g['learning_rate'], g['max_depth']):
-            b = _booster(X[tr], y[tr], depth, lr, max(g['n_estimators']), seed)   # the longest run contains the shorter ones
+            # the longest run contains the shorter ones
+            b = _booster(X[tr], y[tr], depth, lr, max(g['n_estimators']), seed)
             for n in g['n_estimators']:
                 err[configs.index((lr, depth, n))] += np.abs(_predict(b, X[va], n) - y[va]).mean()
     return configs[int(np.argmin(err))]   # argmin returns the first of equal scores, as GridSearchCV's rank does
@@ -140,7 +161,7 @@ def nested_cv(X:np.ndarray, # (n_models, n_features) float, NaN = missing
               y:np.ndarray, # (n_models,) the scores
               seed:int, # controls every split and XGBoost's seed
               grid='paper', # 'paper', 'fixed' or a dict of lists
-              feature_names:list|None=None, # column names: for the gain importances, and to find log params/tokens for the log-linear baseline (None: columns 0 and 1)
+              feature_names:list|None=None, # column names: for gain importances, log-linear inputs (None: columns 0, 1)
               groups=None, # family labels for a grouped outer split (None: random, as the study)
               baselines:bool=True # also fit the log-linear and median baselines
              ) -> dict:
@@ -150,18 +171,27 @@ def nested_cv(X:np.ndarray, # (n_models, n_features) float, NaN = missing
     X, y = np.asarray(X, np.float32), np.asarray(y, float)
     fold_mae, ll_mae, med_mae, imp, err, best = [], [], [], {}, np.full(len(y), np.nan), []
     for tr, te in outer_folds(len(y), seed, groups):
-        fit, _unused = train_test_split(tr, test_size=0.2, random_state=seed)   # the study's 20 % eval split, which nothing reads
-        cfg = grid_search(X[fit], y[fit], seed, grid); best.append(cfg)
+        # the study's 20 % eval split, which nothing reads
+        fit, _unused = train_test_split(tr, test_size=0.2, random_state=seed)
+        cfg = grid_search(X[fit], y[fit], seed, grid)
+        best.append(cfg)
         b = _booster(X[fit], y[fit], cfg[1], cfg[0], cfg[2], seed)
-        pred = _predict(b, X[te], cfg[2]); err[te] = pred - y[te]; fold_mae.append(np.abs(err[te]).mean())
+        pred = _predict(b, X[te], cfg[2])
+        err[te] = pred - y[te]
+        fold_mae.append(np.abs(err[te]).mean())
         if feature_names is not None:
-            gain = b.get_score(importance_type='total_gain'); tot = sum(gain.values()) or 1.
-            for k, v in gain.items(): imp[feature_names[int(k[1:])]] = imp.get(feature_names[int(k[1:])], 0) + v/tot/3
+            gain = b.get_score(importance_type='total_gain')
+            tot = sum(gain.values()) or 1.
+            for k, v in gain.items():
+                name = feature_names[int(k[1:])]
+                imp[name] = imp.get(name, 0) + v/tot/3
         if baselines:
             scale = [i for i, f in enumerate(feature_names or []) if f in SCALE_FEATURES] or [0, 1]
             ll = LinearRegression().fit(X[fit][:, scale], y[fit])
-            ll_mae.append(np.abs(ll.predict(X[te][:, scale]) - y[te]).mean()); med_mae.append(np.abs(np.median(y[fit]) - y[te]).mean())
-    out = dict(seed=seed, mae=float(np.mean(fold_mae)), fold_mae=[float(m) for m in fold_mae], best=best, errors=err.tolist())
+            ll_mae.append(np.abs(ll.predict(X[te][:, scale]) - y[te]).mean())
+            med_mae.append(np.abs(np.median(y[fit]) - y[te]).mean())
+    out = dict(seed=seed, mae=float(np.mean(fold_mae)), fold_mae=[float(m) for m in fold_mae], best=best,
+               errors=err.tolist())
     if baselines: out |= dict(loglinear_mae=float(np.mean(ll_mae)), median_mae=float(np.mean(med_mae)))
     if feature_names is not None: out['importance'] = {f: float(imp.get(f, 0.)) for f in feature_names}
     return out
@@ -170,19 +200,25 @@ def nested_cv(X:np.ndarray, # (n_models, n_features) float, NaN = missing
 def nested_cv_reference(X, y, seed:int, grid='paper') -> float:
     "The same nested CV through GridSearchCV + XGBRegressor (18 separate fits per inner fold); the mean outer MAE"
     from sklearn.model_selection import KFold, GridSearchCV, train_test_split
-    X, y = np.asarray(X, np.float32), np.asarray(y, float); maes = []
+    X, y = np.asarray(X, np.float32), np.asarray(y, float)
+    maes = []
     for tr, te in outer_folds(len(y), seed):
         fit, _ = train_test_split(tr, test_size=0.2, random_state=seed)
-        gs = GridSearchCV(_xgb().XGBRegressor(objective='reg:squarederror', random_state=seed, n_jobs=1), {k: list(v) for k, v in _grid(grid).items()},
-                          cv=KFold(3, shuffle=True, random_state=seed), scoring='neg_mean_absolute_error').fit(X[fit], y[fit])
+        model = _xgb().XGBRegressor(objective='reg:squarederror', random_state=seed, n_jobs=1)
+        gs = GridSearchCV(model, {k: list(v) for k, v in _grid(grid).items()},
+                          cv=KFold(3, shuffle=True, random_state=seed), scoring='neg_mean_absolute_error')
+        gs.fit(X[fit], y[fit])
         maes.append(np.abs(gs.predict(X[te]) - y[te]).mean())
     return float(np.mean(maes))
 
 # %% ../../nbs/61_njs_predict.ipynb #02cf7ebc
 def _data_key(d:TaskData, features:list, grid, split:str) -> str:
     h = hashlib.sha256()
-    h.update(json.dumps([d.task.key, d.task.metric, list(features), _grid(grid), split], sort_keys=True, default=list).encode())
-    h.update(np.ascontiguousarray(d.matrix(features)).tobytes()); h.update(d.y.to_numpy().tobytes()); h.update('|'.join(d.ids).encode())
+    spec = [d.task.key, d.task.metric, list(features), _grid(grid), split]
+    h.update(json.dumps(spec, sort_keys=True, default=list).encode())
+    h.update(np.ascontiguousarray(d.matrix(features)).tobytes())
+    h.update(d.y.to_numpy().tobytes())
+    h.update('|'.join(d.ids).encode())
     return h.hexdigest()[:16]
 
 def _unit(X, y, seed, grid, features, groups):
@@ -191,10 +227,11 @@ def _unit(X, y, seed, grid, features, groups):
 def _units(chunk, grid): return [_unit(X, y, s, grid, f, g) for k, s, X, y, f, g in chunk]
 
 def _units_as_tasks(todo:list, grid, cluster, path, done:dict, task_seeds:int=0):
-    "Run pending units as tasks, one per (data, feature set) key with its seeds (or `task_seeds` of them); record the results in `done` and the cache"
+    "Run pending units as tasks (one per data key with its seeds, or `task_seeds` of them) into `done` and the cache"
     groups = {}
     for u in todo: groups.setdefault(u[0], []).append(u)
-    if task_seeds: groups = {(k, i): us[i:i + task_seeds] for k, us in groups.items() for i in range(0, len(us), task_seeds)}
+    if task_seeds:
+        groups = {(k, i): us[i:i + task_seeds] for k, us in groups.items() for i in range(0, len(us), task_seeds)}
     calls = {f'{k} seeds {us[0][1]}-{us[-1][1]}': (_units, dict(chunk=us, grid=grid)) for k, us in groups.items()}
     res = run_units(f"njs-{hashlib.sha256(json.dumps(sorted(calls)).encode()).hexdigest()[:16]}", calls, cluster)
     with (open(path, 'a') if path is not None else contextlib.nullcontext()) as f:
@@ -215,32 +252,42 @@ def evaluate(data:list, # TaskData for each task
              n_jobs:int=-1, # joblib processes (1: serial)
              cache:bool|Path=True, # True: the project cache; a path; False: no cache
              chunk:int=4, # units per joblib dispatch (and per cache flush)
-             cluster:ClusterConfig|None=None, # one task per (task, feature set) with its pending seeds (`07_executor`); None: here
-             task_seeds:int=0 # on a cluster: seeds per task (1: one task per (task, feature set, seed)); 0: all pending seeds of a pair
+             cluster:ClusterConfig|None=None, # a task per (task, feature set) and its seeds (`07_executor`); None: here
+             task_seeds:int=0 # on a cluster, seeds per task (1: a task per unit; 0: all pending seeds of a pair)
             ) -> dict:
     "Per-seed nested-CV results {(task key, set name): [result per seed]}, cached and resumable"
     from joblib import Parallel, delayed
     if split not in ('random', 'family'): raise ValueError(f"split must be 'random' or 'family', got {split!r}")
-    seeds = list(seeds); todo, out, keys = [], {}, {}
+    seeds = list(seeds)
+    todo, out, keys = [], {}, {}
     path = None if cache is False else (Path(cache) if cache is not True else cache_dir('njs')/'units.jsonl')
     done = {}
     if path is not None and path.exists():
         for line in path.read_text().splitlines():
-            try: rec = json.loads(line); done[(rec['key'], rec['seed'])] = rec['result']
+            try:
+                rec = json.loads(line)
+                done[(rec['key'], rec['seed'])] = rec['result']
             except (json.JSONDecodeError, KeyError): continue   # a line cut short by a kill
     for d in data:
         for name, fs in feature_sets.items():
             feats = fs[d.task.key] if isinstance(fs, dict) else fs
-            k = _data_key(d, feats, grid, split); keys[(d.task.key, name)] = k
+            k = _data_key(d, feats, grid, split)
+            keys[(d.task.key, name)] = k
             groups = [family(i) for i in d.ids] if split == 'family' else None
             for s in seeds:
                 if (k, s) not in done: todo.append((k, s, d.matrix(feats), d.y.to_numpy(), feats, groups))
-    if todo and cluster is not None: _units_as_tasks(todo, grid, cluster, path, done, task_seeds); todo = []   # all done there
+    if todo and cluster is not None:
+        _units_as_tasks(todo, grid, cluster, path, done, task_seeds)
+        todo = []   # all done there
     if todo:
-        chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]   # a few units per dispatch: each takes well under a second
-        # loky keeps idle workers 5 minutes by default, and a finished process waits for them before it exits: 20 s is plenty between calls
-        results = (Parallel(n_jobs=n_jobs, return_as='generator', backend='loky', idle_worker_timeout=20)(delayed(_units)(c, grid) for c in chunks) if n_jobs != 1
-                   else (_units(c, grid) for c in chunks))
+        # a few units per dispatch: each takes well under a second
+        chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
+        if n_jobs != 1:
+            # loky keeps idle workers 5 minutes by default, and a finished process waits for them before it exits:
+            # 20 s is plenty between calls
+            parallel = Parallel(n_jobs=n_jobs, return_as='generator', backend='loky', idle_worker_timeout=20)
+            results = parallel(delayed(_units)(c, grid) for c in chunks)
+        else: results = (_units(c, grid) for c in chunks)
         f = open(path, 'a') if path is not None else None
         try:
             with progress(total=len(todo), desc='nested CV') as bar:
@@ -259,7 +306,9 @@ def evaluate(data:list, # TaskData for each task
 def t_interval(x) -> float:
     "Half-width of the 95 % t confidence interval of the mean of `x`"
     from scipy import stats
-    x = np.asarray(x, float); return float(stats.t.ppf(0.975, len(x) - 1)*x.std(ddof=1)/np.sqrt(len(x))) if len(x) > 1 else float('nan')
+    x = np.asarray(x, float)
+    if len(x) < 2: return float('nan')
+    return float(stats.t.ppf(0.975, len(x) - 1)*x.std(ddof=1)/np.sqrt(len(x)))
 
 def benjamini_hochberg(p) -> np.ndarray:
     "Benjamini–Hochberg adjusted p-values (the step-up rule)"
@@ -276,14 +325,23 @@ def paired_comparison(scale_maes:dict, # {task key: per-seed MAEs of scale-only}
     rows = []
     for k, a in scale_maes.items():
         a, b = np.asarray(a, float), np.asarray(test_maes[k], float)
-        if a.shape != b.shape: raise ValueError(f"task {k!r}: {a.size} scale-only and {b.size} test-set MAEs; a paired test needs one of each per seed")
-        p = stats.ttest_rel(a, b).pvalue if len(a) > 1 and np.any(a != b) else 1.0   # the seeds share their splits: paired
+        if a.shape != b.shape:
+            raise ValueError(f"task {k!r}: {a.size} scale-only and {b.size} test-set MAEs; "
+                             "a paired test needs one of each per seed")
+        # the seeds share their splits: paired
+        p = stats.ttest_rel(a, b).pvalue if len(a) > 1 and np.any(a != b) else 1.0
         rows.append(dict(key=k, scale_mae=a.mean(), scale_ci=t_interval(a), test_mae=b.mean(), test_ci=t_interval(b),
-                         rel_improvement=(a.mean() - b.mean())/a.mean(), p=float(p), scale_maes=a.tolist(), test_maes=b.tolist()))
-    df = pd.DataFrame(rows, columns=['key', 'scale_mae', 'scale_ci', 'test_mae', 'test_ci', 'rel_improvement', 'p', 'scale_maes', 'test_maes'])
+                         rel_improvement=(a.mean() - b.mean())/a.mean(), p=float(p),
+                         scale_maes=a.tolist(), test_maes=b.tolist()))
+    columns = ['key', 'scale_mae', 'scale_ci', 'test_mae', 'test_ci', 'rel_improvement', 'p', 'scale_maes', 'test_maes']
+    df = pd.DataFrame(rows, columns=columns)
     df['p_bh'] = benjamini_hochberg(df.p.values)
     df['significant'] = df.p_bh < alpha
     return df
+
+def _mean_importance(results:list) -> dict:
+    "Gain shares averaged over the seeds' results, largest first"
+    return pd.DataFrame([r['importance'] for r in results]).mean().sort_values(ascending=False).round(6).to_dict()
 
 def significance(data:list, # TaskData per task
                  test_sets:dict|list=None, # {task key: features} or one list for all tasks (default ALL_FEATURES)
@@ -299,9 +357,11 @@ def significance(data:list, # TaskData per task
                  loglinear_mae=np.mean([r['loglinear_mae'] for r in res[(d.task.key, 'scale')]]),
                  median_mae=np.mean([r['median_mae'] for r in res[(d.task.key, 'scale')]]),
                  features=list(test_sets[d.task.key] if isinstance(test_sets, dict) else test_sets),
-                 importance=pd.DataFrame([r['importance'] for r in res[(d.task.key, 'test')]]).mean().sort_values(ascending=False).round(6).to_dict())
+                 importance=_mean_importance(res[(d.task.key, 'test')]))
             for d in data]
-    df = pd.DataFrame(info).merge(paired_comparison({d.task.key: maes(d, 'scale') for d in data}, {d.task.key: maes(d, 'test') for d in data}, alpha), on='key')
+    compared = paired_comparison({d.task.key: maes(d, 'scale') for d in data},
+                                 {d.task.key: maes(d, 'test') for d in data}, alpha)
+    df = pd.DataFrame(info).merge(compared, on='key')
     df.attrs.update(seeds=len(list(seeds)), grid=_grid(grid), split=split, alpha=alpha)
     return df
 
@@ -314,17 +374,26 @@ def forward_select(d:TaskData, candidates:list|None=None, # default: every featu
                   ) -> dict:
     "Greedy forward feature selection for one task, scored by the mean nested-CV MAE over `seeds`"
     candidates = [c for c in (candidates or list(d.X.columns)) if c not in start]
-    score = lambda sets: {n: np.mean([r['mae'] for r in v]) for (_, n), v in evaluate([d], sets, seeds, grid, split, n_jobs, cache, cluster=cluster).items()}
-    selected = list(start); current = score({'start': selected})['start']
-    out = dict(task=d.task.key, metric=d.task.metric, baseline_mae=current, selected=[], improvements=[], history=[current])
+    def score(sets):
+        res = evaluate([d], sets, seeds, grid, split, n_jobs, cache, cluster=cluster)
+        return {n: np.mean([r['mae'] for r in v]) for (_, n), v in res.items()}
+    selected = list(start)
+    current = score({'start': selected})['start']
+    out = dict(task=d.task.key, metric=d.task.metric, baseline_mae=current, selected=[], improvements=[],
+               history=[current])
     while candidates and (max_features is None or len(out['selected']) < max_features):
         scores = score({c: selected + [c] for c in candidates})
         best = min(candidates, key=lambda c: (scores[c], candidates.index(c)))
         gain = current - scores[best]
         if gain <= min_improvement: break
-        selected.append(best); candidates.remove(best); current = scores[best]
-        out['selected'].append(best); out['improvements'].append(float(gain)); out['history'].append(float(current))
-    out['final_mae'] = float(current); out['features'] = selected
+        selected.append(best)
+        candidates.remove(best)
+        current = scores[best]
+        out['selected'].append(best)
+        out['improvements'].append(float(gain))
+        out['history'].append(float(current))
+    out['final_mae'] = float(current)
+    out['features'] = selected
     return out
 
 # %% ../../nbs/61_njs_predict.ipynb #eafda577
@@ -334,19 +403,22 @@ FEATURE_SOURCES = ('all', 'study', 'selected')
 def derive_study_selection(src:str|Path, # the study's forward_generation_results_303.csv
                            out:str|Path # the table to write
                           ) -> pd.DataFrame:
-    "The study's forward-selection result, one row per selected feature: study task, setting, rank (0: start set), feature, MAE with it"
+    "The study's forward selection, a row per selected feature: study task, setting, rank (0: start set), feature, MAE"
     import ast
     raw = pd.read_csv(src)
     if missing := {'selected_features', 'selection_history', 'task', 'setting', 'baseline_mae'} - set(raw.columns):
         raise ValueError(f"{src} is not a forward-selection result: no column {sorted(missing)[0]!r}")
     rows = []
     for i, r in raw.iterrows():
-        feats, hist = ast.literal_eval(r.selected_features), ast.literal_eval(r.selection_history)   # literals only: nothing is executed
-        if feats[:2] != SCALE_FEATURES: raise ValueError(f"{src} row {i + 2} ({r.task}): the selection does not start from {SCALE_FEATURES}")
+        # literals only: nothing is executed
+        feats, hist = ast.literal_eval(r.selected_features), ast.literal_eval(r.selection_history)
+        if feats[:2] != SCALE_FEATURES:
+            raise ValueError(f"{src} row {i + 2} ({r.task}): the selection does not start from {SCALE_FEATURES}")
         after = {h['feature']: h['mae_after'] for h in hist}
         base = hist[0]['mae_before'] if hist else float(r.baseline_mae)
         rows += [dict(study_task=r.task, setting=r.setting, rank=0, feature=f, mae=base) for f in SCALE_FEATURES]
-        rows += [dict(study_task=r.task, setting=r.setting, rank=k + 1, feature=f, mae=after.get(f, float('nan'))) for k, f in enumerate(feats[2:])]
+        rows += [dict(study_task=r.task, setting=r.setting, rank=k + 1, feature=f, mae=after.get(f, float('nan')))
+                 for k, f in enumerate(feats[2:])]
     df = pd.DataFrame(rows)
     with atomic_path(out) as tmp: df.to_csv(tmp, index=False)
     return df
@@ -361,23 +433,31 @@ def study_feature_sets(db:ModelDB|None=None, # resolves the features (default: t
     "{task key: features in selection order} of the study's forward selection; a feature the database lacks is an error"
     df = pd.read_csv(path or data_path(*STUDY_SELECTION))
     db = db or ModelDB()
-    known = set(NUMERIC_FEATURES) | set(CATEGORICAL_FEATURES) | set(db.query("SELECT * FROM generation_features LIMIT 0").columns)
+    generation = db.query("SELECT * FROM generation_features LIMIT 0").columns
+    known = set(NUMERIC_FEATURES) | set(CATEGORICAL_FEATURES) | set(generation)
+    # by rank; the start set as {params, tokens}, whatever the file's row order
+    order = lambda r: (r.rank, SCALE_FEATURES.index(r.feature) if r.feature in SCALE_FEATURES else 0)
     out = {}
     for (task, setting), g in df.groupby(['study_task', 'setting'], sort=False):
         key = _study_task(task, setting).key
-        feats = sorted(g.itertuples(), key=lambda r: (r.rank, SCALE_FEATURES.index(r.feature) if r.feature in SCALE_FEATURES else 0))
-        feats = [r.feature for r in feats]   # by rank; the start set as {params, tokens}, whatever the file's row order
+        feats = [r.feature for r in sorted(g.itertuples(), key=order)]
         if unknown := [f for f in feats if f not in known]:
-            raise ValueError(f"The study's selection for {key} uses feature {unknown[0]!r}, which is neither a column of the model database "
+            raise ValueError(f"The study's selection for {key} uses feature {unknown[0]!r}, "
+                             "which is neither a column of the model database "
                              f"nor a free-generation feature of {db.path}")
         out[key] = feats
     return out
 
 def feature_sets(source:str, # 'all', 'study' or 'selected'
                  data:list, # TaskData per task (with generation features for 'study' and 'selected')
-                 db:ModelDB|None=None, select_seeds=range(10), grid='paper', n_jobs:int=-1, cache=True, cluster:ClusterConfig|None=None):
+                 db:ModelDB|None=None, select_seeds=range(10), grid='paper', n_jobs:int=-1, cache=True,
+                 cluster:ClusterConfig|None=None):
     "The test feature set of a source: one list for all tasks, or {task key: list}"
     if source == 'all': return list(ALL_FEATURES)
-    if source == 'study': sets = study_feature_sets(db); return {d.task.key: sets[d.task.key] for d in data}
-    if source == 'selected': return {d.task.key: forward_select(d, seeds=select_seeds, grid=grid, n_jobs=n_jobs, cache=cache, cluster=cluster)['features'] for d in data}
+    if source == 'study':
+        sets = study_feature_sets(db)
+        return {d.task.key: sets[d.task.key] for d in data}
+    if source == 'selected':
+        select = lambda d: forward_select(d, seeds=select_seeds, grid=grid, n_jobs=n_jobs, cache=cache, cluster=cluster)
+        return {d.task.key: select(d)['features'] for d in data}
     raise ValueError(f"A feature-set source is one of {', '.join(FEATURE_SOURCES)}, got {source!r}")

@@ -4,14 +4,14 @@
 
 # %% ../../nbs/62_njs_tagging.ipynb #856ceb0f
 from __future__ import annotations
-import re, json, math
+import re, math
 from collections import Counter
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..framework.paths import cache_dir
 from ..framework.progress import progress
 from ..framework.io import write_json
-from ..lm.corpus import iter_documents, CORPORA
+from ..lm.corpus import iter_documents
 from ..lm.tokens import load_tokenizer
 
 # %% auto #0
@@ -21,7 +21,8 @@ __all__ = ['KEYWORDS', 'DOMAINS', 'keyword_rates', 'document_features', 'ngram_e
 # %% ../../nbs/62_njs_tagging.ipynb #5a51553d
 KEYWORDS = {
     'question_words': r'\b(?:how|what|why|when|where|who|which|whose)\b',
-    'imperative_verbs': r'\b(?:do|make|consider|take|use|ensure|check|build|apply|run|create|find|go|try|turn|start|stop|put|keep|leave|get|move)\b',
+    'imperative_verbs': (r'\b(?:do|make|consider|take|use|ensure|check|build|apply|run|create|find|go|try|turn'
+                         r'|start|stop|put|keep|leave|get|move)\b'),
     'conjunctions': r'\b(?:and|but|or|so|because|although|however|therefore|yet)\b',
     'instruction_markers': r'(?:\b(?:question|answer|instruction|user|assistant|q|a):)',
     'numbers': r'\b\d+(?:[.,]\d+)*\b'}
@@ -35,7 +36,8 @@ def keyword_rates(text:str) -> dict:
 def document_features(text:str, ids:list) -> dict:
     "Length, vocabulary and keyword features of one document (`ids`: its tokens)"
     u = len(set(ids))
-    return dict(num_tokens=len(ids), char_len=len(text), unique_tokens=u, ttr=u/len(ids) if ids else 0.) | keyword_rates(text)
+    counts = dict(num_tokens=len(ids), char_len=len(text), unique_tokens=u, ttr=u/len(ids) if ids else 0.)
+    return counts | keyword_rates(text)
 
 # %% ../../nbs/62_njs_tagging.ipynb #864ef34c
 def _ngram_rows(docs:list, n:int) -> np.ndarray:
@@ -47,10 +49,14 @@ def _ngram_rows(docs:list, n:int) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros((0, n + 1), np.int64)
 
 def _summary(h:np.ndarray, weights:np.ndarray) -> dict:
-    if len(h) == 0: return dict(entropy_weighted=float('nan'), entropy_mean=float('nan'), entropy_median=float('nan'),
-                                **{f'entropy_p{q}': float('nan') for q in (10, 25, 75, 90)}, n_contexts=0, n_positions=0)
-    return dict(entropy_weighted=float(np.average(h, weights=weights)), entropy_mean=float(h.mean()), entropy_median=float(np.median(h)),
-                **{f'entropy_p{q}': float(np.percentile(h, q)) for q in (10, 25, 75, 90)}, n_contexts=int(len(h)), n_positions=int(weights.sum()))
+    nan = float('nan')
+    if len(h) == 0:
+        return dict(entropy_weighted=nan, entropy_mean=nan, entropy_median=nan,
+                    **{f'entropy_p{q}': nan for q in (10, 25, 75, 90)}, n_contexts=0, n_positions=0)
+    return dict(entropy_weighted=float(np.average(h, weights=weights)), entropy_mean=float(h.mean()),
+                entropy_median=float(np.median(h)),
+                **{f'entropy_p{q}': float(np.percentile(h, q)) for q in (10, 25, 75, 90)},
+                n_contexts=int(len(h)), n_positions=int(weights.sum()))
 
 def ngram_entropy(docs:list, # token-id sequences, one per document
                   n:int=1 # context length (1: the next token given the previous one)
@@ -59,7 +65,7 @@ def ngram_entropy(docs:list, # token-id sequences, one per document
     if n < 1: raise ValueError(f"n must be >= 1, got {n}")
     rows = _ngram_rows(docs, n)
     if not len(rows): return _summary(np.zeros(0), np.zeros(0))
-    pairs, pair_counts = np.unique(rows, axis=0, return_counts=True)          # sorted by context, then next token
+    pairs, pair_counts = np.unique(rows, axis=0, return_counts=True)   # sorted by context, then next token
     ctx_start = np.r_[0, np.flatnonzero(np.any(pairs[1:, :n] != pairs[:-1, :n], axis=1)) + 1]
     ctx_counts = np.add.reduceat(pair_counts, ctx_start)
     p = pair_counts/np.repeat(ctx_counts, np.diff(np.r_[ctx_start, len(pairs)]))
@@ -71,18 +77,29 @@ def ngram_entropy_reference(docs:list, n:int=1) -> dict:
     pair, ctx = Counter(), Counter()
     for ids in docs:
         for i in range(len(ids) - n):
-            c = tuple(ids[i:i + n]); pair[c, ids[i + n]] += 1; ctx[c] += 1
+            c = tuple(ids[i:i + n])
+            pair[c, ids[i + n]] += 1
+            ctx[c] += 1
     H = {c: 0. for c in ctx}
-    for (c, w), k in pair.items(): p = k/ctx[c]; H[c] -= p*math.log2(p)
+    for (c, w), k in pair.items():
+        p = k/ctx[c]
+        H[c] -= p*math.log2(p)
     cs = sorted(ctx)
     return _summary(np.array([H[c] for c in cs]), np.array([ctx[c] for c in cs]))
 
 # %% ../../nbs/62_njs_tagging.ipynb #acc6c45a
 DOMAINS = ('code', 'web', 'academic', 'books', 'reference', 'incoherent', 'unknown')
 
-_CODE_LINE = re.compile(r'^\s*(SELECT |INSERT INTO |UPDATE \w+ SET |CREATE TABLE |def |class |import |from \S+ import|return\b|if .*:$|for .*:$|while .*:$|#include|public |private |function |var |let |const |}|{|//|/\*|\w+\s*\(.*\)\s*;?$|\w+(\.\w+)*\s*=[^=])')
-_WEB = re.compile(r'https?://|www\.|<\s*(?:div|a|p|span|br|html)\b|\b(?:click here|cookies?|privacy policy|terms of (?:use|service)|subscribe|add to cart|free shipping|sign up|log ?in|posted by|share this|comments?)\b|©', re.I)
-_ACADEMIC = re.compile(r'\bet al\.|\[\d+(?:[,–-]\s*\d+)*\]|\\(?:begin|cite|frac|mathbf|section)\b|\$[^$]+\$|\b(?:abstract|theorem|lemma|proof|hypothesis|we propose|in this paper|experiments? (?:show|demonstrate)|arxiv|doi:)\b', re.I)
+_CODE_LINE = re.compile(r'^\s*(SELECT |INSERT INTO |UPDATE \w+ SET |CREATE TABLE |def |class |import |from \S+ import'
+                        r'|return\b|if .*:$|for .*:$|while .*:$|#include|public |private |function |var |let |const '
+                        r'|}|{|//|/\*'
+                        r'|\w+\s*\(.*\)\s*;?$|\w+(\.\w+)*\s*=[^=])')
+_WEB = re.compile(r'https?://|www\.|<\s*(?:div|a|p|span|br|html)\b'
+                  r'|\b(?:click here|cookies?|privacy policy|terms of (?:use|service)|subscribe|add to cart'
+                  r'|free shipping|sign up|log ?in|posted by|share this|comments?)\b|©', re.I)
+_ACADEMIC = re.compile(r'\bet al\.|\[\d+(?:[,–-]\s*\d+)*\]|\\(?:begin|cite|frac|mathbf|section)\b'
+                       r'|\$[^$]+\$|\b(?:abstract|theorem|lemma|proof|hypothesis|we propose|in this paper'
+                       r'|experiments? (?:show|demonstrate)|arxiv|doi:)\b', re.I)
 
 def _code_fraction(text:str) -> float:
     lines = [l for l in text.splitlines() if l.strip()]
@@ -94,7 +111,8 @@ def rule_domain(text:str) -> str|None:
     "The cascade's rule stages: 'incoherent', 'code', 'web', 'academic', or None (left to the learned stage)"
     letters = sum(ch.isalpha() for ch in text)
     if len(text.strip()) < 50: return 'incoherent'
-    if letters < 0.4*len(text): return 'code' if letters >= 0.15*len(text) and _code_fraction(text) >= 0.5 else 'incoherent'
+    if letters < 0.4*len(text):
+        return 'code' if letters >= 0.15*len(text) and _code_fraction(text) >= 0.5 else 'incoherent'
     if _code_fraction(text) >= 0.5: return 'code'
     words = max(len(text.split()), 1)
     if len(_WEB.findall(text))/words > 0.01: return 'web'
@@ -103,7 +121,7 @@ def rule_domain(text:str) -> str|None:
 
 _WIKI_MARKUP = {' @-@ ': '-', ' @,@ ': ',', ' @.@ ': '.'}
 def _paragraphs(text:str, min_chars:int=150, max_chars:int=1500) -> list:
-    "Paragraph-sized training texts, without WikiText's heading lines and @-@ escapes (which would be giveaways)"
+    "Paragraph-sized training texts, without WikiText's heading lines and @-@ escapes (they would be giveaways)"
     for k, v in _WIKI_MARKUP.items(): text = text.replace(k, v)
     paras = [p.strip() for p in re.split(r'\n\s*\n|\n(?= = )', text)]
     return [p[:max_chars] for p in paras if len(p) >= min_chars and not p.startswith('=')]
@@ -113,17 +131,20 @@ def held_out(i:int) -> bool:
     return i % 5 == 4
 
 class DomainClassifier:
-    "The study's domain cascade with rules and a books-vs-reference logistic regression trained on embedded corpora"
+    "The study's domain cascade: rules, then a books-vs-reference logistic regression trained on embedded corpora"
     def __init__(self, n_per_class:int=600, seed:int=0):
         from sklearn.feature_extraction.text import HashingVectorizer
         from sklearn.linear_model import LogisticRegression
-        self.vec = HashingVectorizer(analyzer='char_wb', ngram_range=(2, 4), n_features=2**18, alternate_sign=False, norm='l2')
+        self.vec = HashingVectorizer(analyzer='char_wb', ngram_range=(2, 4), n_features=2**18, alternate_sign=False,
+                                     norm='l2')
         texts, labels = [], []
         for corpus, label in (('tinystories', 'books'), ('tinyshakespeare', 'books'), ('wikitext-2', 'reference')):
             k = n_per_class//2 if label == 'books' else n_per_class
-            paras = [p for i, d in enumerate(iter_documents(corpus, limit=5*k)) if not held_out(i) for p in _paragraphs(d['text'])]
+            docs = [d for i, d in enumerate(iter_documents(corpus, limit=5*k)) if not held_out(i)]
+            paras = [p for d in docs for p in _paragraphs(d['text'])]
             idx = np.random.default_rng(seed).permutation(len(paras))[:k]
-            texts += [paras[i] for i in idx]; labels += [label]*len(idx)
+            texts += [paras[i] for i in idx]
+            labels += [label]*len(idx)
         self.train_texts, self.train_labels = texts, labels
         self.model = LogisticRegression(C=4.0, max_iter=2000).fit(self.vec.transform(texts), labels)
     def predict(self, texts:list) -> list:
@@ -131,7 +152,8 @@ class DomainClassifier:
         out = [rule_domain(t) for t in texts]
         rest = [i for i, o in enumerate(out) if o is None]
         if rest:
-            for i, lab in zip(rest, self.model.predict(self.vec.transform([texts[i][:4000] for i in rest]))): out[i] = str(lab)
+            learned = self.model.predict(self.vec.transform([texts[i][:4000] for i in rest]))
+            for i, lab in zip(rest, learned): out[i] = str(lab)
         return out
 
 _CLASSIFIER = None
@@ -142,9 +164,10 @@ def domain_classifier() -> DomainClassifier:
     return _CLASSIFIER
 
 def domain_shares(labels:list) -> dict:
-    "Percent of documents per domain after dropping 'unknown' and 'incoherent' (and merging 'media' into 'reference'), as the study reports them"
+    "Percent of documents per domain as the study reports them: 'unknown', 'incoherent' dropped, 'media' as 'reference'"
     kept = ['reference' if l == 'media' else l for l in labels if l not in ('unknown', 'incoherent')]
-    return {f'domain_{d}_pct': 100*kept.count(d)/len(kept) if kept else float('nan') for d in ('code', 'web', 'academic', 'books', 'reference')}
+    return {f'domain_{d}_pct': 100*kept.count(d)/len(kept) if kept else float('nan')
+            for d in ('code', 'web', 'academic', 'books', 'reference')}
 
 # %% ../../nbs/62_njs_tagging.ipynb #6bc329cb
 def tag_corpus(corpus:str|Path, # a corpus name in `CORPORA` or a path
@@ -158,20 +181,24 @@ def tag_corpus(corpus:str|Path, # a corpus name in `CORPORA` or a path
     tok, clf = load_tokenizer(tokenizer), domain_classifier()
     feats, ids_all, labels, buf = [], [], [], []
     def flush():
-        for text, ids in zip(buf, tok.encode_batch(buf)): feats.append(document_features(text, ids)); ids_all.append(ids)
-        labels.extend(clf.predict(buf)); buf.clear()
+        for text, ids in zip(buf, tok.encode_batch(buf)):
+            feats.append(document_features(text, ids))
+            ids_all.append(ids)
+        labels.extend(clf.predict(buf))
+        buf.clear()
     for d in progress(iter_documents(corpus, limit=limit), total=limit, desc=f'tag {Path(str(corpus)).name}'):
         buf.append(d['text'])
         if len(buf) >= batch: flush()
     if buf: flush()
     df = pd.DataFrame(feats)
-    out = dict(corpus=str(corpus), n_documents=len(df), tokenizer=tok.name, n=n,
-               features={f'{c}_mean': float(df[c].mean()) for c in df} | {f'{c}_std': float(df[c].std(ddof=0)) for c in df},
+    features = {f'{c}_mean': float(df[c].mean()) for c in df} | {f'{c}_std': float(df[c].std(ddof=0)) for c in df}
+    out = dict(corpus=str(corpus), n_documents=len(df), tokenizer=tok.name, n=n, features=features,
                entropy=ngram_entropy(ids_all, n), domains=domain_shares(labels), domain_counts=dict(Counter(labels)))
     if store:
         name = re.sub(r'[^\w.-]+', '_', Path(str(corpus)).name)
         write_json(cache_dir('njs', 'tags')/f'{name}.n{n}.{tokenizer}.json', out)
         from scalinglab.framework.results import ResultsStore
+        entropy = {k if k.startswith('entropy') else f'entropy_{k}': v for k, v in out['entropy'].items()}
         with ResultsStore().run('njs/tag', dict(corpus=str(corpus), limit=limit, tokenizer=tokenizer, n=n)) as run:
-            run.log_dict({**out['features'], **{f'entropy_{k}' if not k.startswith('entropy') else k: v for k, v in out['entropy'].items()}, **out['domains']})
+            run.log_dict({**out['features'], **entropy, **out['domains']})
     return out

@@ -4,18 +4,20 @@
 
 # %% ../../nbs/45_quanta_benchmarks.ipynb #34fcec49
 from __future__ import annotations
-import json, math, os, tempfile, time
 from pathlib import Path
 import numpy as np, torch
-from ..framework.bench import register_bench, best_time, best_times, peak_memory, matmul_peak, status_mib
+from ..framework.bench import register_bench, best_time, peak_memory, matmul_peak
 import torch.nn.functional as F
 from ..framework.paths import get_device
 from ..shared.ensemble import adamw, optimizer_step
 from ..lm.suite import load_suite
 from .parity.task import SparseParity, per_task_tests
-from .parity.train import ParitySweep, ParityEnsemble, _Streams, ensemble_loss, ensemble_flops, train_single
-from .qdg.gradients import qdg_gradients, cosine_matrix, token_gradients, gradient_params, study_cosines, study_passes
-from .qdg.clusters import CLUSTER_COUNTS, angular_similarity, assign_labels, cluster_counts, spectral_clusters, spectral_embedding
+from .parity.train import (ParitySweep, ParityEnsemble, _Streams, ensemble_loss, ensemble_flops,
+                                            train_single)
+from .qdg.gradients import (qdg_gradients, cosine_matrix, token_gradients, gradient_params,
+                                             study_cosines, study_passes)
+from .qdg.clusters import (CLUSTER_COUNTS, angular_similarity, assign_labels, cluster_counts,
+                                            spectral_clusters, spectral_embedding)
 from .qdg.figures import qdg_pipeline
 
 # %% auto #0
@@ -37,22 +39,23 @@ def bench_parity_sweep(quick:bool=False):
         for _ in range(steps): optimizer_step(opt, ensemble_loss(model, *streams.batch()))
         return model
     def sequential(): return [train_single(task, w, 0, steps, 1024, device=device) for w in widths]
-    fast_s, ref_s = best_time(ensemble, repeat=5, warmup=0), best_time(sequential, repeat=2, warmup=0)   # the best of several: this machine's neighbours are noisy
+    # the best of several: this machine's neighbours are noisy
+    fast_s, ref_s = best_time(ensemble, repeat=5, warmup=0), best_time(sequential, repeat=2, warmup=0)
     (ens, peak), (solo, ref_peak) = peak_memory(ensemble), peak_memory(sequential)
     with torch.no_grad():   # the two agree on what they learned: test losses of every model
         x, y = per_task_tests(task, 100, torch.Generator(device).manual_seed(1))
-        ens_ce = F.cross_entropy(ens(x[None])[0].permute(0, 2, 1), y[:, None].expand(-1, len(widths)), reduction='none').mean(0)
+        logits = ens(x[None])[0].permute(0, 2, 1)
+        ens_ce = F.cross_entropy(logits, y[:, None].expand(-1, len(widths)), reduction='none').mean(0)
         solo_ce = torch.stack([F.cross_entropy(s(x), y) for s in solo])
     n, (useful, executed) = len(widths)*steps, ensemble_flops(task.n_inputs, widths, 1024)
     peak_flops = matmul_peak(device)
     return dict(fast_s=fast_s, reference_s=ref_s, models=len(widths), steps=steps, model_steps_per_s=n/fast_s,
                 reference_model_steps_per_s=n/ref_s, max_abs_diff=float((ens_ce - solo_ce).abs().max()),
-                flops_per_s=useful*steps/fast_s, mm_peak_flops=peak_flops, limit_share=useful*steps/fast_s/peak_flops, limit='torch.mm peak FLOP/s (useful FLOPs)',
+                flops_per_s=useful*steps/fast_s, mm_peak_flops=peak_flops, limit_share=useful*steps/fast_s/peak_flops,
+                limit='torch.mm peak FLOP/s (useful FLOPs)',
                 padded_compute_share=1 - useful/executed, peak_mb=peak, reference_peak_mb=ref_peak)
 
 # %% ../../nbs/45_quanta_benchmarks.ipynb #d81d6104
-from ..framework.bench import register_bench, peak_memory
-
 @register_bench('qdg', reference="the study's scheme (each block's gradients recomputed for every block pair)")
 def bench_qdg(quick:bool=False):
     "Per-token gradients and their cosine matrix: computed once vs the study's recompute-per-block scheme"
@@ -69,34 +72,47 @@ def bench_qdg(quick:bool=False):
         store = build_token_store(docs, train_bpe(docs, cfg.vocab_size, 'bench-bpe'), Path(d)/'tokens', cfg.context)
         torch.manual_seed(0)
         model = load_model(cfg.model_config(*cfg.sizes[-1]), device=device)
-        sel = select_tokens(store, np.zeros(store.n_rows), threshold=1, model='bench', induction=False, every=max(1, store.n_rows//n), n=n)
+        sel = select_tokens(store, np.zeros(store.n_rows), threshold=1, model='bench', induction=False,
+                            every=max(1, store.n_rows//n), n=n)
         timed = {}
         for dtype in ('float16', 'float32'):
+            def gradients():
+                return qdg_gradients(model, store, sel, 'bench', Path(d)/dtype, mode='exact', dtype=dtype,
+                                     device=device)
             t0 = time.perf_counter()
-            run, peak = peak_memory(lambda: qdg_gradients(model, store, sel, 'bench', Path(d)/dtype, mode='exact', dtype=dtype, device=device))
-            t1 = time.perf_counter(); C = cosine_matrix(run.vectors, device=device)
+            run, peak = peak_memory(gradients)
+            t1 = time.perf_counter()
+            C = cosine_matrix(run.vectors, device=device)
             length = run.manifest['params']['length']   # read while the run's folder exists
             timed[dtype] = dict(total_s=time.perf_counter() - t0, gradients_s=t1 - t0, C=C, peak_mb=peak)
             if dtype == 'float16': shutil.rmtree(Path(d)/dtype)   # its pages out of the float32 run's way
         # the floor: the bare backward passes (no storage) and the upper-triangle Gram product on the stored rows
         params, docs = gradient_params(model), np.unique(sel.doc)
         t0 = time.perf_counter()
-        for doc in docs: token_gradients(model, torch.as_tensor(store.doc(int(doc)).astype(np.int64), device=device), sel.pos[sel.doc == doc], params)
+        for doc in docs:
+            ids = torch.as_tensor(store.doc(int(doc)).astype(np.int64), device=device)
+            token_gradients(model, ids, sel.pos[sel.doc == doc], params)
         compute_s = time.perf_counter() - t0
-        t0 = time.perf_counter(); cosine_matrix(run.vectors, device=device); gram_s = time.perf_counter() - t0
-        t0 = time.perf_counter(); (C_ref, passes), ref_peak = peak_memory(lambda: study_cosines(model, store, sel, gradient_params(model), block, device)); ref_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        cosine_matrix(run.vectors, device=device)
+        gram_s = time.perf_counter() - t0
+        def reference(): return study_cosines(model, store, sel, gradient_params(model), block, device)
+        t0 = time.perf_counter()
+        (C_ref, passes), ref_peak = peak_memory(reference)
+        ref_s = time.perf_counter() - t0
     f16, f32 = timed['float16'], timed['float32']
-    return dict(fast_s=f16['total_s'], reference_s=ref_s, n_tokens=n, block=block, passes_computed_once=n, passes_study=passes,
-                passes_study_at_10k=study_passes(10_000), passes_computed_once_at_10k=10_000, gradient_length=length,
-                storage='float16', max_abs_diff=float(np.abs(f16['C'] - C_ref).max()), gradients_s=f16['gradients_s'],
+    return dict(fast_s=f16['total_s'], reference_s=ref_s, n_tokens=n, block=block, passes_computed_once=n,
+                passes_study=passes, passes_study_at_10k=study_passes(10_000), passes_computed_once_at_10k=10_000,
+                gradient_length=length, storage='float16', max_abs_diff=float(np.abs(f16['C'] - C_ref).max()),
+                gradients_s=f16['gradients_s'],
                 float32_s=f32['total_s'], float32_ratio=ref_s/f32['total_s'], float32_gradients_s=f32['gradients_s'],
-                float32_max_abs_diff=float(np.abs(f32['C'] - C_ref).max()), gradients_compute_only_s=compute_s, gram_matmul_s=gram_s,
-                floor_s=compute_s + gram_s, bound=ref_s/(compute_s + gram_s),   # no computed-once path can beat the floor on this machine
-                peak_mb=f16['peak_mb'], reference_peak_mb=ref_peak)   # no computed-once path can beat the floor on this machine
+                float32_max_abs_diff=float(np.abs(f32['C'] - C_ref).max()),
+                gradients_compute_only_s=compute_s, gram_matmul_s=gram_s,
+                # no computed-once path can beat the floor on this machine
+                floor_s=compute_s + gram_s, bound=ref_s/(compute_s + gram_s),
+                peak_mb=f16['peak_mb'], reference_peak_mb=ref_peak)
 
 # %% ../../nbs/45_quanta_benchmarks.ipynb #afb0118a
-from ..framework.bench import register_bench, peak_memory
-
 @register_bench('spectral', reference='one scikit-learn SpectralClustering per K')
 def bench_spectral(quick:bool=False):
     "The study's cluster counts from one shared spectral embedding vs one SpectralClustering per K"
@@ -108,23 +124,34 @@ def bench_spectral(quick:bool=False):
     ks = cluster_counts(n) if quick else list(CLUSTER_COUNTS)
     X, _ = zipf_clusters(n, n//10, 1.5, dim=64, spread=0.7, seed=0)
     A = angular_similarity(X @ X.T)
-    t0 = time.perf_counter(); emb, peak = peak_memory(lambda: spectral_embedding(A, max(ks))); embed_s = time.perf_counter() - t0   # the fast path: one embedding ...
-    t0 = time.perf_counter(); ours = {k: assign_labels(emb, k, seed=0, n_init=10) for k in ks}; kmeans_s = time.perf_counter() - t0   # ... and k-means per K
+    # the fast path: one embedding ...
+    t0 = time.perf_counter()
+    emb, peak = peak_memory(lambda: spectral_embedding(A, max(ks)))
+    embed_s = time.perf_counter() - t0
+    # ... and k-means per K
+    t0 = time.perf_counter()
+    ours = {k: assign_labels(emb, k, seed=0, n_init=10) for k in ks}
+    kmeans_s = time.perf_counter() - t0
     fast_s = embed_s + kmeans_s
-    t0 = time.perf_counter(); qr = {k: assign_labels(emb, k, method='cluster_qr') for k in ks}; qr_s = time.perf_counter() - t0 + embed_s
+    t0 = time.perf_counter()
+    qr = {k: assign_labels(emb, k, method='cluster_qr') for k in ks}
+    qr_s = time.perf_counter() - t0 + embed_s
     theirs, t_ref = {}, 0.
+    def sklearn_labels(k):
+        return SpectralClustering(n_clusters=k, affinity='precomputed', random_state=0, n_init=10).fit(A).labels_
     for k in ks:
-        t0 = time.perf_counter(); theirs[k], ref_peak = peak_memory(lambda: SpectralClustering(n_clusters=k, affinity='precomputed', random_state=0, n_init=10).fit(A).labels_); t_ref += time.perf_counter() - t0
-    return dict(fast_s=fast_s, reference_s=t_ref, n=n, n_counts=len(ks), k_max=max(ks),
-                mean_ari=float(np.mean([adjusted_rand_score(ours[k], theirs[k]) for k in ks])),
+        t0 = time.perf_counter()
+        theirs[k], ref_peak = peak_memory(lambda: sklearn_labels(k))
+        t_ref += time.perf_counter() - t0
+    def mean_ari(labels): return float(np.mean([adjusted_rand_score(labels[k], theirs[k]) for k in ks]))
+    return dict(fast_s=fast_s, reference_s=t_ref, n=n, n_counts=len(ks), k_max=max(ks), mean_ari=mean_ari(ours),
                 shared_embedding_s=embed_s, kmeans_s=kmeans_s, kmeans_share_of_reference=kmeans_s/t_ref,
                 bound_for_any_shared_embedding=t_ref/kmeans_s,   # the same k-means calls are inside the reference
-                peak_mb=peak, reference_peak_mb=ref_peak,   # the shared embedding; one SpectralClustering (the largest K)
-                cluster_qr_s=qr_s, cluster_qr_ratio=t_ref/qr_s, cluster_qr_mean_ari=float(np.mean([adjusted_rand_score(qr[k], theirs[k]) for k in ks])))
+                # the shared embedding; one SpectralClustering (the largest K)
+                peak_mb=peak, reference_peak_mb=ref_peak,
+                cluster_qr_s=qr_s, cluster_qr_ratio=t_ref/qr_s, cluster_qr_mean_ari=mean_ari(qr))
 
 # %% ../../nbs/45_quanta_benchmarks.ipynb #9a1ae484
-from ..framework.bench import register_bench, peak_memory
-
 @register_bench('qdg-sketch', reference='exact gradients on disk')
 def bench_qdg_sketch(quick:bool=False):
     "Sketched vs exact QDG on the same tokens: memory, angular-similarity error, agreement of the clusters"
@@ -132,17 +159,25 @@ def bench_qdg_sketch(quick:bool=False):
     from sklearn.metrics import adjusted_rand_score
     import tempfile
     suite, n, k = ('tiny-smoke', 500, 50) if quick else ('tiny', 2000, 50)
-    kw = dict(suite=suite, threshold=0, every=1, n_tokens=n, ks=[k], n_init=30, memory_gb=64)   # the study's 30 k-means restarts
+    # the study's 30 k-means restarts
+    kw = dict(suite=suite, threshold=0, every=1, n_tokens=n, ks=[k], n_init=30, memory_gb=64)
     load_suite(suite)   # trained (or loaded) before the clock starts
     with tempfile.TemporaryDirectory() as d:   # fresh runs: nothing from the cache
-        t0 = time.perf_counter(); exact, ref_peak = peak_memory(lambda: qdg_pipeline(**kw, grad_mode='exact', run_dir=f'{d}/exact')); exact_s = time.perf_counter() - t0
-        t0 = time.perf_counter(); sk, peak = peak_memory(lambda: qdg_pipeline(**kw, grad_mode='sketched', sketch_dim=8192, run_dir=f'{d}/sketched')); sk_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        exact, ref_peak = peak_memory(lambda: qdg_pipeline(**kw, grad_mode='exact', run_dir=f'{d}/exact'))
+        exact_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        def sketched(): return qdg_pipeline(**kw, grad_mode='sketched', sketch_dim=8192, run_dir=f'{d}/sketched')
+        sk, peak = peak_memory(sketched)
+        sk_s = time.perf_counter() - t0
         memory_exact, memory_sketched = exact['run'].vectors.nbytes, sk['run'].vectors.nbytes
     off = ~np.eye(n, dtype=bool)
-    return dict(fast_s=sk_s, reference_s=exact_s, n_tokens=n, gradient_length=exact['run'].manifest['params']['length'], sketch_dim=8192,
-                memory_exact_mb=memory_exact/2**20, memory_sketched_mb=memory_sketched/2**20, memory_ratio=memory_sketched/memory_exact,
+    # the ceiling: the exact clustering against itself with another k-means seed
+    reseeded = spectral_clusters(exact['A'], [k], seed=1, n_init=30)[k]
+    return dict(fast_s=sk_s, reference_s=exact_s, n_tokens=n, gradient_length=exact['run'].manifest['params']['length'],
+                sketch_dim=8192, memory_exact_mb=memory_exact/2**20, memory_sketched_mb=memory_sketched/2**20,
+                memory_ratio=memory_sketched/memory_exact,
                 peak_mb=peak, reference_peak_mb=ref_peak,
                 mean_abs_dangular=float(np.abs(sk['A'] - exact['A'])[off].mean()),
                 ari_at_k50=float(adjusted_rand_score(exact['clusters'][k], sk['clusters'][k])),
-                # the ceiling: the exact clustering against itself with another k-means seed
-                ari_exact_reseeded=float(adjusted_rand_score(exact['clusters'][k], spectral_clusters(exact['A'], [k], seed=1, n_init=30)[k])))
+                ari_exact_reseeded=float(adjusted_rand_score(exact['clusters'][k], reseeded)))

@@ -11,7 +11,8 @@ import torch
 __all__ = ['init_linear', 'StackedLinear', 'adamw', 'optimizer_step', 'clip_per_member', 'Freezer']
 
 # %% ../../nbs/16_shared_ensemble.ipynb #1758f5c9
-def init_linear(fan_in:int, fan_out:int, generator:torch.Generator # a CPU generator, e.g. `torch.Generator().manual_seed(seed)`
+def init_linear(fan_in:int, fan_out:int,
+                generator:torch.Generator # a CPU generator, e.g. `torch.Generator().manual_seed(seed)`
                ) -> torch.nn.Linear:
     "An `nn.Linear(fan_in, fan_out)` drawn from `generator` exactly as PyTorch's default initialisation draws it"
     lin = torch.nn.utils.skip_init(torch.nn.Linear, fan_in, fan_out)   # no draw from the global RNG
@@ -25,20 +26,27 @@ class StackedLinear(torch.nn.Module):
     "M linear layers applied at once: (M, B, n_in) -> (M, B, n_out)"
     def __init__(self, M:int, n_in:int, n_out:int):
         super().__init__()
-        self.weight = torch.nn.Parameter(torch.zeros(M, n_in, n_out)); self.bias = torch.nn.Parameter(torch.zeros(M, n_out))
+        self.weight = torch.nn.Parameter(torch.zeros(M, n_in, n_out))
+        self.bias = torch.nn.Parameter(torch.zeros(M, n_out))
     def forward(self, x): return torch.baddbmm(self.bias[:, None], x, self.weight)
     @torch.no_grad()
-    def set_member(self, m:int, lin:torch.nn.Linear, rows=None # input rows of the stack that the layer's inputs go to (default: the first fan_in)
+    def set_member(self, m:int, lin:torch.nn.Linear,
+                   rows=None # input rows of the stack that the layer's inputs go to (default: the first fan_in)
                   ):
         "Member m becomes `lin`; input rows it does not use are zero"
         rows = torch.arange(lin.in_features) if rows is None else torch.as_tensor(rows)
         if len(rows) != lin.in_features or lin.out_features != self.weight.shape[2]:
-            raise ValueError(f"a Linear({lin.in_features}, {lin.out_features}) does not fit rows {len(rows)} of a stack of {tuple(self.weight.shape[1:])}")
-        self.weight[m].zero_(); self.weight[m, rows.to(self.weight.device)] = lin.weight.T.to(self.weight); self.bias[m] = lin.bias.to(self.bias)
+            raise ValueError(f"a Linear({lin.in_features}, {lin.out_features}) does not fit rows {len(rows)} "
+                             f"of a stack of {tuple(self.weight.shape[1:])}")
+        self.weight[m].zero_()
+        self.weight[m, rows.to(self.weight.device)] = lin.weight.T.to(self.weight)
+        self.bias[m] = lin.bias.to(self.bias)
     def member(self, m:int) -> torch.nn.Linear:
         "Member m as an `nn.Linear` over all the stack's inputs"
         lin = torch.nn.Linear(self.weight.shape[1], self.weight.shape[2])
-        with torch.no_grad(): lin.weight.copy_(self.weight[m].T); lin.bias.copy_(self.bias[m])
+        with torch.no_grad():
+            lin.weight.copy_(self.weight[m].T)
+            lin.bias.copy_(self.bias[m])
         return lin
 
 # %% ../../nbs/16_shared_ensemble.ipynb #ae18a404
@@ -47,15 +55,16 @@ def adamw(model:torch.nn.Module, lr:float, weight_decay:float=0.) -> torch.optim
     return torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=weight_decay)
 
 def optimizer_step(opt:torch.optim.Optimizer, loss:torch.Tensor, clip:float|None=None):
-    "One update: clear the gradients, backpropagate `loss`, clip each member's gradient norm to `clip` (stacked parameters), step"
-    opt.zero_grad(set_to_none=True); loss.backward()
+    "One update: zero grads, backpropagate `loss`, clip each member's gradient norm to `clip` (stacked params), step"
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
     if clip is not None: clip_per_member([p for grp in opt.param_groups for p in grp['params']], clip)
     opt.step()
 
 @torch.no_grad()
 def clip_per_member(params:list, # stacked parameters: the leading axis is the member
                     max_norm:float) -> torch.Tensor:
-    "Scale each member's gradient to a norm of at most max_norm, over all its slices; returns the (M,) norms before clipping"
+    "Scale each member's gradient to a norm of at most max_norm, over all its slices; the (M,) norms before clipping"
     grads = [p.grad for p in params if p.grad is not None]
     norms = torch.stack([g.reshape(g.shape[0], -1).pow(2).sum(1) for g in grads]).sum(0).sqrt()   # (M,)
     scale = (max_norm/(norms + 1e-6)).clamp(max=1.)        # torch.nn.utils.clip_grad_norm_'s rule, member by member
@@ -63,8 +72,9 @@ def clip_per_member(params:list, # stacked parameters: the leading axis is the m
     return norms
 
 class Freezer:
-    "Keeps chosen members of stacked parameters fixed: `stop(members)` records them, `restore()` puts them back after a step"
-    def __init__(self, params:list): self.params, self.frozen, self.saved = list(params), torch.zeros(params[0].shape[0], dtype=torch.bool), None
+    "Holds members of stacked parameters fixed: `stop(members)` records them, `restore()` puts them back after a step"
+    def __init__(self, params:list):
+        self.params, self.frozen, self.saved = list(params), torch.zeros(params[0].shape[0], dtype=torch.bool), None
     @torch.no_grad()
     def stop(self, members):
         members = torch.as_tensor(members, dtype=torch.long).reshape(-1)

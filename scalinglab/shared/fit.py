@@ -5,7 +5,7 @@
 # %% ../../nbs/15_shared_fit.ipynb #2b8706f7
 from __future__ import annotations
 import warnings
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, asdict
 import math
 import numpy as np
 from scipy.optimize import least_squares
@@ -20,7 +20,9 @@ LN2 = math.log(2)   # nats per bit: loss_bits = loss_nats / LN2
 @dataclass
 class PowerLawFit:
     "A fitted L = a * x**(-alpha) + c, with bootstrap intervals"
-    a: float; alpha: float; c: float
+    a: float
+    alpha: float
+    c: float
     offset: bool          # was c fitted (else fixed at 0)?
     ci: dict              # parameter -> (low, high), the `level` bootstrap interval
     level: float          # e.g. 0.95
@@ -33,11 +35,15 @@ class PowerLawFit:
         "The fitted curve at `x`"
         return self.a*np.asarray(x, float)**(-self.alpha) + self.c
     def to_dict(self) -> dict:
-        d = asdict(self); d['ci'] = {k: list(v) for k, v in self.ci.items()}; d['x_range'] = list(self.x_range); return d
+        d = asdict(self)
+        d['ci'] = {k: list(v) for k, v in self.ci.items()}
+        d['x_range'] = list(self.x_range)
+        return d
     def __repr__(self):
         lo, hi = self.ci.get('alpha', (np.nan, np.nan))
-        return (f"PowerLawFit(L = {self.a:.4g}·x^-{self.alpha:.4f}" + (f" + {self.c:.4g}" if self.offset else '') +
-                f"; alpha {self.level:.0%} CI [{lo:.4f}, {hi:.4f}], {self.n_points} points, rmse_log {self.rmse_log:.3g})")
+        curve = f"L = {self.a:.4g}·x^-{self.alpha:.4f}" + (f" + {self.c:.4g}" if self.offset else '')
+        return (f"PowerLawFit({curve}; alpha {self.level:.0%} CI [{lo:.4f}, {hi:.4f}], {self.n_points} points, "
+                f"rmse_log {self.rmse_log:.3g})")
 
 # %% ../../nbs/15_shared_fit.ipynb #97e43057
 def _check_xy(x, y, offset):
@@ -46,7 +52,9 @@ def _check_xy(x, y, offset):
     if not (np.isfinite(x).all() and np.isfinite(y).all()): raise ValueError("x and y must be finite")
     if (x <= 0).any() or (y <= 0).any(): raise ValueError("a power-law fit in log space needs x > 0 and y > 0")
     need = 4 if offset else 2
-    if np.unique(x).size < need: raise ValueError(f"need at least {need} distinct x values to fit {'an offset' if offset else 'a'} power law, got {np.unique(x).size}")
+    if np.unique(x).size < need:
+        law = 'an offset' if offset else 'a'
+        raise ValueError(f"need at least {need} distinct x values to fit {law} power law, got {np.unique(x).size}")
     return x, y
 
 def _sigmoid(z): return 1/(1 + np.exp(-z))
@@ -55,8 +63,9 @@ def _fit_once(lx, ly, offset, loss, f_scale, init=None):
     "Best parameters (a, alpha, c) and log-space residuals for one data set; `init` (a, alpha, c) skips the multi-start"
     if not offset:
         slope, icpt = np.polyfit(lx, ly, 1)
-        jac = np.stack([-np.ones_like(lx), lx], 1)
-        res = least_squares(lambda p: ly - (p[0] - p[1]*lx), [icpt, -slope], jac=lambda p: jac, loss=loss, f_scale=f_scale)
+        J = np.stack([-np.ones_like(lx), lx], 1)   # the line's Jacobian is constant
+        res = least_squares(lambda p: ly - (p[0] - p[1]*lx), [icpt, -slope], jac=lambda p: J, loss=loss,
+                            f_scale=f_scale)
         return (np.exp(res.x[0]), res.x[1], 0.), res.fun
     ymin = np.exp(ly.min())
     def resid(p):
@@ -100,13 +109,15 @@ def fit_power_law(x, y, # the scaling variable (> 0) and the loss (> 0)
     for _ in range(n_boot):
         i = rng.integers(0, x.size, x.size)
         if np.unique(x[i]).size < (4 if offset else 3): continue
-        try: boots.append(_fit_once(lx[i], ly[i], offset, loss, f_scale, init=(a, alpha, c))[0])   # refits start from the fit
+        # refits start from the fit
+        try: boots.append(_fit_once(lx[i], ly[i], offset, loss, f_scale, init=(a, alpha, c))[0])
         except (ValueError, np.linalg.LinAlgError): continue
     q = [(1 - level)/2*100, (1 + level)/2*100]
     ci = {k: tuple(np.percentile(np.array(boots)[:, j], q)) if boots else (np.nan, np.nan)
           for j, k in enumerate(('a', 'alpha', 'c')) if offset or k != 'c'}
-    return PowerLawFit(float(a), float(alpha), float(c), offset, {k: tuple(map(float, v)) for k, v in ci.items()}, level,
-                       int(x.size), len(boots), float(np.sqrt(np.mean(r**2))), (float(x.min()), float(x.max())), loss)
+    ci = {k: tuple(map(float, v)) for k, v in ci.items()}
+    return PowerLawFit(float(a), float(alpha), float(c), offset, ci, level, int(x.size), len(boots),
+                       float(np.sqrt(np.mean(r**2))), (float(x.min()), float(x.max())), loss)
 
 # %% ../../nbs/15_shared_fit.ipynb #b5ebbad8
 def fit_saturating(x, y, # the scaling variable (> 0) and a quantity that rises with it to a ceiling
@@ -114,14 +125,17 @@ def fit_saturating(x, y, # the scaling variable (> 0) and a quantity that rises 
     "Fit y = c − a·x^(−α) (a, α > 0) by least squares; returned as a PowerLawFit with a < 0"
     x, y = np.asarray(x, float).ravel(), np.asarray(y, float).ravel()
     if x.shape != y.shape: raise ValueError(f"x and y differ in length: {x.size} vs {y.size}")
-    if not (np.isfinite(x).all() and np.isfinite(y).all()) or (x <= 0).any(): raise ValueError("x must be finite and > 0, y finite")
-    if np.unique(x).size < 4: raise ValueError(f"need at least 4 distinct x values to fit a saturating power law, got {np.unique(x).size}")
+    if not (np.isfinite(x).all() and np.isfinite(y).all()) or (x <= 0).any():
+        raise ValueError("x must be finite and > 0, y finite")
+    if np.unique(x).size < 4:
+        raise ValueError(f"need at least 4 distinct x values to fit a saturating power law, got {np.unique(x).size}")
     def once(xs, ys, starts):
         best = None
         for al in starts:                 # for a fixed α the model is linear in (c, a): solve it, then refine all three
             A = np.stack([np.ones_like(xs), -xs**-al], 1)
             (c0, a0), *_ = np.linalg.lstsq(A, ys, rcond=None)
-            res = least_squares(lambda p: p[0] - np.exp(p[1])*xs**-np.exp(p[2]) - ys, [c0, np.log(max(a0, 1e-12)), np.log(al)])
+            resid = lambda p: p[0] - np.exp(p[1])*xs**-np.exp(p[2]) - ys
+            res = least_squares(resid, [c0, np.log(max(a0, 1e-12)), np.log(al)])
             if best is None or res.cost < best.cost: best = res
         c, a, al = best.x[0], np.exp(best.x[1]), np.exp(best.x[2])
         return (a, al, c), best.fun
@@ -134,9 +148,10 @@ def fit_saturating(x, y, # the scaling variable (> 0) and a quantity that rises 
         except (ValueError, np.linalg.LinAlgError): continue
     q = [(1 - level)/2*100, (1 + level)/2*100]
     B = np.array(boots)*[-1, 1, 1] if boots else None            # a reported negative, as in the model a·x^(−α) + c
-    ci = {k: tuple(float(v) for v in np.percentile(B[:, j], q)) if boots else (np.nan, np.nan) for j, k in enumerate(('a', 'alpha', 'c'))}
-    return PowerLawFit(-float(a), float(alpha), float(c), True, ci, level, int(x.size), len(boots), float(np.sqrt(np.mean(r**2))),
-                       (float(x.min()), float(x.max())), 'linear')
+    ci = {k: tuple(float(v) for v in np.percentile(B[:, j], q)) if boots else (np.nan, np.nan)
+          for j, k in enumerate(('a', 'alpha', 'c'))}
+    return PowerLawFit(-float(a), float(alpha), float(c), True, ci, level, int(x.size), len(boots),
+                       float(np.sqrt(np.mean(r**2))), (float(x.min()), float(x.max())), 'linear')
 
 # %% ../../nbs/15_shared_fit.ipynb #df70d75a
 def ols_rows(u, # (n,) shared regressor, e.g. log N

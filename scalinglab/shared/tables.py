@@ -4,7 +4,7 @@
 
 # %% ../../nbs/17_shared_tables.ipynb #0d8dc806
 from __future__ import annotations
-import csv, io, re
+import csv
 from pathlib import Path
 import numpy as np, pandas as pd
 from ..framework.paths import data_path
@@ -21,7 +21,8 @@ EPOCH_COLUMNS = {  # header in the file -> tidy name; '' marks a blank header (t
     'Functional form': 'functional_form', 'Exponent 1': 'exponent_1', 'Exponent 2': 'exponent_2',
     'Irreducible loss': 'irreducible_loss', 'Parameter values': 'parameter_values',
     'Compute range (FLOP)': 'compute_min', 'Data range (mixed)': 'data_min', 'Data unit': 'data_unit',
-    'Size range (parameters)': 'params_min', 'Additional Conditions': 'conditions', 'Scaling strategy': 'scaling_strategy'}
+    'Size range (parameters)': 'params_min', 'Additional Conditions': 'conditions',
+    'Scaling strategy': 'scaling_strategy'}
 
 def _tidy_header(header:list, path) -> list:
     names, prev = [], None
@@ -48,7 +49,9 @@ def load_scaling_laws(path:str|Path|None=None # the Epoch CSV (default: the embe
         if len(r) != len(names): raise ValueError(f"{path}, line {i+2}: {len(r)} fields, expected {len(names)}")
     df = pd.DataFrame(rows[1:], columns=names).replace({'': np.nan})
     df.insert(0, 'row', np.arange(len(df)))
-    for col in ('exponent_1', 'exponent_2', 'irreducible_loss', 'compute_min', 'compute_max', 'data_min', 'data_max', 'params_min', 'params_max'):
+    numeric = ('exponent_1', 'exponent_2', 'irreducible_loss', 'compute_min', 'compute_max', 'data_min', 'data_max',
+               'params_min', 'params_max')
+    for col in numeric:
         num = pd.to_numeric(df[col], errors='coerce')
         bad = df[col].notna() & num.isna()
         if bad.any():

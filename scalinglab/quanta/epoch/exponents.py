@@ -4,11 +4,7 @@
 
 # %% ../../../nbs/30_quanta_epoch_exponents.ipynb #d76f2be3
 from __future__ import annotations
-import csv
-from pathlib import Path
 import numpy as np, pandas as pd
-from ...framework.paths import data_path
-from ...framework.figures import register_figure
 from ...framework.registry import register_study
 
 # %% auto #0
@@ -16,7 +12,8 @@ __all__ = ['CITATIONS', 'SETTING', 'N_VAR', 'D_VAR', 'citation', 'scaling_expone
            'theory_alpha_D', 'compare_with_theory', 'exponent_summary']
 
 # %% ../../../nbs/30_quanta_epoch_exponents.ipynb #f4ef4d27
-register_study('quanta', 'The Quantization Model of Neural Scaling (Michaud, Liu, Girit, Tegmark; arXiv 2303.13506, NeurIPS 2023)')
+register_study('quanta', 'The Quantization Model of Neural Scaling '
+                          '(Michaud, Liu, Girit, Tegmark; arXiv 2303.13506, NeurIPS 2023)')
 
 # %% ../../../nbs/30_quanta_epoch_exponents.ipynb #7f3b7186
 CITATIONS = {  # paper title in the table -> short citation (first author)
@@ -45,39 +42,47 @@ def citation(paper:str, year=None) -> str:
 
 def scaling_exponents(laws:pd.DataFrame) -> pd.DataFrame:
     "One row per reported exponent: the table row, the variable it scales, its value, and whether the law is bivariate"
-    keep = ['row', 'paper', 'year', 'category', 'task', 'task_details', 'architecture', 'dependent_variable', 'law_type']
+    keep = ['row', 'paper', 'year', 'category', 'task', 'task_details', 'architecture',
+            'dependent_variable', 'law_type']
+    bivariate = laws.variable_1.notna() & laws.variable_2.notna()
     parts = []
     for slot in (1, 2):
-        part = laws[keep + [f'variable_{slot}', f'exponent_{slot}']].rename(columns={f'variable_{slot}': 'variable', f'exponent_{slot}': 'exponent'})
-        parts.append(part.assign(slot=slot, bivariate=laws.variable_1.notna() & laws.variable_2.notna()))
+        names = {f'variable_{slot}': 'variable', f'exponent_{slot}': 'exponent'}
+        part = laws[keep + list(names)].rename(columns=names)
+        parts.append(part.assign(slot=slot, bivariate=bivariate))
     out = pd.concat(parts).dropna(subset=['variable', 'exponent'])
     out.insert(1, 'study', [citation(p, y) for p, y in zip(out.paper, out.year)])
     return out.sort_values(['row', 'slot']).reset_index(drop=True)
 
 # %% ../../../nbs/30_quanta_epoch_exponents.ipynb #75e87826
-SETTING = ['paper', 'category', 'task', 'task_details', 'architecture', 'dependent_variable']  # what makes two laws comparable
+# what makes two laws comparable
+SETTING = ['paper', 'category', 'task', 'task_details', 'architecture', 'dependent_variable']
 N_VAR, D_VAR = 'Parameters', 'Data'
 
 def _settings_key(df): return df[SETTING].fillna('').astype(str).agg(' | '.join, axis=1)
 
 def exponent_pairs(laws:pd.DataFrame) -> pd.DataFrame:
     "Every (alpha_N, alpha_D) pair of the table, picked by the scaling-variable columns"
-    exps = scaling_exponents(laws).query('dependent_variable == "Loss" and variable in [@N_VAR, @D_VAR]')
+    loss_laws_in_N_or_D = 'dependent_variable == "Loss" and variable in [@N_VAR, @D_VAR]'
+    exps = scaling_exponents(laws).query(loss_laws_in_N_or_D)
     exps = exps.assign(setting=_settings_key(exps))
     pairs = []
     biv = exps[exps.bivariate]
     for row, g in biv.groupby('row'):
         if set(g.variable) != {N_VAR, D_VAR}: continue
         r = g.set_index('variable')
-        pairs.append(dict(row_N=row, row_D=row, pairing='bivariate law', alpha_N=r.exponent[N_VAR], alpha_D=r.exponent[D_VAR]))
+        pairs.append(dict(row_N=row, row_D=row, pairing='bivariate law',
+                          alpha_N=r.exponent[N_VAR], alpha_D=r.exponent[D_VAR]))
     paired_settings = set(exps.setting[exps.row.isin([p['row_N'] for p in pairs])])
     uni = exps[~exps.bivariate & ~exps.setting.isin(paired_settings)]
     for setting, g in uni.groupby('setting'):
         n, d = g[g.variable == N_VAR], g[g.variable == D_VAR]
         if len(n) == 1 and len(d) == 1:
-            pairs.append(dict(row_N=n.row.iloc[0], row_D=d.row.iloc[0], pairing='separate laws', alpha_N=n.exponent.iloc[0], alpha_D=d.exponent.iloc[0]))
+            pairs.append(dict(row_N=n.row.iloc[0], row_D=d.row.iloc[0], pairing='separate laws',
+                              alpha_N=n.exponent.iloc[0], alpha_D=d.exponent.iloc[0]))
     out = pd.DataFrame(pairs)
-    info = laws.set_index('row').loc[out.row_N, ['paper', 'year', 'category', 'task', 'task_details']].reset_index(drop=True)
+    info_cols = ['paper', 'year', 'category', 'task', 'task_details']
+    info = laws.set_index('row').loc[out.row_N, info_cols].reset_index(drop=True)
     out = pd.concat([info, out], axis=1)
     out.insert(0, 'study', [citation(p, y) for p, y in zip(out.paper, out.year)])
     out['label'] = out.task_details.fillna(out.task)
@@ -85,11 +90,14 @@ def exponent_pairs(laws:pd.DataFrame) -> pd.DataFrame:
 
 def unpaired_settings(laws:pd.DataFrame) -> pd.DataFrame:
     "Settings with both a Parameters and a Data loss law that could not be paired unambiguously"
-    exps = scaling_exponents(laws).query('dependent_variable == "Loss" and not bivariate and variable in [@N_VAR, @D_VAR]')
+    univariate_loss_laws = 'dependent_variable == "Loss" and not bivariate and variable in [@N_VAR, @D_VAR]'
+    exps = scaling_exponents(laws).query(univariate_loss_laws)
     counts = exps.assign(setting=_settings_key(exps)).groupby(['setting', 'variable']).size().unstack(fill_value=0)
     for v in (N_VAR, D_VAR):
         if v not in counts: counts[v] = 0
-    return counts[(counts[N_VAR] > 0) & (counts[D_VAR] > 0) & ((counts[N_VAR] > 1) | (counts[D_VAR] > 1))].reset_index()
+    has_both = (counts[N_VAR] > 0) & (counts[D_VAR] > 0)
+    ambiguous = (counts[N_VAR] > 1) | (counts[D_VAR] > 1)
+    return counts[has_both & ambiguous].reset_index()
 
 # %% ../../../nbs/30_quanta_epoch_exponents.ipynb #2f4e98c9
 def theory_alpha_D(alpha_N):
@@ -110,7 +118,8 @@ def exponent_summary(pairs:pd.DataFrame, lim:float=1.25 # the axes' extent: pair
                     ) -> dict:
     "The numbers behind the exponent figure, JSON-ready"
     cmp = compare_with_theory(pairs)
-    cols = ['study', 'paper', 'category', 'label', 'pairing', 'row_N', 'row_D', 'alpha_N', 'alpha_D', 'alpha_D_theory', 'resid_theory', 'resid_equal', 'closer_to_theory']
+    cols = ['study', 'paper', 'category', 'label', 'pairing', 'row_N', 'row_D', 'alpha_N', 'alpha_D',
+            'alpha_D_theory', 'resid_theory', 'resid_equal', 'closer_to_theory']
     recs = cmp[cols].assign(in_view=(cmp.alpha_N <= lim) & (cmp.alpha_D <= lim)).to_dict('records')
     return dict(theory='alpha_D = alpha_N / (alpha_N + 1)', reference='alpha_D = alpha_N',
                 n_pairs=len(cmp), n_studies=int(cmp.study.nunique()),

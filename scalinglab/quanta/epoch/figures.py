@@ -28,17 +28,22 @@ def plot_exponent_pairs(pairs:pd.DataFrame, ax=None, lim:float=1.25, # axes run 
         c, m = PALETTE[i % len(PALETTE)], markers[i % len(markers)]
         inside = (g.alpha_N <= lim) & (g.alpha_D <= lim)
         if inside.any():
-            ax.scatter(g.alpha_N[inside], g.alpha_D[inside], color=c, marker=m, s=28, zorder=3, label=study, edgecolor='white', linewidth=0.5)
+            ax.scatter(g.alpha_N[inside], g.alpha_D[inside], color=c, marker=m, s=28, zorder=3, label=study,
+                       edgecolor='white', linewidth=0.5)
         for r, is_in in zip(g.itertuples(), inside):
             if is_in:
                 if label_points and isinstance(r.task_details, str):
-                    ax.annotate(r.task_details, (r.alpha_N, r.alpha_D), xytext=(3, 2), textcoords='offset points', fontsize=6, color=c)
+                    ax.annotate(r.task_details, (r.alpha_N, r.alpha_D), xytext=(3, 2), textcoords='offset points',
+                                fontsize=6, color=c)
                 continue
             # off the axes: an arrow at the edge, pointing the way, with the true values
             xe, ye = min(r.alpha_N, lim*0.985), min(r.alpha_D, lim*0.985)
-            ax.scatter([xe], [ye], color=c, marker='>' if r.alpha_N > lim else '^', s=40, zorder=3, label=None if inside.any() else study)
-            ax.annotate(f'({r.alpha_N:g}, {r.alpha_D:g})', (xe, ye), xytext=(-4, 5), textcoords='offset points', fontsize=6, color=c, ha='right')
-    ax.set(xlim=(0, lim), ylim=(0, lim), xlabel=r'$\alpha_N$ (loss vs parameters)', ylabel=r'$\alpha_D$ (loss vs data)', aspect='equal')
+            ax.scatter([xe], [ye], color=c, marker='>' if r.alpha_N > lim else '^', s=40, zorder=3,
+                       label=None if inside.any() else study)
+            ax.annotate(f'({r.alpha_N:g}, {r.alpha_D:g})', (xe, ye), xytext=(-4, 5), textcoords='offset points',
+                        fontsize=6, color=c, ha='right')
+    ax.set(xlim=(0, lim), ylim=(0, lim), xlabel=r'$\alpha_N$ (loss vs parameters)', ylabel=r'$\alpha_D$ (loss vs data)',
+           aspect='equal')
     ax.legend(loc='upper left', bbox_to_anchor=(1.02, 1), fontsize=7)
     return ax
 
@@ -47,9 +52,10 @@ def plot_exponent_pairs(pairs:pd.DataFrame, ax=None, lim:float=1.25, # axes run 
 class EpochFigure(Config):
     "The parameters of `epoch-exponents`"
     csv_path: str = ''                     # an Epoch-format scaling-law CSV; '' reads the embedded copy
-    axis_max: float = param(1.25, lo=1e-6) # both axes run from 0 to this; pairs beyond it are drawn as arrows at the edge
+    axis_max: float = param(1.25, lo=1e-6) # both axes run from 0 to this; pairs beyond it: arrows at the edge
     label_points: bool = True              # write each pair's dataset next to its point
 
 register_figure('epoch-exponents', 'quanta', ['A12'], EpochFigure, smoke={}, rehearse={},
-    description='Published (alpha_N, alpha_D) pairs from the Epoch scaling-law table vs the quantization-model prediction '
+    description='Published (alpha_N, alpha_D) pairs from the Epoch scaling-law table '
+                'vs the quantization-model prediction '
                 'alpha_D = alpha_N/(alpha_N+1) (paper Fig. A12; README Fig. 18 of the study repository)')

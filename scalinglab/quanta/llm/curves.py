@@ -4,7 +4,7 @@
 
 # %% ../../../nbs/35_quanta_llm_curves.ipynb #6b7213a6
 from __future__ import annotations
-import math, textwrap
+import textwrap
 import numpy as np
 from ...shared.fit import LN2
 from ...shared.fit import fit_power_law, ols_rows, PowerLawFit
@@ -29,7 +29,8 @@ def mean_loss_scaling(L:np.ndarray, # (n_rows, n_models) losses, nats
     means = np.nanmean(np.asarray(L, dtype=np.float64), 0)
     k = fit_models or len(means)
     fit = fit_power_law(np.asarray(n_params, float)[:k], means[:k], offset=offset, **fit_kw)
-    return dict(n_params=list(map(float, n_params)), mean_nats=means.tolist(), mean_bits=to_bits(means).tolist(), fit_models=k, fit=fit)
+    return dict(n_params=list(map(float, n_params)), mean_nats=means.tolist(), mean_bits=to_bits(means).tolist(),
+                fit_models=k, fit=fit)
 
 # %% ../../../nbs/35_quanta_llm_curves.ipynb #07f233d3
 def loss_histograms(L:np.ndarray, bins:int=200, hi_bits:float=18., # histogram range 0..hi_bits
@@ -37,7 +38,8 @@ def loss_histograms(L:np.ndarray, bins:int=200, hi_bits:float=18., # histogram r
     "Density p(L) of each column's token losses (bits) on linear bins, and L p(L)"
     edges = np.linspace(0, hi_bits, bins + 1)
     centers = (edges[:-1] + edges[1:])/2
-    dens = np.stack([np.histogram(to_bits(L[:, j]), edges, density=True)[0] for j in range(L.shape[1])])  # (n_models, bins)
+    dens = np.stack([np.histogram(to_bits(L[:, j]), edges, density=True)[0]
+                     for j in range(L.shape[1])])                               # (n_models, bins)
     return dict(edges=edges, centers=centers, density=dens, l_density=dens*centers)
 
 # %% ../../../nbs/35_quanta_llm_curves.ipynb #95c54b6f
@@ -80,11 +82,13 @@ def step_scaling(steps, # (n_ckpts,) training steps of the checkpoints
 def token_context(store:TokenStore, tokenizer:TextTokenizer, row:int, max_context:int=40 # context tokens shown
                  ) -> dict:
     "The document text before a prediction row, and the token it predicts"
-    doc, pos = store.row_to_doc_pos([row]); doc, pos = int(doc[0]), int(pos[0])
+    doc, pos = store.row_to_doc_pos([row])
+    doc, pos = int(doc[0]), int(pos[0])
     toks = store.doc(doc)
     start = max(0, pos + 1 - max_context)
     return dict(row=int(row), doc=doc, pos=pos, target_id=int(toks[pos + 1]),
-                context=('…' if start > 0 else '') + tokenizer.decode(toks[start:pos + 1]), target=tokenizer.decode(toks[pos + 1:pos + 2]))
+                context=('…' if start > 0 else '') + tokenizer.decode(toks[start:pos + 1]),
+                target=tokenizer.decode(toks[pos + 1:pos + 2]))
 
 def format_in_context(ctx:dict, width:int|None=None) -> str:
     "Context text with the predicted token marked ⟦like this⟧, optionally wrapped"
@@ -94,4 +98,5 @@ def format_in_context(ctx:dict, width:int|None=None) -> str:
 def context_html(ctx:dict) -> str:
     "The same, as HTML with the target highlighted (for Jupyter)"
     import html
-    return f"<span style='color:#555'>{html.escape(ctx['context'])}</span><mark><b>{html.escape(ctx['target'])}</b></mark>"
+    return (f"<span style='color:#555'>{html.escape(ctx['context'])}</span>"
+            f"<mark><b>{html.escape(ctx['target'])}</b></mark>")

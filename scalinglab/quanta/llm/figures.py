@@ -9,10 +9,12 @@ from ...framework.io import to_jsonable
 from dataclasses import dataclass
 from ...framework.figures import register_figure
 from ...framework.config import Config, param
-from ...lm.suite import load_suite, Suite
+from ...lm.suite import Suite
 from ...lm.losses import compute_losses, suite_columns
 from ...framework.executor import ClusterConfig
-from .curves import to_bits, mean_loss_scaling, loss_histograms, token_exponents, monogenic_tokens, polygenic_tokens, step_scaling, token_context, format_in_context
+from .curves import (to_bits, mean_loss_scaling, loss_histograms, token_exponents,
+                                          monogenic_tokens, polygenic_tokens, step_scaling, token_context,
+                                          format_in_context)
 
 # %% auto #0
 __all__ = ['suite_losses', 'checkpoint_losses', 'llm_scaling', 'numbers', 'plot_llm_scaling', 'llm_dynamics', 'plot_llm_dynamics',
@@ -29,17 +31,23 @@ def suite_losses(suite:Suite, n_docs:int|None=None, # evaluation documents (defa
     L = compute_losses(store, suite_columns(suite), batch_tokens=batch_tokens, device=device, cluster=cluster)
     return store, (L[:max_rows] if max_rows else L)
 
-def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int|None=None, device=None, cluster:ClusterConfig|None=None,
-                      max_checkpoints:int=0 # at most this many, evenly spaced in the list, the first and last kept; 0: all
+def checkpoint_losses(suite:Suite, store, model:int, batch_tokens:int|None=None, device=None,
+                      cluster:ClusterConfig|None=None,
+                      max_checkpoints:int=0 # at most this many, evenly spaced, the first and last kept; 0: all
                      ):
-    "Steps and the (rows, checkpoints) loss matrix of one model's training checkpoints (one task per checkpoint on a `cluster`)"
-    if max_checkpoints < 0 or max_checkpoints == 1: raise ValueError(f"max_checkpoints must be 0 (all) or at least 2, got {max_checkpoints}")
+    "Steps and the (rows, checkpoints) loss matrix of one model's checkpoints (one task per checkpoint on a `cluster`)"
+    if max_checkpoints < 0 or max_checkpoints == 1:
+        raise ValueError(f"max_checkpoints must be 0 (all) or at least 2, got {max_checkpoints}")
     cols = suite_columns(suite, suite[model].name)
-    if max_checkpoints and len(cols) > max_checkpoints: cols = [cols[i] for i in np.unique(np.linspace(0, len(cols) - 1, max_checkpoints).round().astype(int))]
-    return np.array([c.step for c in cols]), compute_losses(store, cols, batch_tokens=batch_tokens, device=device, cluster=cluster)
+    if max_checkpoints and len(cols) > max_checkpoints:
+        keep = np.unique(np.linspace(0, len(cols) - 1, max_checkpoints).round().astype(int))
+        cols = [cols[i] for i in keep]
+    steps = np.array([c.step for c in cols])
+    return steps, compute_losses(store, cols, batch_tokens=batch_tokens, device=device, cluster=cluster)
 
 # %% ../../../nbs/36_quanta_llm_figures.ipynb #2519f7f7
-def llm_scaling(suite:Suite, L, fit_models:int|None=None, bins:int=200, n_examples:int=40, seed:int=0, n_boot:int=500) -> dict:
+def llm_scaling(suite:Suite, L, fit_models:int|None=None, bins:int=200, n_examples:int=40, seed:int=0,
+                n_boot:int=500) -> dict:
     "Mean-loss power law, loss densities, per-token exponents and example curves of a suite"
     L = np.asarray(L)
     N = suite.n_params
@@ -49,12 +57,14 @@ def llm_scaling(suite:Suite, L, fit_models:int|None=None, bins:int=200, n_exampl
     alpha, r2 = token_exponents(L, N)
     ex = np.random.default_rng(seed).choice(len(L), min(n_examples, len(L)), replace=False)
     q = np.percentile(alpha, [5, 25, 50, 75, 95])
-    return dict(models=[m.name for m in suite], labels=[m.label for m in suite], n_params=N.tolist(), n_tokens=int(len(L)),
-                mean_nats=ms['mean_nats'], mean_bits=ms['mean_bits'], fit_models=ms['fit_models'],
-                fit=ms['fit'].to_dict(), fit_offset=off['fit'].to_dict() if off else None,
-                token_alpha=dict(quantiles=dict(zip(['p5', 'p25', 'p50', 'p75', 'p95'], q.tolist())), mean=float(alpha.mean()),
-                                 share_improving=float((alpha > 0).mean()), n_tokens=int(len(alpha))),
-                histogram=dict(bins=bins, range_bits=[0, 18], centers=h['centers'], density=h['density'], l_density=h['l_density']),
+    token_alpha = dict(quantiles=dict(zip(['p5', 'p25', 'p50', 'p75', 'p95'], q.tolist())), mean=float(alpha.mean()),
+                       share_improving=float((alpha > 0).mean()), n_tokens=int(len(alpha)))
+    histogram = dict(bins=bins, range_bits=[0, 18], centers=h['centers'], density=h['density'],
+                     l_density=h['l_density'])
+    return dict(models=[m.name for m in suite], labels=[m.label for m in suite], n_params=N.tolist(),
+                n_tokens=int(len(L)), mean_nats=ms['mean_nats'], mean_bits=ms['mean_bits'],
+                fit_models=ms['fit_models'], fit=ms['fit'].to_dict(), fit_offset=off['fit'].to_dict() if off else None,
+                token_alpha=token_alpha, histogram=histogram,
                 examples=dict(rows=ex.tolist(), losses_bits=to_bits(L[ex]).tolist()),
                 _alpha=alpha, _L=L, _fit=ms['fit'])
 
@@ -74,35 +84,50 @@ def plot_llm_scaling(res:dict):
     N, mb, k, f = np.array(res['n_params']), np.array(res['mean_bits']), res['fit_models'], res['_fit']
     cols = _colors(len(N))
     ax = axs[0, 0]
-    ax.scatter(N[:k], mb[:k], c=cols[:k], zorder=3); ax.scatter(N[k:], mb[k:], color='0.6', zorder=3, label='not fitted' if k < len(N) else None)
+    ax.scatter(N[:k], mb[:k], c=cols[:k], zorder=3)
+    ax.scatter(N[k:], mb[k:], color='0.6', zorder=3, label='not fitted' if k < len(N) else None)
     x = np.geomspace(N.min()/1.5, N.max()*1.5, 100)
     lo, hi = f.ci['alpha']
     ax.plot(x, f(x)/np.log(2), **THEORY, label=rf"$L \propto N^{{-{f.alpha:.3f}}}$ (95% CI {lo:.3f}–{hi:.3f})")
     if res['fit_offset']:
-        o = res['fit_offset']; ax.plot(x, (o['a']*x**-o['alpha'] + o['c'])/np.log(2), **REFERENCE, label=rf"offset fit: $\alpha_N$={o['alpha']:.3f}")
-    ax.set(xscale='log', yscale='log', xlabel='non-embedding parameters N', ylabel='mean loss (bits/token)', title='(a) mean loss vs model size')
-    plain_log_ticks(ax); ax.legend(fontsize=7)
+        o = res['fit_offset']
+        ax.plot(x, (o['a']*x**-o['alpha'] + o['c'])/np.log(2), **REFERENCE,
+                label=rf"offset fit: $\alpha_N$={o['alpha']:.3f}")
+    ax.set(xscale='log', yscale='log', xlabel='non-embedding parameters N', ylabel='mean loss (bits/token)',
+           title='(a) mean loss vs model size')
+    plain_log_ticks(ax)
+    ax.legend(fontsize=7)
     c, h = res['histogram']['centers'], res['histogram']
     for j in range(len(N)):
         axs[0, 1].plot(c, h['density'][j], color=cols[j], lw=1, label=res['labels'][j])
         axs[0, 2].plot(c, h['l_density'][j], color=cols[j], lw=1)
-    axs[0, 1].set(xscale='log', xlabel='token loss L (bits)', ylabel='p(L)', title='(b) distribution of token losses'); axs[0, 1].legend(title='N', fontsize=7)
+    axs[0, 1].set(xscale='log', xlabel='token loss L (bits)', ylabel='p(L)', title='(b) distribution of token losses')
+    axs[0, 1].legend(title='N', fontsize=7)
     axs[0, 2].set(xscale='log', xlabel='token loss L (bits)', ylabel='L·p(L)', title='(c) what the mean is made of')
     ax = axs[1, 0]
-    a = res['_alpha']; a = a[np.isfinite(a)]
+    a = res['_alpha']
+    a = a[np.isfinite(a)]
     ax.hist(np.clip(a, -1, 2), bins=120, color=cols[-1], alpha=0.8)
-    ax.axvline(f.alpha, **THEORY, label=f'mean-loss exponent {f.alpha:.3f}'); ax.axvline(0, **REFERENCE)
-    ax.set(yscale='log', xlabel='per-token exponent (−slope of log L vs log N)', ylabel='tokens', title='(d) per-token scaling exponents'); ax.legend(fontsize=7)
+    ax.axvline(f.alpha, **THEORY, label=f'mean-loss exponent {f.alpha:.3f}')
+    ax.axvline(0, **REFERENCE)
+    ax.set(yscale='log', xlabel='per-token exponent (−slope of log L vs log N)', ylabel='tokens',
+           title='(d) per-token scaling exponents')
+    ax.legend(fontsize=7)
     ax = axs[1, 1]
     for row in res['examples']['losses_bits']: ax.plot(N, row, color=cols[2], alpha=0.35, lw=0.8)
     ax.plot(N, mb, color='black', lw=2, label='mean over all tokens')
-    ax.set(xscale='log', xlabel='N', ylabel='token loss (bits)', title=f"(e) {len(res['examples']['rows'])} random tokens"); ax.legend(fontsize=7)
+    ax.set(xscale='log', xlabel='N', ylabel='token loss (bits)',
+           title=f"(e) {len(res['examples']['rows'])} random tokens")
+    ax.legend(fontsize=7)
     ax = axs[1, 2]
     Lb = to_bits(res['_L'])
-    *_, im = ax.hist2d(Lb[:, 0], Lb[:, -1], bins=80, range=[[0, 16], [0, 16]], cmap='viridis', norm=plt.matplotlib.colors.LogNorm())
+    *_, im = ax.hist2d(Lb[:, 0], Lb[:, -1], bins=80, range=[[0, 16], [0, 16]], cmap='viridis',
+                       norm=plt.matplotlib.colors.LogNorm())
     fig.colorbar(im, ax=ax, label='tokens per bin', shrink=0.8)
     ax.plot([0, 16], [0, 16], color='white', lw=0.8, ls='--')
-    ax.set(xlabel=f"loss of smallest ({res['labels'][0]}) (bits)", ylabel=f"loss of largest ({res['labels'][-1]}) (bits)", title='(f) per token: smallest vs largest', aspect='equal')
+    ax.set(xlabel=f"loss of smallest ({res['labels'][0]}) (bits)",
+           ylabel=f"loss of largest ({res['labels'][-1]}) (bits)",
+           title='(f) per token: smallest vs largest', aspect='equal')
     fig.tight_layout()
     return fig
 
@@ -120,50 +145,72 @@ def llm_dynamics(suite:Suite, store, models:list|None=None, # model indices (def
         steps, C = checkpoint_losses(suite, store, i, batch_tokens, device, cluster, max_checkpoints)
         means = np.nanmean(np.asarray(C, np.float64), 0)
         fit = step_scaling(steps, means, step_range, n_boot=n_boot)
-        per_model.append(dict(model=suite[i].name, label=suite[i].label, n_params=float(suite[i].n_nonemb), steps=steps.tolist(),
-                              mean_nats=means.tolist(), mean_bits=to_bits(means).tolist(), fit=fit.to_dict()))
+        per_model.append(dict(model=suite[i].name, label=suite[i].label, n_params=float(suite[i].n_nonemb),
+                              steps=steps.tolist(), mean_nats=means.tolist(), mean_bits=to_bits(means).tolist(),
+                              fit=fit.to_dict()))
         curves[i] = (steps, np.asarray(C))
     steps, C = curves[models[-1]]
     h = loss_histograms(C, bins)
     win = (steps >= (step_range or (0,))[0]) & (steps <= (step_range or (0, np.inf))[1])
     tok_alpha, tok_r2 = token_exponents(C[:, win], steps[win])   # each token's own alpha_S over the fit window
     learned = np.flatnonzero(C[:, -1] < 1.0)                    # tokens the largest model ends up predicting well
-    ex = np.sort(np.random.default_rng(seed).choice(learned, min(n_examples, len(learned)), replace=False)) if len(learned) else np.array([], int)
+    if len(learned):
+        ex = np.sort(np.random.default_rng(seed).choice(learned, min(n_examples, len(learned)), replace=False))
+    else:
+        ex = np.array([], int)
+    quantiles = dict(zip(['p5', 'p25', 'p50', 'p75', 'p95'], np.percentile(tok_alpha, [5, 25, 50, 75, 95]).tolist()))
+    token_alpha_S = dict(quantiles=quantiles, mean=float(tok_alpha.mean()),
+                         share_improving=float((tok_alpha > 0).mean()), n_tokens=int(len(tok_alpha)))
+    largest = dict(model=suite[models[-1]].name, steps=steps.tolist(),
+                   histogram=dict(bins=bins, centers=h['centers'], density=h['density']),
+                   examples=dict(rows=ex.tolist(), losses_bits=to_bits(C[ex]).tolist()),
+                   token_alpha_S=token_alpha_S)
     return dict(models=per_model, step_range=list(step_range) if step_range else None, n_tokens=int(len(C)),
-                largest=dict(model=suite[models[-1]].name, steps=steps.tolist(), histogram=dict(bins=bins, centers=h['centers'], density=h['density']),
-                             examples=dict(rows=ex.tolist(), losses_bits=to_bits(C[ex]).tolist()),
-                             token_alpha_S=dict(quantiles=dict(zip(['p5', 'p25', 'p50', 'p75', 'p95'], np.percentile(tok_alpha, [5, 25, 50, 75, 95]).tolist())),
-                                                mean=float(tok_alpha.mean()), share_improving=float((tok_alpha > 0).mean()), n_tokens=int(len(tok_alpha)))),
-                _token_alpha=tok_alpha)
+                largest=largest, _token_alpha=tok_alpha)
 
 def plot_llm_dynamics(res:dict):
-    "Four panels: mean loss vs step with fits; the loss distribution across checkpoints; example tokens; per-token alpha_S"
+    "Four panels: mean loss vs step with fits; loss distribution across checkpoints; example tokens; per-token alpha_S"
     import matplotlib.pyplot as plt
     from scalinglab.framework.plotting import plain_log_ticks, THEORY, REFERENCE
-    fig, axs = plt.subplots(2, 2, figsize=(12, 8.5)); axs = axs.ravel()   # two by two: legible at README width
+    fig, axs = plt.subplots(2, 2, figsize=(12, 8.5))   # two by two: legible at README width
+    axs = axs.ravel()
     cols = _colors(len(res['models']))
     for m, c in zip(res['models'], cols):
         s, y, f = np.array(m['steps']), np.array(m['mean_bits']), m['fit']
-        axs[0].plot(s, y, 'o-', color=c, ms=3, lw=1, label=f"{m['label']}: $\\alpha_S$={f['alpha']:.2f} [{f['ci']['alpha'][0]:.2f}, {f['ci']['alpha'][1]:.2f}]")
+        ci = f['ci']['alpha']
+        label = f"{m['label']}: $\\alpha_S$={f['alpha']:.2f} [{ci[0]:.2f}, {ci[1]:.2f}]"
+        axs[0].plot(s, y, 'o-', color=c, ms=3, lw=1, label=label)
         x = np.geomspace(*f['x_range'], 50)
         axs[0].plot(x, (f['a']*x**-f['alpha'] + f['c'])/np.log(2), color=c, ls='--', lw=1)
     rng_txt = f" (fits: steps {res['step_range'][0]}–{res['step_range'][1]})" if res['step_range'] else ''
-    axs[0].set(xscale='log', yscale='log', xlabel='training step', ylabel='mean loss (bits/token)', title='(a) loss vs step' + rng_txt)
-    plain_log_ticks(axs[0]); axs[0].legend(fontsize=6.5)
-    lg = res['largest']; sc = plt.cm.magma(np.linspace(0.1, 0.85, len(lg['steps'])))
+    axs[0].set(xscale='log', yscale='log', xlabel='training step', ylabel='mean loss (bits/token)',
+               title='(a) loss vs step' + rng_txt)
+    plain_log_ticks(axs[0])
+    axs[0].legend(fontsize=6.5)
+    lg = res['largest']
+    sc = plt.cm.magma(np.linspace(0.1, 0.85, len(lg['steps'])))
     dens = np.array(lg['histogram']['density'])
     for d, c in zip(dens, sc): axs[1].plot(lg['histogram']['centers'], d, color=c, lw=1)
-    axs[1].set_ylim(dens.max()*1e-3, dens.max()*1.5)   # a log axis: the early spike at ln(vocab) and the late spread both in view
+    # a log axis: the early spike at ln(vocab) and the late spread both in view
+    axs[1].set_ylim(dens.max()*1e-3, dens.max()*1.5)
     norm = plt.matplotlib.colors.LogNorm(max(min(lg['steps']), 1), max(lg['steps']))
-    fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=plt.matplotlib.colors.ListedColormap(plt.cm.magma(np.linspace(0.1, 0.85, 64)))), ax=axs[1], label='training step')
-    axs[1].set(xscale='log', yscale='log', xlabel='token loss L (bits)', ylabel='p(L)', title=f"(b) {lg['model']}: token losses through training")
-    for row, r in zip(lg['examples']['losses_bits'], lg['examples']['rows']): axs[2].plot(lg['steps'], row, lw=1, alpha=0.8, label=f'row {r}')
-    axs[2].set(xscale='log', xlabel='training step', ylabel='token loss (bits)', title=f"(c) {lg['model']}: {len(lg['examples']['rows'])} tokens it learns")
+    cmap = plt.matplotlib.colors.ListedColormap(plt.cm.magma(np.linspace(0.1, 0.85, 64)))
+    fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=axs[1], label='training step')
+    axs[1].set(xscale='log', yscale='log', xlabel='token loss L (bits)', ylabel='p(L)',
+               title=f"(b) {lg['model']}: token losses through training")
+    for row, r in zip(lg['examples']['losses_bits'], lg['examples']['rows']):
+        axs[2].plot(lg['steps'], row, lw=1, alpha=0.8, label=f'row {r}')
+    axs[2].set(xscale='log', xlabel='training step', ylabel='token loss (bits)',
+               title=f"(c) {lg['model']}: {len(lg['examples']['rows'])} tokens it learns")
     axs[2].legend(fontsize=6, ncol=2, title='token (row of the store)', title_fontsize=6)
     ta = res['_token_alpha']
     axs[3].hist(np.clip(ta[np.isfinite(ta)], -1, 3), bins=100, color='#CC79A7')
-    axs[3].axvline(res['models'][-1]['fit']['alpha'], **THEORY, label=f"mean-loss $\\alpha_S$ {res['models'][-1]['fit']['alpha']:.2f}"); axs[3].axvline(0, **REFERENCE)
-    axs[3].set(yscale='log', xlabel=r'per-token $\alpha_S$ (−slope of log L vs log step)', ylabel='tokens', title=f"(d) {lg['model']}: per-token exponents"); axs[3].legend(fontsize=7)
+    alpha_S = res['models'][-1]['fit']['alpha']
+    axs[3].axvline(alpha_S, **THEORY, label=f"mean-loss $\\alpha_S$ {alpha_S:.2f}")
+    axs[3].axvline(0, **REFERENCE)
+    axs[3].set(yscale='log', xlabel=r'per-token $\alpha_S$ (−slope of log L vs log step)', ylabel='tokens',
+               title=f"(d) {lg['model']}: per-token exponents")
+    axs[3].legend(fontsize=7)
     fig.tight_layout()
     return fig
 
@@ -172,7 +219,9 @@ def token_curves(suite:Suite, store, L, high:float=5.0, low:float=0.3, # monogen
                  max_slope:float=-0.3, min_r2:float=0.98, first_rows:int|None=100_000, # polygenic criterion
                  n_examples:int=3, max_context:int=30) -> dict:
     "Monogenic and polygenic tokens of a suite, with counts and examples in context"
-    L = np.asarray(L); N = suite.n_params; tok = store.tokenizer()
+    L = np.asarray(L)
+    N = suite.n_params
+    tok = store.tokenizer()
     mono = monogenic_tokens(L, high, low)
     paper_mono = monogenic_tokens(L, 5.0, 0.3)
     poly, slope, r2 = polygenic_tokens(L, N, max_slope, min_r2, first_rows)
@@ -184,13 +233,19 @@ def token_curves(suite:Suite, store, L, high:float=5.0, low:float=0.3, # monogen
     def example(row, **kw):
         ctx = token_context(store, tok, row, max_context)
         return dict(kw, row=int(row), doc=ctx['doc'], pos=ctx['pos'], context=ctx['context'], target=ctx['target'],
-                    in_context=format_in_context(ctx), losses_nats=L[row].tolist(), losses_bits=to_bits(L[row]).tolist())
+                    in_context=format_in_context(ctx), losses_nats=L[row].tolist(),
+                    losses_bits=to_bits(L[row]).tolist())
+    def poly_example(row):
+        i = list(poly).index(row)
+        return example(row, slope=float(slope[i]), r2=float(r2[i]))
+    monogenic = dict(high=high, low=low, counts={int(j): int(len(r)) for j, r in mono.items()},
+                     total=int(sum(map(len, mono.values()))),
+                     examples=[example(r, j=j, first_model_below=suite[j].label) for j, r in picks])
+    paper_thresholds = dict(high=5.0, low=0.3, counts={int(j): int(len(r)) for j, r in paper_mono.items()})
+    polygenic = dict(max_slope=max_slope, min_r2=min_r2, searched_rows=int(min(len(L), first_rows or len(L))),
+                     count=int(len(poly)), examples=[poly_example(r) for r in poly_pick])
     return dict(n_params=N.tolist(), labels=[m.label for m in suite], n_tokens=int(len(L)),
-                monogenic=dict(high=high, low=low, counts={int(j): int(len(r)) for j, r in mono.items()}, total=int(sum(map(len, mono.values()))),
-                               examples=[example(r, j=j, first_model_below=suite[j].label) for j, r in picks]),
-                monogenic_paper_thresholds=dict(high=5.0, low=0.3, counts={int(j): int(len(r)) for j, r in paper_mono.items()}),
-                polygenic=dict(max_slope=max_slope, min_r2=min_r2, searched_rows=int(min(len(L), first_rows or len(L))), count=int(len(poly)),
-                               examples=[example(r, slope=float(slope[list(poly).index(r)]), r2=float(r2[list(poly).index(r)])) for r in poly_pick]))
+                monogenic=monogenic, monogenic_paper_thresholds=paper_thresholds, polygenic=polygenic)
 
 def plot_token_curves(res:dict):
     "Monogenic examples (top) and polygenic examples (bottom): loss vs N, with each token in its context"
@@ -203,19 +258,28 @@ def plot_token_curves(res:dict):
         for c in range(n):
             ax = axs[r, c]
             if c >= len(exs):
-                ax.axis('off'); ax.text(0.5, 0.5, f'no further {kind} token\nunder these thresholds', ha='center', va='center', transform=ax.transAxes, color='0.4'); continue
+                ax.axis('off')
+                ax.text(0.5, 0.5, f'no further {kind} token\nunder these thresholds', ha='center', va='center',
+                        transform=ax.transAxes, color='0.4')
+                continue
             e = exs[c]
-            ax.plot(N, e['losses_nats'], 'o-', color=color)   # nats: the unit of the thresholds and slopes that chose it
+            # nats: the unit of the thresholds and slopes that chose it
+            ax.plot(N, e['losses_nats'], 'o-', color=color)
             if kind == 'monogenic':
-                for v, ls in ((res['monogenic']['high'], '--'), (res['monogenic']['low'], ':')): ax.axhline(v, color='0.5', ls=ls, lw=0.8)
-            extra = f"learned at {e['first_model_below']}" if kind == 'monogenic' else f"slope {e['slope']:.2f} nats/e-fold, R² {e['r2']:.3f}"
-            ax.set(xscale='log', xlabel='non-embedding parameters N', ylabel='token loss (nats)', title=f'{kind}: ' + repr(e['target']) + f'\n{extra}')
+                for v, ls in ((res['monogenic']['high'], '--'), (res['monogenic']['low'], ':')):
+                    ax.axhline(v, color='0.5', ls=ls, lw=0.8)
+            extra = (f"learned at {e['first_model_below']}" if kind == 'monogenic'
+                     else f"slope {e['slope']:.2f} nats/e-fold, R² {e['r2']:.3f}")
+            ax.set(xscale='log', xlabel='non-embedding parameters N', ylabel='token loss (nats)',
+                   title=f'{kind}: ' + repr(e['target']) + f'\n{extra}')
             ax.set_ylim(bottom=0)
-            ax.text(0.5, -0.3, format_in_context(dict(context=e['context'], target=e['target']), 48), transform=ax.transAxes,
-                    ha='center', va='top', fontsize=7, family='monospace', color='0.25')
+            ax.text(0.5, -0.3, format_in_context(dict(context=e['context'], target=e['target']), 48),
+                    transform=ax.transAxes, ha='center', va='top', fontsize=7, family='monospace', color='0.25')
     m, p = res['monogenic'], res['polygenic']
-    fig.suptitle(f"monogenic (>{m['high']:g} nats, then <{m['low']:g}; dashed and dotted lines): {m['total']} of {res['n_tokens']} tokens;   "
-                 f"polygenic (slope<{p['max_slope']:g}, R²>{p['min_r2']:g}): {p['count']} of {p['searched_rows']}", fontsize=9)
+    fig.suptitle(f"monogenic (>{m['high']:g} nats, then <{m['low']:g}; dashed and dotted lines): "
+                 f"{m['total']} of {res['n_tokens']} tokens;   "
+                 f"polygenic (slope<{p['max_slope']:g}, R²>{p['min_r2']:g}): {p['count']} of {p['searched_rows']}",
+                 fontsize=9)
     fig.tight_layout(h_pad=0.6)
     return fig
 
@@ -223,7 +287,7 @@ def plot_token_curves(res:dict):
 @dataclass
 class SuiteFigure(Config):
     "What the per-token figures share: the suite and how its losses are computed"
-    suite: str = 'tiny'                      # 'tiny' (trained here, cached), 'tiny-smoke', or 'pythia-v0' (hub models, The Pile)
+    suite: str = 'tiny'                      # 'tiny' (trained here, cached), 'tiny-smoke', 'pythia-v0' (hub, The Pile)
     n_docs: int = param(0, lo=0)             # evaluation documents; 0: the suite's default
     batch_tokens: int = param(2048, lo=1)    # padded tokens per forward pass of the loss engine
 
@@ -247,8 +311,10 @@ class LLMDynamics(SuiteFigure):
     n_examples: int = param(12, lo=0)        # example tokens in panel (c)
     seed: int = param(0, lo=0)
     def rules(self):
-        return [(f'step_min must be below step_max (step_min={self.step_min}, step_max={self.step_max})', self.step_min < self.step_max),
-                (f'max_checkpoints must be 0 (all) or at least 2 (max_checkpoints={self.max_checkpoints})', self.max_checkpoints != 1)]
+        return [(f'step_min must be below step_max (step_min={self.step_min}, step_max={self.step_max})',
+                 self.step_min < self.step_max),
+                (f'max_checkpoints must be 0 (all) or at least 2 (max_checkpoints={self.max_checkpoints})',
+                 self.max_checkpoints != 1)]
 
 @dataclass
 class TokenCurves(SuiteFigure):
@@ -261,15 +327,21 @@ class TokenCurves(SuiteFigure):
     n_examples: int = param(3, lo=0)         # examples of each kind
     def rules(self): return [(f'low must be below high (low={self.low}, high={self.high})', self.low < self.high)]
 
-register_figure('llm-scaling', 'quanta', ['3'], LLMScaling, weight=5, smoke=dict(suite='tiny-smoke', n_docs=20, n_examples=5, bins=20),
+register_figure('llm-scaling', 'quanta', ['3'], LLMScaling, weight=5,
+    smoke=dict(suite='tiny-smoke', n_docs=20, n_examples=5, bins=20),
     rehearse=dict(n_docs=6, n_examples=3, bins=20, max_rows=20000),
-    description='Mean loss vs non-embedding parameters with a power-law fit; per-token loss distributions p(L) and L p(L); per-token exponents and example curves',
+    description='Mean loss vs non-embedding parameters with a power-law fit; '
+                'per-token loss distributions p(L) and L p(L); per-token exponents and example curves',
     full=dict(suite='pythia-v0', n_docs=200_000, max_rows=10_000_000, fit_models=6, bins=1000, batch_tokens=16384))
-register_figure('llm-dynamics', 'quanta', ['A5'], LLMDynamics, weight=2, smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
+register_figure('llm-dynamics', 'quanta', ['A5'], LLMDynamics, weight=2,
+    smoke=dict(suite='tiny-smoke', n_docs=20, step_min=2, step_max=24, bins=20, n_examples=3),
     rehearse=dict(n_docs=1, models=[0], max_checkpoints=8, bins=20, n_examples=3),
-    description='Mean loss vs training step per model with alpha_S fits; token-loss distribution across checkpoints; example tokens',
-    full=dict(suite='pythia-v0', n_docs=20_000, models=[0, 1, 2, 3, 4], step_min=11_000, step_max=100_000, bins=3000, batch_tokens=16384))
-register_figure('token-curves', 'quanta', ['4', 'A6'], TokenCurves, smoke=dict(suite='tiny-smoke', n_docs=20, high=1.0, low=0.9, max_slope=0., min_r2=0.),
+    description='Mean loss vs training step per model with alpha_S fits; '
+                'token-loss distribution across checkpoints; example tokens',
+    full=dict(suite='pythia-v0', n_docs=20_000, models=[0, 1, 2, 3, 4], step_min=11_000, step_max=100_000, bins=3000,
+              batch_tokens=16384))
+register_figure('token-curves', 'quanta', ['4', 'A6'], TokenCurves,
+    smoke=dict(suite='tiny-smoke', n_docs=20, high=1.0, low=0.9, max_slope=0., min_r2=0.),
     rehearse=dict(n_docs=6, high=1.0, low=0.9, max_slope=0.0, min_r2=0.0, first_rows=2000),
     description='Monogenic and polygenic per-token scaling curves, each token shown in its context',
     full=dict(suite='pythia-v0', n_docs=200_000, high=5.0, low=0.3, first_rows=100_000, batch_tokens=16384))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ...framework.figures import register_figure
 from ...framework.config import Config, param
 from .task import theory_exponents
-from .train import ParitySweep, SweepResult, train_sweep
+from .train import ParitySweep, SweepResult
 
 # %% auto #0
 __all__ = ['LEARNED_NATS', 'LEARNED_KEY', 'learned_subtasks', 'fit_window', 'p_scaling', 's_scaling', 'd_scaling',
@@ -39,11 +39,12 @@ def fit_window(x, y, lo:float=1e-3, hi:float=0.9, n_boot:int=500) -> dict|None:
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #eecf8b4d
 def p_scaling(res:SweepResult, n_boot:int=500) -> dict:
-    "Final loss against parameters for the online models of a sweep, the alpha_N fit, and the per-subtask losses behind it"
+    "Final loss against parameters of a sweep's online models, the alpha_N fit, and the per-subtask losses behind it"
     m = res.members[res.members.D == -1].sort_values('P', kind='stable')
     L = res.loss[-1, m.index]/LN2
+    final_sub = res.sub_loss[-1, m.index]
     return dict(P=m.P.tolist(), width=m.width.tolist(), loss_bits=L.tolist(), fit=fit_window(m.P, L, n_boot=n_boot),
-                sub_loss_bits=(res.sub_loss[-1, m.index]/LN2).tolist(), **{LEARNED_KEY: learned_subtasks(res.sub_loss[-1, m.index]).tolist()})
+                sub_loss_bits=(final_sub/LN2).tolist(), **{LEARNED_KEY: learned_subtasks(final_sub).tolist()})
 
 def s_scaling(res:SweepResult, member:int|None=None, n_boot:int=500) -> dict:
     "Loss against step for one model (default: the largest online one), the alpha_S fit, per-subtask curves"
@@ -58,8 +59,8 @@ def d_scaling(res:SweepResult, n_boot:int=500) -> dict:
     Lmin, best = res.loss[:, m.index].min(0)/LN2, res.loss[:, m.index].argmin(0)
     sub = np.stack([res.sub_loss[b, i] for b, i in zip(best, m.index)])/LN2
     return dict(D=m.D.tolist(), min_loss_bits=Lmin.tolist(), final_loss_bits=(res.loss[-1, m.index]/LN2).tolist(),
-                best_step=res.steps[best].tolist(), fit=fit_window(m.D, Lmin, hi=0.95, n_boot=n_boot), sub_loss_bits=sub.tolist(),
-                **{LEARNED_KEY: learned_subtasks(res.sub_loss[:, m.index].min(0)).tolist()})
+                best_step=res.steps[best].tolist(), fit=fit_window(m.D, Lmin, hi=0.95, n_boot=n_boot),
+                sub_loss_bits=sub.tolist(), **{LEARNED_KEY: learned_subtasks(res.sub_loss[:, m.index].min(0)).tolist()})
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #03071b8e
 def convergence_times(res:SweepResult, member:int, threshold_bits:float=0.1) -> np.ndarray:
@@ -77,7 +78,9 @@ def convergence_fit(res:SweepResult, member:int|None=None, n_boot:int=500) -> di
     ok = np.isfinite(t) & (t > 0)
     f = fit_power_law(p[ok], t[ok], offset=False, n_boot=n_boot) if np.unique(p[ok]).size >= 3 else None
     return dict(member=member, p=p.tolist(), steps=t.tolist(), n_converged=int(ok.sum()),
-                exponent=(-f.alpha if f else None), exponent_ci=([-f.ci['alpha'][1], -f.ci['alpha'][0]] if f else None), fit=f.to_dict() if f else None)
+                exponent=(-f.alpha if f else None),
+                exponent_ci=([-f.ci['alpha'][1], -f.ci['alpha'][0]] if f else None),
+                fit=f.to_dict() if f else None)
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #666091fb
 def exponents_vs_alpha(p_res:SweepResult, d_res:SweepResult, n_boot:int=300) -> dict:
@@ -90,30 +93,41 @@ def exponents_vs_alpha(p_res:SweepResult, d_res:SweepResult, n_boot:int=300) -> 
             row['alpha_N'] = fit_window(pm.P, p_res.loss[-1, pm.index]/LN2, n_boot=n_boot)
             tops = [int(g.P.idxmax()) for _, g in pm.groupby('seed')]
             fits = [fit_window(p_res.steps, p_res.loss[:, t]/LN2, n_boot=n_boot) for t in tops]
-            row['alpha_S'] = fits[0] if len(fits) == 1 else dict(alpha=float(np.mean([f['alpha'] for f in fits if f])), seeds=[f for f in fits])
+            if len(fits) == 1:
+                row['alpha_S'] = fits[0]
+            else:   # the mean over seeds
+                row['alpha_S'] = dict(alpha=float(np.mean([f['alpha'] for f in fits if f])), seeds=[f for f in fits])
         dm = d_res.members[np.isclose(d_res.members.alpha, a) & (d_res.members.D != -1)].sort_values('D')
         if len(dm):
             row['alpha_D'] = fit_window(dm.D, d_res.loss[:, dm.index].min(0)/LN2, hi=0.95, n_boot=n_boot)
             learned = learned_subtasks(d_res.sub_loss[:, dm.index].min(0))
             ok = learned > 0
-            lf = fit_power_law(dm.D[ok], learned[ok], offset=False, n_boot=n_boot) if np.unique(dm.D[ok]).size >= 3 else None
+            enough = np.unique(dm.D[ok]).size >= 3
+            lf = fit_power_law(dm.D[ok], learned[ok], offset=False, n_boot=n_boot) if enough else None
             row[LEARNED_KEY] = dict(D=dm.D.tolist(), count=learned.tolist(), slope=(-lf.alpha if lf else None),
                                   slope_ci=([-lf.ci['alpha'][1], -lf.ci['alpha'][0]] if lf else None))
         out.append(row)
     return dict(alphas=out)
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #0cd7cf63
-def scaling_sweeps(alpha, n_tasks, n, k, lr, batch_size, test_per_task, n_logs, p_widths, p_steps, d_width, d_Ds, d_steps, seeds=(0,)):
+def scaling_sweeps(alpha, n_tasks, n, k, lr, batch_size, test_per_task, n_logs, p_widths, p_steps, d_width, d_Ds,
+                   d_steps, seeds=(0,)):
     "The P-sweep and D-sweep of one alpha"
     task = dict(n_tasks=n_tasks, n=n, k=k, lr=lr, batch_size=batch_size, test_per_task=test_per_task, n_logs=n_logs)
-    return (ParitySweep('scaling-P', widths=tuple(p_widths), seeds=tuple(seeds), alphas=(alpha,), steps=p_steps, **task),
-            ParitySweep('scaling-D', widths=(d_width,), Ds=tuple(d_Ds), seeds=tuple(seeds), alphas=(alpha,), steps=d_steps, **task))
+    p_sweep = ParitySweep('scaling-P', widths=tuple(p_widths), seeds=tuple(seeds), alphas=(alpha,), steps=p_steps,
+                          **task)
+    d_sweep = ParitySweep('scaling-D', widths=(d_width,), Ds=tuple(d_Ds), seeds=tuple(seeds), alphas=(alpha,),
+                          steps=d_steps, **task)
+    return p_sweep, d_sweep
 
-def alpha_sweeps(alphas, d_alphas, seeds, n_tasks, n, k, lr, batch_size, test_per_task, n_logs, p_widths, p_steps, d_width, d_Ds, d_steps):
+def alpha_sweeps(alphas, d_alphas, seeds, n_tasks, n, k, lr, batch_size, test_per_task, n_logs, p_widths, p_steps,
+                 d_width, d_Ds, d_steps):
     "The P-sweep over alphas x seeds x widths and the D-sweep over d_alphas x sizes"
     task = dict(n_tasks=n_tasks, n=n, k=k, lr=lr, batch_size=batch_size, test_per_task=test_per_task, n_logs=n_logs)
-    return (ParitySweep('alphas-P', widths=tuple(p_widths), seeds=tuple(seeds), alphas=tuple(alphas), steps=p_steps, **task),
-            ParitySweep('alphas-D', widths=(d_width,), Ds=tuple(d_Ds), alphas=tuple(d_alphas), steps=d_steps, **task))
+    p_sweep = ParitySweep('alphas-P', widths=tuple(p_widths), seeds=tuple(seeds), alphas=tuple(alphas), steps=p_steps,
+                          **task)
+    d_sweep = ParitySweep('alphas-D', widths=(d_width,), Ds=tuple(d_Ds), alphas=tuple(d_alphas), steps=d_steps, **task)
+    return p_sweep, d_sweep
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #a6ad5ea9
 def _theory_line(ax, x, y_anchor, x_anchor, slope, label):
@@ -131,10 +145,15 @@ def _fit_label(name, f, theory):
 def _heat(ax, M, x, xlabel, title, n_show=40, log_x=False):
     "Per-subtask loss (bits, 0-1) of the first n_show subtasks against x"
     M = np.asarray(M)[:, :n_show].T                    # (subtasks, x)
-    ax.pcolormesh(np.arange(len(x) + 1) if not log_x else _edges(x), np.arange(M.shape[0] + 1) + 0.5, M, vmin=0, vmax=1, cmap='viridis', shading='flat')
-    if log_x: ax.set_xscale('log')
-    else: ax.set_xticks(np.arange(len(x)) + 0.5, [_si(v) if i % max(1, -(-len(x)//5)) == 0 else '' for i, v in enumerate(x)])
-    ax.set(xlabel=xlabel, ylabel='subtask (frequency rank)', title=title); ax.invert_yaxis()
+    x_edges = np.arange(len(x) + 1) if not log_x else _edges(x)
+    ax.pcolormesh(x_edges, np.arange(M.shape[0] + 1) + 0.5, M, vmin=0, vmax=1, cmap='viridis', shading='flat')
+    if log_x:
+        ax.set_xscale('log')
+    else:
+        every = max(1, -(-len(x)//5))                  # at most five tick labels
+        ax.set_xticks(np.arange(len(x)) + 0.5, [_si(v) if i % every == 0 else '' for i, v in enumerate(x)])
+    ax.set(xlabel=xlabel, ylabel='subtask (frequency rank)', title=title)
+    ax.invert_yaxis()
 
 def _si(v) -> str:
     "A short label: 1.1k, 25k, 3M"
@@ -143,7 +162,8 @@ def _si(v) -> str:
     return f'{v:g}'
 
 def _edges(x):
-    x = np.asarray(x, float); x = np.where(x > 0, x, x[x > 0].min()/2)
+    x = np.asarray(x, float)
+    x = np.where(x > 0, x, x[x > 0].min()/2)
     mid = np.sqrt(x[:-1]*x[1:])
     return np.concatenate([[x[0]**2/mid[0]], mid, [x[-1]**2/mid[-1]]])
 
@@ -154,17 +174,24 @@ def plot_parity_scaling(ps:dict, ss:dict, ds:dict, alpha:float):
     from scalinglab.framework.plotting import plain_log_ticks
     fig, axs = plt.subplots(2, 3, figsize=(13, 8), gridspec_kw=dict(height_ratios=[1, 1.1]), layout='constrained')
     panels = [(ps['P'], ps['loss_bits'], ps['fit'], 'alpha_N', th['alpha_N'], 'parameters N', '#0072B2'),
-              (ss['steps'][1:], ss['loss_bits'][1:], ss['fit'], 'alpha_S', th['alpha_S'], f"steps S (width {ss['width']})", '#D55E00'),
-              (ds['D'], ds['min_loss_bits'], ds['fit'], 'alpha_D', th['alpha_D'], 'training samples D (best over training)', '#009E73')]
+              (ss['steps'][1:], ss['loss_bits'][1:], ss['fit'], 'alpha_S', th['alpha_S'],
+               f"steps S (width {ss['width']})", '#D55E00'),
+              (ds['D'], ds['min_loss_bits'], ds['fit'], 'alpha_D', th['alpha_D'],
+               'training samples D (best over training)', '#009E73')]
     for ax, (x, y, f, name, t, xl, c) in zip(axs[0], panels):
         ax.plot(x, y, 'o-', color=c, ms=3.5, lw=1)
         if f:
-            xs = np.geomspace(*f['x_range'], 50); ax.plot(xs, f['a']*xs**-f['alpha'], color=c, lw=2, alpha=0.5, label=_fit_label(name, f, t))
+            xs = np.geomspace(*f['x_range'], 50)
+            ax.plot(xs, f['a']*xs**-f['alpha'], color=c, lw=2, alpha=0.5, label=_fit_label(name, f, t))
             _theory_line(ax, xs, f['a']*xs[-1]**-f['alpha'], xs[-1], t, f'theory slope {t:.2f}')
-        ax.set(xscale='log', yscale='log', xlabel=xl, ylabel='mean test loss (bits)'); plain_log_ticks(ax); ax.legend(fontsize=7)
-    axs[0, 2].plot(ds['D'], ds['final_loss_bits'], 'x:', color='0.6', ms=3, label='final loss (overfits)'); axs[0, 2].legend(fontsize=7)
+        ax.set(xscale='log', yscale='log', xlabel=xl, ylabel='mean test loss (bits)')
+        plain_log_ticks(ax)
+        ax.legend(fontsize=7)
+    axs[0, 2].plot(ds['D'], ds['final_loss_bits'], 'x:', color='0.6', ms=3, label='final loss (overfits)')
+    axs[0, 2].legend(fontsize=7)
     _heat(axs[1, 0], ps['sub_loss_bits'], ps['P'], 'parameters N', 'per-subtask loss at the end')
-    _heat(axs[1, 1], np.array(ss['sub_loss_bits']).T[1:], ss['steps'][1:], 'step', 'per-subtask loss through training', log_x=True)
+    _heat(axs[1, 1], np.array(ss['sub_loss_bits']).T[1:], ss['steps'][1:], 'step', 'per-subtask loss through training',
+          log_x=True)
     _heat(axs[1, 2], ds['sub_loss_bits'], ds['D'], 'training samples D', 'per-subtask loss at the best step')
     fig.colorbar(axs[1, 2].collections[0], ax=axs[1, :], label='subtask loss (bits), all three panels', shrink=0.9)
     return fig
@@ -180,51 +207,89 @@ def plot_parity_convergence(ss:dict, ds:dict, cf:dict, alpha:float):
     for i in range(n):
         axs[0].plot(ss['steps'][1:], ss['sub_loss_bits'][i][1:], color=cols[i], lw=1)
         axs[1].plot(ds['D'], np.array(ds['sub_loss_bits'])[:, i], color=cols[i], lw=1)
-    axs[0].set(xscale='log', xlabel='step', ylabel='subtask loss (bits)', title=f"(a) subtasks 1-{n} through training (width {ss['width']})")
-    axs[1].set(xscale='log', xlabel='training samples D', ylabel='subtask loss at best step (bits)', title='(b) subtasks against D')
-    sm = plt.cm.ScalarMappable(cmap='viridis', norm=plt.Normalize(1, n)); fig.colorbar(sm, ax=axs[:2], label='subtask frequency rank (panels a and b)')
+    axs[0].set(xscale='log', xlabel='step', ylabel='subtask loss (bits)',
+               title=f"(a) subtasks 1-{n} through training (width {ss['width']})")
+    axs[1].set(xscale='log', xlabel='training samples D', ylabel='subtask loss at best step (bits)',
+               title='(b) subtasks against D')
+    sm = plt.cm.ScalarMappable(cmap='viridis', norm=plt.Normalize(1, n))
+    fig.colorbar(sm, ax=axs[:2], label='subtask frequency rank (panels a and b)')
     p, t = np.array(cf['p']), np.array(cf['steps'], float)
     axs[2].scatter(p, t, s=12, color='#CC79A7', label=f"{cf['n_converged']} converged subtasks")
     if cf['fit']:
-        f = cf['fit']; xs = np.geomspace(*f['x_range'], 50)
-        axs[2].plot(xs, f['a']*xs**-f['alpha'], color='#CC79A7', lw=2, alpha=0.6, label=f"fit: t ∝ p^{cf['exponent']:.2f} [{cf['exponent_ci'][0]:.2f}, {cf['exponent_ci'][1]:.2f}]")
+        f = cf['fit']
+        xs = np.geomspace(*f['x_range'], 50)
+        ci = cf['exponent_ci']
+        axs[2].plot(xs, f['a']*xs**-f['alpha'], color='#CC79A7', lw=2, alpha=0.6,
+                    label=f"fit: t ∝ p^{cf['exponent']:.2f} [{ci[0]:.2f}, {ci[1]:.2f}]")
         _theory_line(axs[2], xs, f['a']*xs[0]**-f['alpha'], xs[0], 1., 'theory: t ∝ p^-1')
-    axs[2].set(xlabel='subtask frequency p', ylabel='steps to loss < 0.1 bits', title='(c) convergence time vs frequency')
-    if (t > 0).any(): axs[2].set(xscale='log', yscale='log'); axs[2].legend(fontsize=7)
-    else: axs[2].text(0.5, 0.5, 'no subtask reached 0.1 bits\nwithin the steps trained', ha='center', va='center', transform=axs[2].transAxes)   # a log axis with no data cannot be drawn
+    axs[2].set(xlabel='subtask frequency p', ylabel='steps to loss < 0.1 bits',
+               title='(c) convergence time vs frequency')
+    if (t > 0).any():
+        axs[2].set(xscale='log', yscale='log')
+        axs[2].legend(fontsize=7)
+    else:   # a log axis with no data cannot be drawn
+        axs[2].text(0.5, 0.5, 'no subtask reached 0.1 bits\nwithin the steps trained', ha='center', va='center',
+                    transform=axs[2].transAxes)
     x, y, f = ss['steps'][1:], ss['loss_bits'][1:], ss['fit']
     axs[3].plot(x, y, color='#D55E00', lw=1.2)
     if f:
-        xs = np.geomspace(*f['x_range'], 50); axs[3].plot(xs, f['a']*xs**-f['alpha'], color='k', lw=1, label=_fit_label('alpha_S', f, th['alpha_S']))
-    axs[3].set(xscale='log', yscale='log', xlabel='step', ylabel='mean test loss (bits)', title='(d) mean loss and its step fit'); plain_log_ticks(axs[3]); axs[3].legend(fontsize=7)
+        xs = np.geomspace(*f['x_range'], 50)
+        axs[3].plot(xs, f['a']*xs**-f['alpha'], color='k', lw=1, label=_fit_label('alpha_S', f, th['alpha_S']))
+    axs[3].set(xscale='log', yscale='log', xlabel='step', ylabel='mean test loss (bits)',
+               title='(d) mean loss and its step fit')
+    plain_log_ticks(axs[3])
+    axs[3].legend(fontsize=7)
     return fig
+
+def _ci_halfwidths(f) -> list:
+    "Distances from a fit's alpha down to its lower and up to its upper CI bound; NaN without a CI"
+    if not (f and 'ci' in f): return [np.nan, np.nan]
+    ci = f['ci']['alpha']
+    return [f['alpha'] - ci[0], ci[1] - f['alpha']]
 
 def plot_parity_exponents(ex:dict):
     "Figs. 9-10 (A4): fitted exponents vs alpha with the theory; learned subtasks vs D"
     import matplotlib.pyplot as plt
-    from scalinglab.framework.plotting import THEORY, REFERENCE, PALETTE
-    rows = ex['alphas']; a = np.array([r['alpha'] for r in rows])
+    from scalinglab.framework.plotting import THEORY, PALETTE
+    rows = ex['alphas']
+    a = np.array([r['alpha'] for r in rows])
     fig, axs = plt.subplots(1, 3, figsize=(14, 4.2), layout='constrained')
     def series(key):
         v = [r.get(key) for r in rows]
         y = np.array([x['alpha'] if x else np.nan for x in v])
-        err = np.array([[x['alpha'] - x['ci']['alpha'][0], x['ci']['alpha'][1] - x['alpha']] if x and 'ci' in x else [np.nan, np.nan] for x in v]).T
-        return y, np.clip(err, 0, None)   # a percentile-bootstrap interval need not hold the estimate: the bar then stops at it
+        err = np.array([_ci_halfwidths(x) for x in v]).T
+        # a percentile-bootstrap interval need not hold the estimate: the bar then stops at it
+        return y, np.clip(err, 0, None)
     g = np.linspace(a.min()*0.8, a.max()*1.1, 50)
-    y, e = series('alpha_N'); axs[0].errorbar(a, y, e, fmt='o', color='#0072B2', capsize=3, label=r'fitted $\alpha_N$')
+    y, e = series('alpha_N')
+    axs[0].errorbar(a, y, e, fmt='o', color='#0072B2', capsize=3, label=r'fitted $\alpha_N$')
     axs[0].plot(g, g, **THEORY, label=r'theory $\alpha_N = \alpha$')
-    axs[0].set(xlabel=r'$\alpha$ (frequencies $\propto k^{-(\alpha+1)}$)', ylabel='exponent', title=r'(a) parameter scaling $\alpha_N$'); axs[0].legend(fontsize=7)
-    y, e = series('alpha_D'); axs[1].errorbar(a, y, e, fmt='s', color='#009E73', capsize=3, label=r'fitted $\alpha_D$')
-    y, e = series('alpha_S'); axs[1].errorbar(a*1.01, y, e, fmt='^', color='#D55E00', capsize=3, label=r'fitted $\alpha_S$')
+    axs[0].set(xlabel=r'$\alpha$ (frequencies $\propto k^{-(\alpha+1)}$)', ylabel='exponent',
+               title=r'(a) parameter scaling $\alpha_N$')
+    axs[0].legend(fontsize=7)
+    y, e = series('alpha_D')
+    axs[1].errorbar(a, y, e, fmt='s', color='#009E73', capsize=3, label=r'fitted $\alpha_D$')
+    y, e = series('alpha_S')
+    axs[1].errorbar(a*1.01, y, e, fmt='^', color='#D55E00', capsize=3, label=r'fitted $\alpha_S$')
     axs[1].plot(g, g/(g + 1), **THEORY, label=r'theory $\alpha/(\alpha+1)$')
-    axs[1].set(xlabel=r'$\alpha$', ylabel='exponent', title=r'(b) data and step scaling'); axs[1].legend(fontsize=7)
+    axs[1].set(xlabel=r'$\alpha$', ylabel='exponent', title=r'(b) data and step scaling')
+    axs[1].legend(fontsize=7)
     for i, r in enumerate(rows):
         if LEARNED_KEY not in r: continue
-        c = PALETTE[i % len(PALETTE)]; D, n = np.array(r[LEARNED_KEY]['D'], float), np.array(r[LEARNED_KEY]['count'], float)
-        axs[2].plot(D, np.where(n > 0, n, np.nan), 'o-', color=c, ms=3, label=rf"$\alpha$={r['alpha']:g}: slope {r[LEARNED_KEY]['slope'] or float('nan'):.2f} (theory {1/(r['alpha']+1):.2f})")
-    axs[2].set(xlabel='training samples D', ylabel=f'subtasks learned (min loss < {LEARNED_NATS} nats)', title='(c) learned subtasks vs D')
-    if any((np.array(r[LEARNED_KEY]['count']) > 0).any() for r in rows if LEARNED_KEY in r): axs[2].set(xscale='log', yscale='log'); axs[2].legend(fontsize=7)
-    else: axs[2].text(0.5, 0.5, 'no subtask learned\nat any D', ha='center', va='center', transform=axs[2].transAxes)   # a log axis with no data cannot be drawn
+        c = PALETTE[i % len(PALETTE)]
+        learned = r[LEARNED_KEY]
+        D, n = np.array(learned['D'], float), np.array(learned['count'], float)
+        slope = learned['slope'] or float('nan')
+        label = rf"$\alpha$={r['alpha']:g}: slope {slope:.2f} (theory {1/(r['alpha']+1):.2f})"
+        axs[2].plot(D, np.where(n > 0, n, np.nan), 'o-', color=c, ms=3, label=label)
+    axs[2].set(xlabel='training samples D', ylabel=f'subtasks learned (min loss < {LEARNED_NATS} nats)',
+               title='(c) learned subtasks vs D')
+    any_learned = any((np.array(r[LEARNED_KEY]['count']) > 0).any() for r in rows if LEARNED_KEY in r)
+    if any_learned:
+        axs[2].set(xscale='log', yscale='log')
+        axs[2].legend(fontsize=7)
+    else:   # a log axis with no data cannot be drawn
+        axs[2].text(0.5, 0.5, 'no subtask learned\nat any D', ha='center', va='center', transform=axs[2].transAxes)
     return fig
 
 # %% ../../../nbs/34_quanta_parity_figures.ipynb #e89d547e
@@ -241,14 +306,15 @@ class ParityTask(Config):
     n_boot: int = param(500, lo=0)          # bootstrap refits per fit
     def rules(self):
         return [(f'k must not exceed n, the task bits (k={self.k}, n={self.n})', self.k <= self.n),
-                (f'n_tasks needs that many distinct k-subsets of the n bits: n_tasks <= C(n, k) (n_tasks={self.n_tasks}, n={self.n}, k={self.k})',
+                ('n_tasks needs that many distinct k-subsets of the n bits: n_tasks <= C(n, k) '
+                 f'(n_tasks={self.n_tasks}, n={self.n}, k={self.k})',
                  self.k > self.n or self.n_tasks <= math.comb(self.n, self.k))]
 
 @dataclass
 class ParityScaling(ParityTask):
     "The parameters of `parity-scaling` and `parity-convergence`: one α, a parameter sweep on online data, a data sweep"
     alpha: float = param(0.4, lo=1e-6)      # subtask frequencies ∝ k^-(alpha + 1)
-    p_widths: tuple[int, ...] = param((4, 6, 9, 13, 19, 27, 40, 59, 87, 128), lo=1)   # hidden widths of the parameter sweep
+    p_widths: tuple[int, ...] = param((4, 6, 9, 13, 19, 27, 40, 59, 87, 128), lo=1)  # widths of the parameter sweep
     p_steps: int = param(8000, lo=1)
     d_width: int = param(128, lo=1)         # the width of the data sweep
     d_Ds: tuple[int, ...] = param((2000, 4092, 8371, 17125, 35036, 71677, 146640, 300000), lo=1)   # training-set sizes
@@ -269,20 +335,32 @@ class ParityExponents(ParityTask):
     d_steps: int = param(3000, lo=1)
 
 _PAPER = dict(n_tasks=500, n=100, k=3, lr=1e-3, batch_size=20_000, test_per_task=1000, n_logs=200)
-_P15_WIDTHS = [9, 11, 13, 14, 17, 19, 22, 25, 29, 33, 38, 44, 50, 57, 66, 75, 86, 99, 113, 129, 148, 169, 194, 222, 254, 291, 333, 381, 436, 500]
+_P15_WIDTHS = [9, 11, 13, 14, 17, 19, 22, 25, 29, 33, 38, 44, 50, 57, 66, 75, 86, 99, 113,
+               129, 148, 169, 194, 222, 254, 291, 333, 381, 436, 500]
 _D6 = [int(2**x) for x in np.linspace(np.log2(1e4), np.log2(5e6), 30)]
 _P17_WIDTHS = [int(2**x) for x in np.linspace(np.log2(10), np.log2(300), 20)]
 _D9 = [int(2**x) for x in np.linspace(np.log2(1e4), np.log2(5e6), 25)]
-_SMOKE = dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20)   # every cell runs; the exponents mean nothing
+# every cell runs; the exponents mean nothing
+_SMOKE = dict(n_tasks=16, n=12, batch_size=128, test_per_task=20, n_logs=8, n_boot=20)
 _SMOKE_SCALING = _SMOKE | dict(p_widths=[4, 8, 16, 32], p_steps=200, d_width=32, d_Ds=[100, 200, 400, 800], d_steps=150)
-_SMOKE_ALPHAS = _SMOKE | dict(alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200, d_width=16, d_Ds=[100, 300, 900], d_steps=150)
-_FULL_SCALING = _PAPER | dict(alpha=0.4, p_widths=_P15_WIDTHS, p_steps=200_000, d_width=500, d_Ds=_D6, d_steps=1_000_000)
-_FULL_ALPHAS = _PAPER | dict(alphas=[round(a - 1, 2) for a in np.arange(1.1, 1.81, 0.1)], seeds=[0, 1, 2], p_widths=_P17_WIDTHS, p_steps=100_000,
-                             d_alphas=[round(a - 1, 2) for a in np.arange(1.10, 1.801, 0.05)], d_width=500, d_Ds=_D9, d_steps=100_000)
+_SMOKE_ALPHAS = _SMOKE | dict(alphas=[0.3, 1.0], d_alphas=[0.3, 1.0], p_widths=[4, 8, 16], p_steps=200,
+                              d_width=16, d_Ds=[100, 300, 900], d_steps=150)
+_FULL_SCALING = _PAPER | dict(alpha=0.4, p_widths=_P15_WIDTHS, p_steps=200_000,
+                              d_width=500, d_Ds=_D6, d_steps=1_000_000)
+# the paper's alpha: the study's frequency exponents 1.1, 1.2, ..., 1.8 and 1.10, 1.15, ..., 1.80, minus 1
+_P17_ALPHAS = [round(a - 1, 2) for a in np.arange(1.1, 1.81, 0.1)]
+_D9_ALPHAS = [round(a - 1, 2) for a in np.arange(1.10, 1.801, 0.05)]
+_FULL_ALPHAS = _PAPER | dict(alphas=_P17_ALPHAS, seeds=[0, 1, 2], p_widths=_P17_WIDTHS, p_steps=100_000,
+                             d_alphas=_D9_ALPHAS, d_width=500, d_Ds=_D9, d_steps=100_000)
 
-register_figure('parity-scaling', 'quanta', ['2'], ParityScaling, smoke=_SMOKE_SCALING, full=_FULL_SCALING, rehearse=_SMOKE_SCALING, weight=5,
-    description='Sparse parity: loss vs parameters, steps and data with fitted exponents and the theory slopes; per-subtask emergence')
-register_figure('parity-convergence', 'quanta', ['A2', 'A3'], ParityScaling, smoke=_SMOKE_SCALING, full=_FULL_SCALING, rehearse=_SMOKE_SCALING,
-    description='Sparse parity: per-subtask loss over steps and over D; convergence time vs subtask frequency (theory: exponent -1)')
-register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], ParityExponents, smoke=_SMOKE_ALPHAS, full=_FULL_ALPHAS, rehearse=_SMOKE_ALPHAS, weight=4,
+register_figure('parity-scaling', 'quanta', ['2'], ParityScaling, smoke=_SMOKE_SCALING, full=_FULL_SCALING,
+    rehearse=_SMOKE_SCALING, weight=5,
+    description='Sparse parity: loss vs parameters, steps and data with fitted exponents and the theory slopes; '
+                'per-subtask emergence')
+register_figure('parity-convergence', 'quanta', ['A2', 'A3'], ParityScaling, smoke=_SMOKE_SCALING, full=_FULL_SCALING,
+    rehearse=_SMOKE_SCALING,
+    description='Sparse parity: per-subtask loss over steps and over D; '
+                'convergence time vs subtask frequency (theory: exponent -1)')
+register_figure('parity-exponents', 'quanta', ['A4a', 'A4b'], ParityExponents, smoke=_SMOKE_ALPHAS, full=_FULL_ALPHAS,
+    rehearse=_SMOKE_ALPHAS, weight=4,
     description='Sparse parity: fitted alpha_N, alpha_S, alpha_D vs alpha with the theory lines; learned subtasks vs D')

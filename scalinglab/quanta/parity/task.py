@@ -5,7 +5,7 @@
 # %% ../../../nbs/32_quanta_parity_task.ipynb #47f9076e
 from __future__ import annotations
 import math
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass
 import numpy as np, torch
 
 # %% auto #0
@@ -23,11 +23,15 @@ class SparseParity:
     offset: float = 0.     # p_i ∝ (i+1+offset)^-(alpha+1); the paper's figures use 0
 
     def __post_init__(self):
-        if self.n < 1 or self.n_tasks < 1: raise ValueError(f"n and n_tasks must be >= 1, got n={self.n}, n_tasks={self.n_tasks}")
+        if self.n < 1 or self.n_tasks < 1:
+            raise ValueError(f"n and n_tasks must be >= 1, got n={self.n}, n_tasks={self.n_tasks}")
         if not 1 <= self.k <= self.n: raise ValueError(f"k must lie in 1..n={self.n}, got k={self.k}")
         if math.comb(self.n, self.k) < self.n_tasks:
-            raise ValueError(f"{self.n_tasks} subtasks need distinct {self.k}-subsets of {self.n} bits, but only {math.comb(self.n, self.k)} exist")
-        if not self.alpha > 0: raise ValueError(f"alpha (the paper's loss exponent) must be > 0, got {self.alpha}; the frequency exponent is alpha + 1")
+            raise ValueError(f"{self.n_tasks} subtasks need distinct {self.k}-subsets of {self.n} bits, "
+                             f"but only {math.comb(self.n, self.k)} exist")
+        if not self.alpha > 0:
+            raise ValueError(f"alpha (the paper's loss exponent) must be > 0, got {self.alpha}; "
+                             "the frequency exponent is alpha + 1")
         if self.offset <= -1: raise ValueError(f"offset must be > -1, got {self.offset}")
         self.subsets = self._draw_subsets()                         # (n_tasks, k) sorted bit indices
         w = (np.arange(self.n_tasks) + 1 + self.offset)**-self.zipf_exponent
@@ -46,11 +50,14 @@ class SparseParity:
         if total <= 4*self.n_tasks:   # dense regime: rejection would stall, so enumerate and pick
             from itertools import combinations
             allc = np.array(list(combinations(range(self.n), self.k)))
-            return allc[np.sort(rng.choice(total, self.n_tasks, replace=False))][rng.permutation(self.n_tasks)]
+            picked = allc[np.sort(rng.choice(total, self.n_tasks, replace=False))]
+            return picked[rng.permutation(self.n_tasks)]
         seen, out = set(), []
         while len(out) < self.n_tasks:
             s = tuple(sorted(rng.choice(self.n, self.k, replace=False).tolist()))
-            if s not in seen: seen.add(s); out.append(s)
+            if s not in seen:
+                seen.add(s)
+                out.append(s)
         return np.array(out)
 
 # %% ../../../nbs/32_quanta_parity_task.ipynb #0e0e11ba
@@ -80,14 +87,17 @@ def per_task_tests(task:SparseParity, m:int, gen:torch.Generator) -> tuple[torch
 class FiniteData:
     "A fixed training set of D samples, served in reshuffled epochs"
     def __init__(self, task:SparseParity, D:int, batch_size:int, gen:torch.Generator):
-        if not (isinstance(D, (int, np.integer)) and D >= 1): raise ValueError(f"D (the training-set size) must be an integer >= 1, got {D!r}")
+        if not (isinstance(D, (int, np.integer)) and D >= 1):
+            raise ValueError(f"D (the training-set size) must be an integer >= 1, got {D!r}")
         self.x, self.y, self.tasks = sample(task, int(D), gen)
         self.D, self.bs, self.gen = int(D), min(int(D), batch_size), gen
         self.perm, self.pos = torch.randperm(self.D, generator=gen, device=gen.device), 0
     def next_indices(self) -> torch.Tensor:
         "Indices of the next batch (the last batch of an epoch may be smaller)"
-        if self.pos >= self.D: self.perm, self.pos = torch.randperm(self.D, generator=self.gen, device=self.gen.device), 0
-        idx = self.perm[self.pos:self.pos + self.bs]; self.pos += self.bs
+        if self.pos >= self.D:
+            self.perm, self.pos = torch.randperm(self.D, generator=self.gen, device=self.gen.device), 0
+        idx = self.perm[self.pos:self.pos + self.bs]
+        self.pos += self.bs
         return idx
     def state(self) -> dict: return dict(perm=self.perm.cpu(), pos=self.pos)
     def load_state(self, s): self.perm, self.pos = s['perm'].to(self.perm.device), s['pos']
@@ -95,7 +105,8 @@ class FiniteData:
 # %% ../../../nbs/32_quanta_parity_task.ipynb #45a02669
 def theory_exponents(alpha:float) -> dict:
     "The quantization model's scaling exponents for a paper-alpha"
-    return dict(alpha_N=alpha, alpha_D=alpha/(alpha + 1), alpha_S=alpha/(alpha + 1), learned_vs_D=1/(alpha + 1), convergence_vs_p=-1.)
+    return dict(alpha_N=alpha, alpha_D=alpha/(alpha + 1), alpha_S=alpha/(alpha + 1),
+                learned_vs_D=1/(alpha + 1), convergence_vs_p=-1.)
 
 def parity_params(task:SparseParity, width:int) -> int:
     "Parameters of the one-hidden-layer MLP: width*(n_tasks + n + 3) + 2"

@@ -4,8 +4,8 @@
 
 # %% ../../../nbs/33_quanta_parity_train.ipynb #129076f3
 from __future__ import annotations
-import json, math, time, itertools, dataclasses, warnings
-from dataclasses import dataclass, field, asdict
+import time, itertools, dataclasses, warnings
+from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn.functional as F
@@ -15,7 +15,7 @@ from ...framework.io import atomic_path, content_key
 from ...framework.results import ResultsStore
 from ...framework.executor import ClusterConfig, task_device
 from ...framework.resumable import ResumableRun, Unit
-from .task import SparseParity, sample, per_task_tests, FiniteData, parity_params
+from .task import SparseParity, sample, per_task_tests, FiniteData
 from ...shared.ensemble import init_linear, adamw, optimizer_step
 
 # %% auto #0
@@ -43,13 +43,16 @@ class ParitySweep:
         for k in ('widths', 'seeds', 'Ds', 'alphas'): setattr(self, k, tuple(getattr(self, k)))
         if not self.widths or min(self.widths) < 1: raise ValueError(f"widths must be >= 1, got {self.widths}")
         for D in self.Ds:
-            if D != -1 and not (isinstance(D, (int, np.integer)) and D >= 1): raise ValueError(f"each D must be -1 (online) or an integer >= 1, got {D!r}")
-        for a in self.alphas: SparseParity(self.n_tasks, self.n, self.k, a)   # impossible settings fail here, before anything runs
+            if D != -1 and not (isinstance(D, (int, np.integer)) and D >= 1):
+                raise ValueError(f"each D must be -1 (online) or an integer >= 1, got {D!r}")
+        # impossible settings fail here, before anything runs
+        for a in self.alphas: SparseParity(self.n_tasks, self.n, self.k, a)
         if self.steps < 1 or self.batch_size < 1: raise ValueError("steps and batch_size must be >= 1")
     @property
     def members(self) -> pd.DataFrame:
         "One row per model: width, seed, D, alpha, its data group and its parameter count"
-        rows = [dict(alpha=a, seed=s, D=D, width=w) for a, s, D, w in itertools.product(self.alphas, self.seeds, self.Ds, self.widths)]
+        grid = itertools.product(self.alphas, self.seeds, self.Ds, self.widths)
+        rows = [dict(alpha=a, seed=s, D=D, width=w) for a, s, D, w in grid]
         df = pd.DataFrame(rows)
         df['group'] = df.groupby(['alpha', 'seed', 'D'], sort=False).ngroup()
         df['slot'] = np.tile(np.arange(len(self.widths)), len(df)//len(self.widths))   # position within its group
@@ -62,18 +65,20 @@ class ParitySweep:
 
 # %% ../../../nbs/33_quanta_parity_train.ipynb #3e1a021b
 class _PackedMLP(torch.autograd.Function):
-    "Both layers of a packed ensemble, whose (G, B, S) activations and their gradient live in buffers reused from step to step"
+    "Both layers of a packed ensemble; its (G, B, S) activations and their gradient live in buffers reused every step"
     @staticmethod
     def forward(ctx, x1, W1b, blk, owner): # x1 (G, B, n_in + 1), W1b (G, n_in + 1, S), blk (G, S, 2M) -> (G, B, 2M)
         h = torch.bmm(x1, W1b, out=owner._buffer('h', (x1.shape[0], x1.shape[1], W1b.shape[2]), x1)).relu_()
-        ctx.save_for_backward(x1, blk); ctx.h, ctx.owner, ctx.generation = h, owner, owner._generation
+        ctx.save_for_backward(x1, blk)
+        ctx.h, ctx.owner, ctx.generation = h, owner, owner._generation
         return torch.bmm(h, blk)
     @staticmethod
     def backward(ctx, dz):
         x1, blk = ctx.saved_tensors
         if ctx.owner._generation != ctx.generation:
-            raise RuntimeError("ParityEnsemble: another training forward pass overwrote this one's activations before its backward pass; "
-                               "call backward after each forward (or run extra forward passes under torch.no_grad())")
+            raise RuntimeError("ParityEnsemble: another training forward pass overwrote this one's activations "
+                               "before its backward pass; call backward after each forward "
+                               "(or run extra forward passes under torch.no_grad())")
         h = ctx.h
         dblk = torch.bmm(h.transpose(1, 2), dz)
         dh = torch.bmm(dz, blk.transpose(1, 2), out=ctx.owner._buffer('dh', h.shape, h))
@@ -87,16 +92,23 @@ class ParityEnsemble(torch.nn.Module):
         super().__init__()
         widths = [int(w) for w in widths]
         G, M, S = len(group_seeds), len(widths), sum(widths)
-        self.W1b = torch.nn.Parameter(torch.zeros(G, n_in + 1, S))   # first-layer weights with the bias as their last row: no bias pass over the (B, S) activations
-        self.W2 = torch.nn.Parameter(torch.zeros(G, S, 2));    self.b2 = torch.nn.Parameter(torch.zeros(G, M, 2))
-        self.register_buffer('unit_model', torch.repeat_interleave(torch.arange(M), torch.tensor(widths)))   # (S,) model of each hidden unit
+        # first-layer weights with the bias as their last row: no bias pass over the (B, S) activations
+        self.W1b = torch.nn.Parameter(torch.zeros(G, n_in + 1, S))
+        self.W2 = torch.nn.Parameter(torch.zeros(G, S, 2))
+        self.b2 = torch.nn.Parameter(torch.zeros(G, M, 2))
+        # (S,) model of each hidden unit
+        self.register_buffer('unit_model', torch.repeat_interleave(torch.arange(M), torch.tensor(widths)))
         self.widths, self.starts = widths, np.concatenate([[0], np.cumsum(widths)])
         self._buffers_reused, self._generation = {}, 0
         with torch.no_grad():
             for g, seed in enumerate(group_seeds):
                 for m, w in enumerate(widths):
-                    l1, l2 = init_mlp(n_in, w, torch.Generator().manual_seed(int(seed))); sl = slice(self.starts[m], self.starts[m+1])
-                    self.W1[g, :, sl] = l1.weight.T; self.b1[g, sl] = l1.bias; self.W2[g, sl] = l2.weight.T; self.b2[g, m] = l2.bias
+                    l1, l2 = init_mlp(n_in, w, torch.Generator().manual_seed(int(seed)))
+                    sl = slice(self.starts[m], self.starts[m+1])
+                    self.W1[g, :, sl] = l1.weight.T
+                    self.b1[g, sl] = l1.bias
+                    self.W2[g, sl] = l2.weight.T
+                    self.b2[g, m] = l2.bias
         self.to(device)
     @property
     def W1(self): return self.W1b[:, :-1]                                                         # (G, n_in, S)
@@ -111,9 +123,9 @@ class ParityEnsemble(torch.nn.Module):
     def forward(self, x): # x: (G, B, n_in) -> logits (G, B, M, 2)
         G, S, M = self.W1b.shape[0], self.W1b.shape[2], len(self.widths)
         blk = self.W2.new_zeros(G, S, M, 2)
-        blk[:, torch.arange(S, device=x.device), self.unit_model] = self.W2                       # (G, S, M, 2) block-diagonal
-        x1 = F.pad(x, (0, 1), value=1.)                                                           # (G, B, n_in + 1): the bias row's input
-        if torch.is_grad_enabled() and self.W1b.requires_grad:                                    # training: activations in reused buffers
+        blk[:, torch.arange(S, device=x.device), self.unit_model] = self.W2   # (G, S, M, 2) block-diagonal
+        x1 = F.pad(x, (0, 1), value=1.)                                       # (G, B, n_in + 1): the bias row's input
+        if torch.is_grad_enabled() and self.W1b.requires_grad:                # training: activations in reused buffers
             self._generation += 1
             z = _PackedMLP.apply(x1, self.W1b, blk.view(G, S, 2*M), self)
         else: z = torch.bmm(torch.bmm(x1, self.W1b).relu_(), blk.view(G, S, 2*M))
@@ -123,7 +135,8 @@ class ParityEnsemble(torch.nn.Module):
         sl = slice(self.starts[m], self.starts[m+1])
         return self.W1[g, :, sl].T, self.b1[g, sl], self.W2[g, sl].T, self.b2[g, m]
 
-def init_mlp(n_in:int, width:int, generator:torch.Generator # a CPU generator, e.g. `torch.Generator().manual_seed(seed)`
+def init_mlp(n_in:int, width:int,
+             generator:torch.Generator # a CPU generator, e.g. `torch.Generator().manual_seed(seed)`
             ) -> tuple:
     "The two Linear layers of one MLP, drawn from `generator` exactly as PyTorch's default init draws them"
     return init_linear(n_in, width, generator), init_linear(width, 2, generator)
@@ -136,23 +149,36 @@ class _Streams:
         g = sweep.members.drop_duplicates('group').sort_values('group')
         self.tasks = [SparseParity(sweep.n_tasks, sweep.n, sweep.k, a, int(s)) for a, s in zip(g.alpha, g.seed)]
         self.gens = [torch.Generator(device).manual_seed(int(s)) for s in g.seed]
-        self.finite = [FiniteData(t, int(D), sweep.batch_size, gen) if D != -1 else None for t, D, gen in zip(self.tasks, g.D, self.gens)]
-        tg = [torch.Generator(device).manual_seed(10_000 + int(s)) for s in g.seed]   # test sets: their own streams, fixed for the run
+        self.finite = [FiniteData(t, int(D), sweep.batch_size, gen) if D != -1 else None
+                       for t, D, gen in zip(self.tasks, g.D, self.gens)]
+        # test sets: their own streams, fixed for the run
+        tg = [torch.Generator(device).manual_seed(10_000 + int(s)) for s in g.seed]
         tests = [per_task_tests(t, sweep.test_per_task, gen) for t, gen in zip(self.tasks, tg)]
-        self.test_x, self.test_y = torch.stack([x for x, _ in tests]), torch.stack([y for _, y in tests])   # (G, n_tasks*m, n_in), (G, n_tasks*m)
-        self.probs = torch.tensor(np.stack([t.probs for t in self.tasks]), dtype=torch.float32, device=device)  # (G, n_tasks)
+        # (G, n_tasks*m, n_in), (G, n_tasks*m)
+        self.test_x, self.test_y = torch.stack([x for x, _ in tests]), torch.stack([y for _, y in tests])
+        probs = np.stack([t.probs for t in self.tasks])
+        self.probs = torch.tensor(probs, dtype=torch.float32, device=device)   # (G, n_tasks)
         self.bs, self.device = sweep.batch_size, device
     def batch(self):
         "Inputs (G, B, n_in), labels (G, B), weights (G, B) of every group's next batch"
         xs, ys, ws = [], [], []
         for t, gen, fd in zip(self.tasks, self.gens, self.finite):
-            if fd is None: x, y, _ = sample(t, self.bs, gen)
-            else: i = fd.next_indices(); x, y = fd.x[i], fd.y[i]
-            n = len(y); w = torch.ones(self.bs, device=self.device)
-            if n < self.bs: x, y = F.pad(x, (0, 0, 0, self.bs - n)), F.pad(y, (0, self.bs - n)); w[n:] = 0.
-            xs.append(x); ys.append(y); ws.append(w)
+            if fd is None:
+                x, y, _ = sample(t, self.bs, gen)
+            else:
+                i = fd.next_indices()
+                x, y = fd.x[i], fd.y[i]
+            n = len(y)
+            w = torch.ones(self.bs, device=self.device)
+            if n < self.bs:
+                x, y = F.pad(x, (0, 0, 0, self.bs - n)), F.pad(y, (0, self.bs - n))
+                w[n:] = 0.
+            xs.append(x)
+            ys.append(y)
+            ws.append(w)
         return torch.stack(xs), torch.stack(ys), torch.stack(ws)
-    def state(self): return dict(gens=[g.get_state() for g in self.gens], finite=[fd.state() if fd else None for fd in self.finite])
+    def state(self):
+        return dict(gens=[g.get_state() for g in self.gens], finite=[fd.state() if fd else None for fd in self.finite])
     def load_state(self, s):
         for g, st in zip(self.gens, s['gens']): g.set_state(st)
         for fd, st in zip(self.finite, s['finite']):
@@ -164,14 +190,16 @@ def evaluate_ensemble(model:ParityEnsemble, streams:_Streams, n_tasks:int, max_e
     "Per-subtask loss (nats) and accuracy (members, n_tasks), and frequency-weighted means (members,)"
     G, T, _ = streams.test_x.shape
     m = T//n_tasks                                              # test samples per subtask
-    per = max(1, max_elems//(G*m*model.W1.shape[2]))            # subtasks per chunk: bounds the (G, samples, units) activations
+    # subtasks per chunk: bounds the (G, samples, units) activations
+    per = max(1, max_elems//(G*m*model.W1.shape[2]))
     L, A = [], []
     for lo in range(0, n_tasks, per):
         sl = slice(lo*m, min(n_tasks, lo + per)*m)
         logits = model(streams.test_x[:, sl])                   # (G, t, M, 2)
         y = streams.test_y[:, sl, None].expand(-1, -1, logits.shape[2])
         ce = F.cross_entropy(logits.reshape(-1, 2), y.reshape(-1), reduction='none').view(y.shape)
-        L.append(ce.view(G, -1, m, ce.shape[2]).mean(2)); A.append((logits.argmax(-1) == y).float().view(G, -1, m, y.shape[2]).mean(2))
+        L.append(ce.view(G, -1, m, ce.shape[2]).mean(2))
+        A.append((logits.argmax(-1) == y).float().view(G, -1, m, y.shape[2]).mean(2))
     L, A = torch.cat(L, 1).permute(0, 2, 1), torch.cat(A, 1).permute(0, 2, 1)   # (G, M, n_tasks)
     p = streams.probs[:, None]                                                    # (G, 1, n_tasks)
     flat = lambda t: t.reshape(-1, *t.shape[2:])                                  # members in sweep order: group-major
@@ -200,31 +228,43 @@ class SweepResult:
 def ensemble_loss(model:ParityEnsemble, x, y, w): # x (G, B, n_in), y (G, B), w (G, B) sample weights
     "The sum over models of each model's mean cross-entropy (summed, so each model's gradient is its own)"
     logits = model(x)                                                              # (G, B, M, 2)
-    ce = F.cross_entropy(logits.permute(0, 3, 1, 2), y[..., None].expand(-1, -1, logits.shape[2]), reduction='none')  # (G, B, M)
+    targets = y[..., None].expand(-1, -1, logits.shape[2])
+    ce = F.cross_entropy(logits.permute(0, 3, 1, 2), targets, reduction='none')    # (G, B, M)
     return ((ce*w[..., None]).sum(1)/w.sum(1, keepdim=True)).sum()
 
 def _log_to_store(run, step, ev, members, log_subtasks):
     for m, row in enumerate(members.itertuples()):
-        tags = dict(member=m, width=int(row.width), P=int(row.P), seed=int(row.seed), D=int(row.D), alpha=float(row.alpha))
-        run.log('test_loss', float(ev['loss'][m]), step, **tags); run.log('test_acc', float(ev['acc'][m]), step, **tags)
+        tags = dict(member=m, width=int(row.width), P=int(row.P), seed=int(row.seed), D=int(row.D),
+                    alpha=float(row.alpha))
+        run.log('test_loss', float(ev['loss'][m]), step, **tags)
+        run.log('test_acc', float(ev['acc'][m]), step, **tags)
         if log_subtasks:
             for i, (l, a) in enumerate(zip(ev['sub_loss'][m].tolist(), ev['sub_acc'][m].tolist())):
-                run.log('subtask_loss', l, step, subtask=i, **tags); run.log('subtask_acc', a, step, subtask=i, **tags)
+                run.log('subtask_loss', l, step, subtask=i, **tags)
+                run.log('subtask_acc', a, step, subtask=i, **tags)
 
 def _resume(ck:Path, model, opt, streams, device) -> tuple[dict, int, float]:
-    "Load the last checkpoint into model, optimiser and data streams: (logs so far, its step, seconds spent); a fresh start without one"
+    "Load the last checkpoint into model, optimiser, streams: (logs so far, its step, seconds spent); else start afresh"
     if not ck.exists(): return dict(loss=[], acc=[], sub_loss=[], sub_acc=[]), 0, 0.
-    s = torch.load(ck, weights_only=True, map_location=device)   # tensors and plain containers only: nothing is unpickled
-    if set(s['model']) != set(model.state_dict()):   # written by an older layout of the ensemble (separate W1 and b1): start again
-        warnings.warn(f"{ck} holds an ensemble of another layout ({', '.join(sorted(s['model']))}); training from the start")
+    # tensors and plain containers only: nothing is unpickled
+    s = torch.load(ck, weights_only=True, map_location=device)
+    # written by an older layout of the ensemble (separate W1 and b1): start again
+    if set(s['model']) != set(model.state_dict()):
+        warnings.warn(f"{ck} holds an ensemble of another layout ({', '.join(sorted(s['model']))}); "
+                      "training from the start")
         return dict(loss=[], acc=[], sub_loss=[], sub_acc=[]), 0, 0.
-    model.load_state_dict(s['model']); opt.load_state_dict(s['opt']); streams.load_state(s['streams'])
-    return {k: [t.numpy() for t in v] for k, v in s['logs'].items()}, s['step'], s['seconds']   # the state before the update of step s['step'], whose log is in logs
+    model.load_state_dict(s['model'])
+    opt.load_state_dict(s['opt'])
+    streams.load_state(s['streams'])
+    # the state before the update of step s['step'], whose log is in logs
+    logs = {k: [t.numpy() for t in v] for k, v in s['logs'].items()}
+    return logs, s['step'], s['seconds']
 
 def _checkpoint(ck:Path, model, opt, streams, logs:dict, step:int, seconds:float):
     "Save everything a resumed run needs to continue bit for bit"
     with atomic_path(ck) as tmp:
-        torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), streams=streams.state(), step=step, seconds=seconds,
+        torch.save(dict(model=model.state_dict(), opt=opt.state_dict(), streams=streams.state(),
+                        step=step, seconds=seconds,
                         logs={k: [torch.from_numpy(a) for a in v] for k, v in logs.items()}), tmp)
 
 def _log_eval(model, streams, sweep:ParitySweep, logs:dict, run, step:int, log_subtasks:bool):
@@ -236,7 +276,8 @@ def _log_eval(model, streams, sweep:ParitySweep, logs:dict, run, step:int, log_s
 def group_sweeps(sweep:ParitySweep) -> list[ParitySweep]:
     "One sweep per data group (its alpha, seed and D, with every width), in group order"
     g = sweep.members.drop_duplicates('group').sort_values('group')
-    return [dataclasses.replace(sweep, alphas=(float(a),), seeds=(int(s),), Ds=(int(D),)) for a, s, D in zip(g.alpha, g.seed, g.D)]
+    return [dataclasses.replace(sweep, alphas=(float(a),), seeds=(int(s),), Ds=(int(D),))
+            for a, s, D in zip(g.alpha, g.seed, g.D)]
 
 def merge_groups(sweep:ParitySweep, parts:list[SweepResult]) -> SweepResult:
     "The result of a sweep from the results of its `group_sweeps`, in order"
@@ -249,18 +290,21 @@ def sweep_unit(sweep:ParitySweep, device:str, store_path:str|None, log_subtasks:
               ) -> dict:
     "A unit: every member of `sweep` trained as one ensemble, resuming from its checkpoint; the logs, as arrays"
     streams = _Streams(sweep, device)
-    model = ParityEnsemble(sweep.n_tasks + sweep.n, sweep.widths, sweep.members.drop_duplicates('group').seed.values, device)
+    group_seeds = sweep.members.drop_duplicates('group').seed.values
+    model = ParityEnsemble(sweep.n_tasks + sweep.n, sweep.widths, group_seeds, device)
     opt = adamw(model, sweep.lr)
     ck = Path(scratch)/'checkpoint.pt'
     logs, start, spent = _resume(ck, model, opt, streams, device)
     resumed = len(logs['loss']) > 0
     store = ResultsStore(store_path) if store_path else ResultsStore()
-    run = store.run(f'parity/{sweep.name}', asdict(sweep), run_id=f'parity-{sweep.name}-{sweep.key()}', resume=True, flush_every=20_000)
+    run = store.run(f'parity/{sweep.name}', asdict(sweep), run_id=f'parity-{sweep.name}-{sweep.key()}',
+                    resume=True, flush_every=20_000)
     t0 = time.time()
     with run:
-        run.store.drop_metrics(run.run_id, after_step=start if resumed else None)   # rows logged after the checkpoint are redone
-        bar = progress(range(start, sweep.steps + 1), desc=f'parity {sweep.name} ({len(sweep.members)} models)', unit='step',
-                       initial=start, total=sweep.steps + 1)
+        # rows logged after the checkpoint are redone
+        run.store.drop_metrics(run.run_id, after_step=start if resumed else None)
+        bar = progress(range(start, sweep.steps + 1), desc=f'parity {sweep.name} ({len(sweep.members)} models)',
+                       unit='step', initial=start, total=sweep.steps + 1)
         for step in bar:
             if step in sweep.log_steps and not (resumed and step == start):
                 _log_eval(model, streams, sweep, logs, run, step, log_subtasks)
@@ -282,16 +326,21 @@ def train_sweep(sweep:ParitySweep, device=None, store:ResultsStore|None=None,
     device = get_device(device) if cluster is None else task_device(cluster, device)
     split = cluster is not None and cluster.executor != 'local'
     parts = group_sweeps(sweep) if split else [sweep]
-    run = ResumableRun('parity', dict(sweep=asdict(sweep), one_ensemble=not split), folder=out, name=sweep.name)   # split or not: other roundings
-    kw = dict(device=torch.device(device).type, store_path=str(store.path) if store else None, log_subtasks=log_subtasks, checkpoint_every=checkpoint_every)
-    keys = [f'group {g:04d} alpha={s.alphas[0]:g} seed={s.seeds[0]} D={s.Ds[0]}' if split else 'ensemble' for g, s in enumerate(parts)]
-    run.run([Unit(k, sweep_unit, kw | dict(sweep=s)) for k, s in zip(keys, parts)], cluster, desc=f'parity {sweep.name}')
+    # split or not: other roundings
+    run = ResumableRun('parity', dict(sweep=asdict(sweep), one_ensemble=not split), folder=out, name=sweep.name)
+    kw = dict(device=torch.device(device).type, store_path=str(store.path) if store else None,
+              log_subtasks=log_subtasks, checkpoint_every=checkpoint_every)
+    keys = [f'group {g:04d} alpha={s.alphas[0]:g} seed={s.seeds[0]} D={s.Ds[0]}' if split else 'ensemble'
+            for g, s in enumerate(parts)]
+    units = [Unit(k, sweep_unit, kw | dict(sweep=s)) for k, s in zip(keys, parts)]
+    run.run(units, cluster, desc=f'parity {sweep.name}')
     results = [SweepResult(s, s.members, **run.result(k)) for k, s in zip(keys, parts)]
     return merge_groups(sweep, results) if split else results[0]
 
 
 # %% ../../../nbs/33_quanta_parity_train.ipynb #fd1cc910
-def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:int, lr:float=1e-3, D:int=-1, device=None) -> torch.nn.Sequential:
+def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:int, lr:float=1e-3, D:int=-1,
+                 device=None) -> torch.nn.Sequential:
     "One MLP trained alone (the reference for the ensemble)"
     device = get_device(device)
     l1, l2 = init_mlp(task.n_inputs, width, torch.Generator().manual_seed(seed))
@@ -300,8 +349,11 @@ def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:i
     gen = torch.Generator(device).manual_seed(seed)
     fd = FiniteData(task, D, batch_size, gen) if D != -1 else None
     for _ in range(steps):
-        if fd is None: x, y, _ = sample(task, batch_size, gen)
-        else: i = fd.next_indices(); x, y = fd.x[i], fd.y[i]
+        if fd is None:
+            x, y, _ = sample(task, batch_size, gen)
+        else:
+            i = fd.next_indices()
+            x, y = fd.x[i], fd.y[i]
         optimizer_step(opt, F.cross_entropy(model(x), y))
     return model
 
@@ -309,6 +361,6 @@ def train_single(task:SparseParity, width:int, seed:int, steps:int, batch_size:i
 def ensemble_flops(n_in:int, widths, batch_size:int) -> tuple:
     "(useful, executed) FLOPs of one training step of one data group (see the note below)"
     S, M, B = sum(widths), len(widths), batch_size
-    first = 2*B*n_in*S*2                        # forward + weight gradient; no gradient for the inputs
-    useful = first + 2*B*S*2*3                  # each model's own (w, 2) second layer: forward, weight and input gradients
-    return useful, first + 2*B*S*2*M*3          # executed: the block-diagonal (S, 2M) second layer
+    first = 2*B*n_in*S*2                  # forward + weight gradient; no gradient for the inputs
+    useful = first + 2*B*S*2*3            # each model's own (w, 2) second layer: forward, weight and input gradients
+    return useful, first + 2*B*S*2*M*3    # executed: the block-diagonal (S, 2M) second layer

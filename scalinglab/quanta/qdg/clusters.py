@@ -4,7 +4,7 @@
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #3191d003
 from __future__ import annotations
-import json, math, warnings
+import math, warnings
 from pathlib import Path
 import numpy as np
 import scipy.linalg, scipy.sparse, scipy.sparse.linalg
@@ -27,7 +27,9 @@ def cluster_counts(n:int, # tokens clustered
                    counts:tuple=CLUSTER_COUNTS) -> list[int]:
     "The study's cluster counts that make sense for n tokens: K <= max_fraction × n"
     ks = [k for k in counts if k <= max_fraction*n]
-    if not ks: raise ValueError(f"{n} tokens are too few for the cluster counts {counts[:3]}...: the smallest needs {counts[0]/max_fraction:.0f}")
+    if not ks:
+        raise ValueError(f"{n} tokens are too few for the cluster counts {counts[:3]}...: "
+                         f"the smallest needs {counts[0]/max_fraction:.0f}")
     return ks
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #9926e6ac
@@ -53,41 +55,53 @@ def spectral_embedding(A, # (N, N) symmetric affinity, dense array or scipy spar
     n = A.shape[0]
     if not 0 < n_components < n: raise ValueError(f"n_components must be in 1..{n - 1}, got {n_components}")
     if scipy.sparse.issparse(A):
-        A0 = scipy.sparse.csr_matrix(A, dtype=np.float64); A0.setdiag(0); A0.eliminate_zeros()
+        A0 = scipy.sparse.csr_matrix(A, dtype=np.float64)
+        A0.setdiag(0)
+        A0.eliminate_zeros()
         deg = np.asarray(A0.sum(0)).ravel()
         n_parts = connected_components(A0, directed=False)[0]
-        if n_parts > 1: warnings.warn(f"The affinity graph has {n_parts} connected components: spectral clustering will split along them first")
+        if n_parts > 1:
+            warnings.warn(f"The affinity graph has {n_parts} connected components: "
+                          "spectral clustering will split along them first")
         dd = np.sqrt(np.where(deg > 0, deg, 1))
         M = scipy.sparse.diags(1/dd) @ A0 @ scipy.sparse.diags(1/dd)
         v0 = np.random.RandomState(seed).uniform(-1, 1, n)
         w, v = scipy.sparse.linalg.eigsh(M, k=n_components, which='LA', v0=v0)
     else:
-        A0 = np.array(A, dtype=np.float64); np.fill_diagonal(A0, 0)
+        A0 = np.array(A, dtype=np.float64)
+        np.fill_diagonal(A0, 0)
         deg = A0.sum(0)
         dd = np.sqrt(np.where(deg > 0, deg, 1))
-        A0 /= dd; A0 /= dd[:, None]                                         # D^-1/2 A0 D^-1/2, in place
+        A0 /= dd                                 # D^-1/2 A0 D^-1/2, in place
+        A0 /= dd[:, None]
         if get_device(device).type == 'cuda':
             w, v = (t.cpu().numpy() for t in torch.linalg.eigh(torch.as_tensor(A0, device=get_device(device))))
             w, v = w[-n_components:], v[:, -n_components:]
-        else: w, v = scipy.linalg.eigh(A0, subset_by_index=[n - n_components, n - 1], overwrite_a=True, check_finite=False)
+        else:
+            w, v = scipy.linalg.eigh(A0, subset_by_index=[n - n_components, n - 1],
+                                     overwrite_a=True, check_finite=False)
     order = np.argsort(-w, kind='stable')                                   # largest of M = smallest of L first
     return _sign_flip(v[:, order]/dd[:, None])
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #668e97a9
 def assign_labels(embedding:np.ndarray, # (N, >= k) from `spectral_embedding`
                   k:int, seed:int=0, n_init:int=10, # k-means restarts (the study: 30)
-                  method:str='kmeans' # scikit-learn's; 'torch-kmeans' (`torch_kmeans`, on the GPU when there is one); or 'cluster_qr' (no iterations, no seed)
+                  # scikit-learn's k-means; 'torch-kmeans' (`torch_kmeans`, on the GPU when there is one);
+                  # or 'cluster_qr' (no iterations, no seed)
+                  method:str='kmeans'
                  ) -> np.ndarray:
     "(N,) cluster labels at K = k from the first k embedding columns"
     from sklearn.cluster import k_means
     from sklearn.cluster._spectral import cluster_qr
-    if k > embedding.shape[1]: raise ValueError(f"K={k} needs {k} embedding columns; this embedding has {embedding.shape[1]}")
+    if k > embedding.shape[1]:
+        raise ValueError(f"K={k} needs {k} embedding columns; this embedding has {embedding.shape[1]}")
     X = embedding[:, :k]
     if method == 'cluster_qr': return cluster_qr(X).astype(np.int32)
     if method == 'torch-kmeans': return torch_kmeans(X, k, seed, n_init)
     if method != 'kmeans': raise ValueError(f"method must be 'kmeans', 'torch-kmeans' or 'cluster_qr', got {method!r}")
     rs = np.random.RandomState(seed)
-    rs.uniform(-1, 1, X.shape[0])   # scikit-learn draws ARPACK's start vector from the same generator before k-means: same seeds, same labels
+    # scikit-learn draws ARPACK's start vector from the same generator before k-means: same seeds, same labels
+    rs.uniform(-1, 1, X.shape[0])
     return k_means(X, k, random_state=rs, n_init=n_init)[1].astype(np.int32)
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #67fb364c
@@ -113,7 +127,7 @@ def torch_kmeans(X:np.ndarray, # (N, d) points
     device = get_device(device)
     X = torch.as_tensor(np.asarray(X, dtype=np.float32), device=device)
     g = torch.Generator(device).manual_seed(seed)
-    thresh = tol*X.var(0).mean()*X.shape[1]                                      # scikit-learn's tolerance: relative to the data's variance
+    thresh = tol*X.var(0).mean()*X.shape[1]   # scikit-learn's tolerance: relative to the data's variance
     best, best_inertia = None, math.inf
     for _ in range(n_init):
         C = _kmeanspp(X, k, g)
@@ -122,7 +136,7 @@ def torch_kmeans(X:np.ndarray, # (N, d) points
             counts = torch.bincount(lab, minlength=k).float()
             new = torch.zeros_like(C).index_add_(0, lab, X)/counts.clamp_min(1)[:, None]
             empty = counts == 0
-            if empty.any():                                                      # an empty cluster takes the points farthest from their centres
+            if empty.any():   # an empty cluster takes the points farthest from their centres
                 far = _sq_dists(X, C).min(1).values.topk(int(empty.sum())).indices
                 new[empty] = X[far]
             shift = ((new - C)**2).sum()
@@ -137,17 +151,21 @@ def torch_kmeans(X:np.ndarray, # (N, d) points
 class _Embedding:
     "The shared spectral embedding of one affinity, made (or read from its own cached run) the first time a K needs it"
     def __init__(self, A, k:int, seed:int, device, folder:Path|None, params:dict):
-        self.A, self.k, self.seed, self.device, self.folder, self.params, self.value = A, k, seed, device, folder, params, None
+        self.A, self.k, self.seed, self.device = A, k, seed, device
+        self.folder, self.params, self.value = folder, params, None
     def __call__(self) -> np.ndarray:
         if self.value is None:
             if self.folder is None: self.value = spectral_embedding(self.A, self.k, self.seed, self.device)
             else:
-                run = ResumableRun('spectral-embedding', self.params | dict(k=self.k), folder=self.folder/f'embedding-{self.k}')
-                run.run([Unit('embedding', embedding_unit, dict(A=self.A, k=self.k, seed=self.seed, device=self.device))])
+                run = ResumableRun('spectral-embedding', self.params | dict(k=self.k),
+                                   folder=self.folder/f'embedding-{self.k}')
+                unit_kw = dict(A=self.A, k=self.k, seed=self.seed, device=self.device)
+                run.run([Unit('embedding', embedding_unit, unit_kw)])
                 self.value = run.result('embedding')['embedding']
         return self.value
 
-def embedding_unit(A, k:int, seed:int, device) -> dict: return dict(embedding=spectral_embedding(A, k, seed, device))
+def embedding_unit(A, k:int, seed:int, device) -> dict:
+    return dict(embedding=spectral_embedding(A, k, seed, device))
 
 def labels_unit(embedding:_Embedding, k:int, seed:int, n_init:int, method:str) -> dict:
     "A unit: the labels at one K"
@@ -161,11 +179,15 @@ def spectral_clusters(A, # (N, N) affinity, dense or sparse
                       device=None) -> dict:
     "{K: (N,) labels} for every K from one shared spectral embedding"
     ks = sorted(int(k) for k in ks)
-    params = dict(n=int(A.shape[0]), seed=seed, n_init=n_init, method=method, affinity=affinity_key)   # not the Ks: any K can be added later
+    # not the Ks: any K can be added later
+    params = dict(n=int(A.shape[0]), seed=seed, n_init=n_init, method=method, affinity=affinity_key)
     emb = _Embedding(A, max(ks), seed, device, Path(out) if out is not None else None, params)
-    if out is None: return {k: assign_labels(emb(), k, seed, n_init, method) for k in progress(ks, desc='spectral labels', unit='K')}
+    if out is None:
+        bar = progress(ks, desc='spectral labels', unit='K')
+        return {k: assign_labels(emb(), k, seed, n_init, method) for k in bar}
     run = ResumableRun('spectral-labels', params, folder=Path(out)/'labels')
-    run.run([Unit(f'K={k}', labels_unit, dict(embedding=emb, k=k, seed=seed, n_init=n_init, method=method)) for k in ks], desc='spectral labels')
+    units = [Unit(f'K={k}', labels_unit, dict(embedding=emb, k=k, seed=seed, n_init=n_init, method=method)) for k in ks]
+    run.run(units, desc='spectral labels')
     return {k: run.result(f'K={k}')['labels'] for k in ks}
 
 # %% ../../../nbs/39_quanta_qdg_clusters.ipynb #f68a72d2
@@ -175,13 +197,15 @@ def knn_affinity(vectors:np.ndarray, # (N, dim) unit rows (gradients or sketches
     device = get_device(device)
     n = vectors.shape[0]
     if not 0 < n_neighbors < n: raise ValueError(f"n_neighbors must be in 1..{n - 1}, got {n_neighbors}")
-    V = torch.as_tensor(np.array(vectors, dtype=np.float32), device=device)       # (N, dim), a copy: memmaps are read-only
+    V = torch.as_tensor(np.array(vectors, dtype=np.float32), device=device)   # (N, dim), a copy: memmaps are read-only
     rows, cols, vals = [], [], []
     for i in range(0, n, block):
-        S = V[i:i + block] @ V.T                                                  # (b, N) cosines
-        S[torch.arange(S.shape[0]), torch.arange(i, i + S.shape[0])] = -2         # not its own neighbour
+        S = V[i:i + block] @ V.T                                              # (b, N) cosines
+        S[torch.arange(S.shape[0]), torch.arange(i, i + S.shape[0])] = -2     # not its own neighbour
         top = S.topk(n_neighbors, dim=1)
-        rows.append(np.repeat(np.arange(i, i + S.shape[0]), n_neighbors)); cols.append(top.indices.cpu().numpy().ravel())
+        rows.append(np.repeat(np.arange(i, i + S.shape[0]), n_neighbors))
+        cols.append(top.indices.cpu().numpy().ravel())
         vals.append((1 - torch.arccos(top.values.clamp(-1, 1))/torch.pi).cpu().numpy().ravel())
-    A = scipy.sparse.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n, n), dtype=np.float32)
+    ij = (np.concatenate(rows), np.concatenate(cols))
+    A = scipy.sparse.csr_matrix((np.concatenate(vals), ij), shape=(n, n), dtype=np.float32)
     return A.maximum(A.T).tocsr()

@@ -26,7 +26,8 @@ def envelope(clusters:dict # {K: (N,) labels}
     n_ranks = len(rank_sizes(clusters[max(clusters)]))
     env = np.zeros(n_ranks, dtype=np.int64)
     for s in per_k:
-        m = min(n_ranks, s.size); env[:m] = np.maximum(env[:m], s[:m])
+        m = min(n_ranks, s.size)
+        env[:m] = np.maximum(env[:m], s[:m])
     return env
 
 # %% ../../../nbs/40_quanta_qdg_envelope.ipynb #116359ce
@@ -34,19 +35,24 @@ STUDY_TOKENS, STUDY_WINDOW = 10_000, (101, 1000)
 
 def envelope_window(n_tokens:int, n_ranks:int) -> dict:
     "The ranks to fit (1-based, inclusive) and how they were chosen"
-    if n_tokens >= STUDY_TOKENS and n_ranks >= STUDY_WINDOW[1]:
-        return dict(lo=STUDY_WINDOW[0], hi=STUDY_WINDOW[1], rule=f'the study: ranks {STUDY_WINDOW[0]}-{STUDY_WINDOW[1]}')
+    study_lo, study_hi = STUDY_WINDOW
+    if n_tokens >= STUDY_TOKENS and n_ranks >= study_hi:
+        return dict(lo=study_lo, hi=study_hi, rule=f'the study: ranks {study_lo}-{study_hi}')
     scale = n_tokens/STUDY_TOKENS
-    lo, hi = max(2, round(STUDY_WINDOW[0]*scale)), min(n_ranks, round(STUDY_WINDOW[1]*scale))
-    if hi - lo < 4: raise ValueError(f"{n_tokens} tokens with {n_ranks} ranks leave ranks {lo}-{hi} to fit: too few; use more tokens or larger K")
-    return dict(lo=lo, hi=hi, rule=f"the study's ranks 101-1000 scaled by N/10,000 = {scale:.3g}" + (f', cut at the {n_ranks} ranks there are' if hi < round(STUDY_WINDOW[1]*scale) else ''))
+    lo, hi = max(2, round(study_lo*scale)), min(n_ranks, round(study_hi*scale))
+    if hi - lo < 4:
+        raise ValueError(f"{n_tokens} tokens with {n_ranks} ranks leave ranks {lo}-{hi} to fit: too few; "
+                         "use more tokens or larger K")
+    cut = f', cut at the {n_ranks} ranks there are' if hi < round(study_hi*scale) else ''
+    return dict(lo=lo, hi=hi, rule=f"the study's ranks 101-1000 scaled by N/10,000 = {scale:.3g}" + cut)
 
 def fit_envelope(env:np.ndarray, window:dict, n_boot:int=1000, seed:int=0) -> dict:
     "Slope of log size against log rank over the window, with a bootstrap 95% interval"
     ranks = np.arange(1, env.size + 1)
     sel = slice(window['lo'] - 1, window['hi'])
     f = fit_power_law(ranks[sel], env[sel].astype(float), offset=False, loss='linear', n_boot=n_boot, seed=seed)
-    return dict(slope=-f.alpha, ci=[-f.ci['alpha'][1], -f.ci['alpha'][0]], amplitude=f.a, window=window, n_points=f.n_points)
+    return dict(slope=-f.alpha, ci=[-f.ci['alpha'][1], -f.ci['alpha'][0]], amplitude=f.a, window=window,
+                n_points=f.n_points)
 
 def reference_slope(alpha_n:float) -> float:
     "The size-rank slope the theory predicts from the scaling exponent in parameters: -(1 + α_N)"
@@ -75,18 +81,22 @@ def noise_unit(exponent:float, n:int, n_clusters:int, ks:list, dim:int, spread:f
     X, _ = zipf_clusters(n, n_clusters, exponent, dim, spread, seed)
     labels = spectral_clusters(angular_similarity(X @ X.T), ks, seed=seed, n_init=n_init)
     env = envelope(labels)
-    return dict(seed=seed, slope=fit_envelope(env, envelope_window(n, env.size), n_boot=0)['slope'], envelope=env.tolist())
+    slope = fit_envelope(env, envelope_window(n, env.size), n_boot=0)['slope']
+    return dict(seed=seed, slope=slope, envelope=env.tolist())
 
 def envelope_noise(exponent:float, n:int=2000, n_clusters:int=200, ks:list|None=None, seeds=range(5),
                    dim:int=64, spread:float=0.5, n_init:int=3,
                    out:str|None=None # the run's folder (default: in the cache, keyed by the parameters)
                   ) -> dict:
     "Fitted envelope slopes of Zipf-sized Gaussian clusters over seeds: bias and spread against -exponent"
-    ks = ks or [k for k in (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 225, 250, 275, 300, 350, 400) if k <= n//5]
+    counts = (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 125, 150, 175, 200, 225, 250, 275, 300, 350, 400)
+    ks = ks or [k for k in counts if k <= n//5]
     p = dict(exponent=exponent, n=n, n_clusters=n_clusters, ks=list(ks), dim=dim, spread=spread, n_init=n_init)
     run = ResumableRun('qdg-noise', p | dict(seeds=list(seeds)), folder=out, name=f'exponent{exponent:g}')
-    run.run([Unit(f'seed {s}', noise_unit, p | dict(seed=s)) for s in seeds], desc=f'envelope noise (exponent {exponent})')
+    units = [Unit(f'seed {s}', noise_unit, p | dict(seed=s)) for s in seeds]
+    run.run(units, desc=f'envelope noise (exponent {exponent})')
     fits = [run.result(f'seed {s}') for s in seeds]
     s = np.array([f['slope'] for f in fits])
-    return dict(exponent=exponent, true_slope=-exponent, slopes=s.tolist(), mean=float(s.mean()), bias=float(s.mean() + exponent),
-                sd=float(s.std(ddof=1)) if s.size > 1 else 0., n=n, n_clusters=n_clusters, ks=ks, dim=dim, spread=spread, runs=fits)
+    return dict(exponent=exponent, true_slope=-exponent, slopes=s.tolist(), mean=float(s.mean()),
+                bias=float(s.mean() + exponent), sd=float(s.std(ddof=1)) if s.size > 1 else 0.,
+                n=n, n_clusters=n_clusters, ks=ks, dim=dim, spread=spread, runs=fits)

@@ -32,7 +32,8 @@ __all__ = ['TINYSTORIES_33M', 'qdg_pipeline', 'sketch_error', 'sklearn_agreement
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
-                 model:int=-1, # which model: its losses choose the tokens and its gradients are clustered (the study: 0, the smallest)
+                 # which model: its losses choose the tokens, its gradients are clustered (the study: 0, the smallest)
+                 model:int=-1,
                  n_docs:int=0, # evaluation documents (0: the suite's default)
                  threshold:float=0.1, # nats; 0: the smallest threshold that yields n_tokens
                  induction:bool=True, every:int=50, n_tokens:int=10_000, # the selection (`select_tokens`)
@@ -40,14 +41,17 @@ def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystorie
                  affinity:str='dense', n_neighbors:int=50, # 'dense' angular similarity, or 'knn' for large N
                  ks:list|None=None, # cluster counts (None: the study's that fit N)
                  seed:int=0, n_init:int=10, batch_size:int=32, batch_tokens:int|None=None, device=None,
-                 run_dir:str|None=None, # the gradient run's folder, its clusters inside (default: in the cache, keyed by the parameters)
-                 label_method:str='kmeans', # `assign_labels`: scikit-learn's k-means, 'torch-kmeans' (GPU; large N) or 'cluster_qr'
+                 # the gradient run's folder, its clusters inside (default: in the cache, keyed by the parameters)
+                 run_dir:str|None=None,
+                 # `assign_labels`: scikit-learn's k-means, 'torch-kmeans' (GPU; large N) or 'cluster_qr'
+                 label_method:str='kmeans',
                  cluster:ClusterConfig|None=None, # the losses and the gradients as tasks (`07_executor`); None: here
-                 sources:ModelSources=HUB # where hub models and the full-mode corpora come from (a rehearsal: stand-ins)
+                 sources:ModelSources=HUB # where hub models and full-mode corpora come from (a rehearsal: stand-ins)
                 ) -> dict:
     "QDG on one model of a suite: tokens, gradients, affinity, clusters at every K, and the suite's α_N"
     if affinity not in ('dense', 'knn'): raise ValueError(f"affinity must be 'dense' or 'knn', got {affinity!r}")
-    s = tinystories_suite(sources=sources) if suite == 'tinystories-33m' else load_suite(suite, n_docs=n_docs or 200_000, sources=sources)
+    if suite == 'tinystories-33m': s = tinystories_suite(sources=sources)
+    else: s = load_suite(suite, n_docs=n_docs or 200_000, sources=sources)
     store, L = suite_losses(s, n_docs or None, None, batch_tokens, device, cluster)
     m = s[model]
     losses = np.asarray(L[:, model])                                        # (n_rows,) nats
@@ -55,16 +59,20 @@ def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystorie
     if auto: threshold = threshold_for(store, losses, n_tokens, every, induction)
     sel = select_tokens(store, losses, threshold, m.name, induction, every, n_tokens)
     net = load_model(m.source, m.revision, device=device)
-    run = qdg_gradients(net, store, sel, f'{m.name} ({m.source}{"@" + m.revision if m.revision else ""})', mode=grad_mode, sketch_dim=sketch_dim,
-                        seed=seed, memory_gb=memory_gb, batch_size=batch_size, device=device, out=run_dir, cluster=cluster)
-    A = angular_similarity(cosine_matrix(run.vectors, device=device)) if affinity == 'dense' else knn_affinity(run.vectors, n_neighbors, device=device)
+    model_id = f'{m.name} ({m.source}{"@" + m.revision if m.revision else ""})'
+    run = qdg_gradients(net, store, sel, model_id, mode=grad_mode, sketch_dim=sketch_dim, seed=seed,
+                        memory_gb=memory_gb, batch_size=batch_size, device=device, out=run_dir, cluster=cluster)
+    if affinity == 'dense': A = angular_similarity(cosine_matrix(run.vectors, device=device))
+    else: A = knn_affinity(run.vectors, n_neighbors, device=device)
     ks = sorted(ks) if ks else cluster_counts(len(sel))
     key = f"{run.path.name}/{affinity}" + (f'-{n_neighbors}' if affinity == 'knn' else '')
-    clusters = spectral_clusters(A, ks, seed, n_init, label_method, out=run.path/f'clusters-{content_key([key, seed, n_init, label_method])}',
-                                 affinity_key=key, device=device)
+    clusters_dir = run.path/f'clusters-{content_key([key, seed, n_init, label_method])}'
+    clusters = spectral_clusters(A, ks, seed, n_init, label_method, out=clusters_dir, affinity_key=key, device=device)
     fit = mean_loss_scaling(L, s.n_params)['fit'] if len(s) >= 3 else None   # a one-model suite has no α_N
-    return dict(suite=s, model=m, store=store, losses=losses, selection=sel, threshold=float(threshold), threshold_auto=auto, net=net, run=run,
-                A=A, clusters=clusters, ks=ks, alpha_n=float(fit.alpha) if fit else None, alpha_n_ci=[float(v) for v in fit.ci['alpha']] if fit else None,
+    return dict(suite=s, model=m, store=store, losses=losses, selection=sel,
+                threshold=float(threshold), threshold_auto=auto, net=net, run=run, A=A, clusters=clusters, ks=ks,
+                alpha_n=float(fit.alpha) if fit else None,
+                alpha_n_ci=[float(v) for v in fit.ci['alpha']] if fit else None,
                 seed=seed, n_init=n_init, label_method=label_method)
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #68e385b9
@@ -86,10 +94,12 @@ def sketch_error(res:dict, n_sample:int=200, seed:int=0) -> dict|None:
         G = token_gradients(net, torch.as_tensor(store.doc(d).astype(np.int64), device=dev), pos, params).cpu()
         for r, i in enumerate(ii): exact[where[i]] = G[r]
     C_exact = (exact @ exact.T).numpy().astype(np.float64)
-    V = np.asarray(run.vectors[idx], dtype=np.float64); C_sketch = V @ V.T
+    V = np.asarray(run.vectors[idx], dtype=np.float64)
+    C_sketch = V @ V.T
     off = ~np.eye(len(idx), dtype=bool)
     dA = np.abs(angular_similarity(C_sketch) - angular_similarity(C_exact))[off]
-    return dict(n_sample=int(len(idx)), sketch_dim=run.manifest['params']['dim'], mean_abs_dcos=float(np.abs(C_sketch - C_exact)[off].mean()),
+    return dict(n_sample=int(len(idx)), sketch_dim=run.manifest['params']['dim'],
+                mean_abs_dcos=float(np.abs(C_sketch - C_exact)[off].mean()),
                 mean_abs_dangular=float(dA.mean()), max_abs_dangular=float(dA.max()))
 
 def sklearn_agreement(res:dict, ks:list) -> dict:
@@ -98,30 +108,37 @@ def sklearn_agreement(res:dict, ks:list) -> dict:
     from sklearn.metrics import adjusted_rand_score
     out = {}
     for k in ks:
-        theirs = SpectralClustering(n_clusters=k, affinity='precomputed', random_state=res['seed'], n_init=res['n_init']).fit(res['A']).labels_
+        sc = SpectralClustering(n_clusters=k, affinity='precomputed', random_state=res['seed'], n_init=res['n_init'])
+        theirs = sc.fit(res['A']).labels_
         out[int(k)] = float(adjusted_rand_score(res['clusters'][k], theirs))
     return out
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #9baae5a1
 def rank_frequency(res:dict, k_show:int|None=None, window_size:int=400) -> dict:
-    "Sizes by rank for every K, the envelope and its fit, the reference slope, and the cluster-ordered similarity window at `k_show`"
+    "Sizes by rank for every K, the envelope and its fit, the reference slope, and the similarity window at `k_show`"
     env = envelope(res['clusters'])
     window = envelope_window(len(res['selection']), env.size)
     fit = fit_envelope(env, window)
-    k_show = k_show or min(res['ks'], key=lambda k: abs(k - 0.04*len(res['selection'])))   # the study: K = 400 of 10,000 tokens
+    # the study: K = 400 of 10,000 tokens
+    k_show = k_show or min(res['ks'], key=lambda k: abs(k - 0.04*len(res['selection'])))
     labels = res['clusters'][k_show]
-    size_rank = np.argsort(np.argsort(-np.bincount(labels), kind='stable'), kind='stable')     # cluster id -> rank by size
-    order = np.lexsort((np.arange(labels.size), size_rank[labels]))                        # tokens by their cluster's rank
-    n = labels.size; w = min(window_size, n); start = min(round(0.51*n), n - w)              # the study shows samples 5100-5500 of 10,000
+    size_rank = np.argsort(np.argsort(-np.bincount(labels), kind='stable'), kind='stable')   # cluster id -> size rank
+    order = np.lexsort((np.arange(labels.size), size_rank[labels]))   # tokens by their cluster's rank
+    n = labels.size
+    w = min(window_size, n)
+    start = min(round(0.51*n), n - w)          # the study shows samples 5100-5500 of 10,000
     A = res['A']
     sub = order[start:start + w]
     block = A[np.ix_(sub, sub)] if isinstance(A, np.ndarray) else A[sub][:, sub].toarray()
-    return dict(per_k={int(k): rank_sizes(l).tolist() for k, l in res['clusters'].items()}, envelope=env.tolist(), fit=fit,
-                reference=dict(alpha_n=res['alpha_n'], alpha_n_ci=res['alpha_n_ci'], slope=reference_slope(res['alpha_n'])) if res['alpha_n'] is not None else None,
+    reference = None
+    if res['alpha_n'] is not None:
+        reference = dict(alpha_n=res['alpha_n'], alpha_n_ci=res['alpha_n_ci'], slope=reference_slope(res['alpha_n']))
+    per_k = {int(k): rank_sizes(l).tolist() for k, l in res['clusters'].items()}
+    return dict(per_k=per_k, envelope=env.tolist(), fit=fit, reference=reference,
                 k_show=int(k_show), matrix_window=[int(start), int(start + w)], matrix=block)
 
 def plot_rank_frequency(rf:dict, title:str=''):
-    "(a) the angular-similarity matrix ordered by cluster; (b) sizes by rank for every K, the envelope, its fit and the reference slope"
+    "(a) angular similarities ordered by cluster; (b) sizes by rank for every K, the envelope, its fit, reference slope"
     import matplotlib.pyplot as plt
     from matplotlib import cm
     from scalinglab.framework.plotting import THEORY
@@ -130,20 +147,28 @@ def plot_rank_frequency(rf:dict, title:str=''):
     lo, hi = rf['matrix_window']
     a.set(title=f"(a) angular similarity, tokens {lo}-{hi} ordered by cluster (K={rf['k_show']})", xticks=[], yticks=[])
     fig.colorbar(im, ax=a, fraction=0.046, pad=0.03, label='1 − arccos(cos)/π')
-    ks = sorted(rf['per_k']); colors = cm.viridis(np.linspace(0, 0.9, len(ks)))
-    for k, c in zip(ks, colors): b.plot(np.arange(1, len(rf['per_k'][k]) + 1), rf['per_k'][k], color=c, lw=0.7, alpha=0.7)
-    env = np.array(rf['envelope']); r = np.arange(1, env.size + 1)
+    ks = sorted(rf['per_k'])
+    colors = cm.viridis(np.linspace(0, 0.9, len(ks)))
+    for k, c in zip(ks, colors):
+        b.plot(np.arange(1, len(rf['per_k'][k]) + 1), rf['per_k'][k], color=c, lw=0.7, alpha=0.7)
+    env = np.array(rf['envelope'])
+    r = np.arange(1, env.size + 1)
     b.plot(r, env, color='black', lw=2, label='envelope (largest size at each rank over K)')
     f, w = rf['fit'], rf['fit']['window']
     rr = np.arange(w['lo'], w['hi'] + 1)
     b.plot(rr, f['amplitude']*rr**f['slope'], color='#D55E00', lw=2, ls='--',
            label=f"fit, ranks {w['lo']}-{w['hi']}: slope {f['slope']:.2f} [{f['ci'][0]:.2f}, {f['ci'][1]:.2f}]")
     ref = rf['reference']
-    if ref:   # a slope to compare with, not a fit: drawn at twice the envelope's size at the window's middle rank, to stay visible
-        mid = int(np.sqrt(w['lo']*w['hi'])); anchor = 2*env[mid - 1]
+    if ref:
+        # a slope to compare with, not a fit: drawn at twice the envelope's size at the window's middle rank,
+        # to stay visible
+        mid = int(np.sqrt(w['lo']*w['hi']))
+        anchor = 2*env[mid - 1]
         b.plot(rr, anchor*(rr/mid)**ref['slope'], **(THEORY | dict(ls=':', lw=1.8)),
-               label=f"reference slope −(1 + α_N) = {ref['slope']:.2f}, α_N = {ref['alpha_n']:.3f} of this suite (not a fit; placed 2× above)")
-    b.set(xscale='log', yscale='log', xlabel='cluster rank', ylabel='cluster size (tokens)', title=f'(b) sizes by rank, K = {ks[0]}…{ks[-1]} (dark to light: small to large K)')
+               label=f"reference slope −(1 + α_N) = {ref['slope']:.2f}, α_N = {ref['alpha_n']:.3f} of this suite "
+                     "(not a fit; placed 2× above)")
+    b.set(xscale='log', yscale='log', xlabel='cluster rank', ylabel='cluster size (tokens)',
+          title=f'(b) sizes by rank, K = {ks[0]}…{ks[-1]} (dark to light: small to large K)')
     b.legend(loc='lower left', fontsize=7)
     if title: fig.suptitle(title, fontsize=9)
     fig.tight_layout()
@@ -171,7 +196,9 @@ def cluster_report(examples:list, k:int, title:str='') -> str:
     lines = [f'# {title or "QDG clusters"} (K = {k})', '']
     for c in examples:
         lines += [f"## cluster of size rank {c['rank']} ({c['size']} tokens)", '']
-        lines += [f"- `{t['context'][-80:].replace('`', '´')}`**{t['target']}**".replace('\n', '⏎') for t in c['tokens']] + ['']
+        for t in c['tokens']:
+            lines.append(f"- `{t['context'][-80:].replace('`', '´')}`**{t['target']}**".replace('\n', '⏎'))
+        lines.append('')
     return '\n'.join(lines)
 
 def plot_cluster_snippets(examples:list, k:int, cols:int=3, width:int=80, title:str=''):
@@ -183,7 +210,8 @@ def plot_cluster_snippets(examples:list, k:int, cols:int=3, width:int=80, title:
     for ax in axs.flat: ax.axis('off')
     for ax, c in zip(axs.flat, examples):
         ax.set_title(f"cluster rank {c['rank']} at K={k}: {c['size']} tokens", fontsize=9, loc='left')
-        tail = lambda t: ' '.join(t['context'].split())[-(width - len(t['target']) - 2):]   # the last characters before the token, on one line
+        # the last characters before the token, on one line
+        tail = lambda t: ' '.join(t['context'].split())[-(width - len(t['target']) - 2):]
         text = '\n'.join(format_in_context(dict(context=tail(t), target=t['target'])) for t in c['tokens'])
         ax.text(0, 1, text, va='top', ha='left', family='monospace', fontsize=7.5, transform=ax.transAxes)
     if title: fig.suptitle(title, fontsize=10)
@@ -197,8 +225,10 @@ def mlp_gradient_cosines(model:torch.nn.Sequential, # Linear, ReLU, Linear
     "(N, N) cosines between the per-sample loss gradients w.r.t. all parameters of a one-hidden-layer MLP"
     l1, _, l2 = model
     with torch.no_grad():
-        z = l1(x); h = torch.relu(z)                                          # (N, width)
-        d2 = torch.softmax(l2(h).double(), 1) - torch.nn.functional.one_hot(y, l2.out_features).double()   # (N, n_out)
+        z = l1(x)
+        h = torch.relu(z)                                                     # (N, width)
+        onehot = torch.nn.functional.one_hot(y, l2.out_features).double()
+        d2 = torch.softmax(l2(h).double(), 1) - onehot                        # (N, n_out)
         d1 = (d2 @ l2.weight.double())*(z > 0)                                # (N, width)
         xd, hd = x.double(), h.double()
         gram = (d1 @ d1.T)*(xd @ xd.T + 1) + (d2 @ d2.T)*(hd @ hd.T + 1)     # (N, N)
@@ -219,28 +249,36 @@ def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:i
     task = SparseParity(n_tasks=n_tasks, n=n, k=k, alpha=alpha, seed=task_seed)
     model = train_single(task, width, seed, steps, batch_size, lr, device=device)
     gen = torch.Generator(device).manual_seed(seed + 1)
+    ce = torch.nn.functional.cross_entropy
     with torch.no_grad():
         xt, yt = per_task_tests(task, 200, gen)
-        task_loss = torch.nn.functional.cross_entropy(model(xt), yt, reduction='none').view(n_tasks, 200).mean(1).cpu().numpy()   # (n_tasks,)
+        task_loss = ce(model(xt), yt, reduction='none').view(n_tasks, 200).mean(1).cpu().numpy()   # (n_tasks,)
     learned = np.flatnonzero(task_loss < learned_below)
-    if learned.size < 2: raise ValueError(f"The MLP learned {learned.size} subtasks (mean loss < {learned_below} nats) in {steps} steps: train longer")
+    if learned.size < 2:
+        raise ValueError(f"The MLP learned {learned.size} subtasks (mean loss < {learned_below} nats) "
+                         f"in {steps} steps: train longer")
+    learned_t = torch.as_tensor(learned, device=device)
     xs, ys, ts = [], [], []
-    for _ in range(200):                                                      # draw with the Zipf frequencies until enough samples pass
+    for _ in range(200):   # draw with the Zipf frequencies until enough samples pass
         x, y, t = sample(task, 20_000, gen)
-        with torch.no_grad(): ok = (torch.nn.functional.cross_entropy(model(x), y, reduction='none') < loss_threshold) & torch.isin(t, torch.as_tensor(learned, device=device))
-        xs.append(x[ok]); ys.append(y[ok]); ts.append(t[ok])
+        with torch.no_grad(): ok = (ce(model(x), y, reduction='none') < loss_threshold) & torch.isin(t, learned_t)
+        xs.append(x[ok])
+        ys.append(y[ok])
+        ts.append(t[ok])
         if sum(len(v) for v in ys) >= n_samples: break
     x, y, t = torch.cat(xs)[:n_samples], torch.cat(ys)[:n_samples], torch.cat(ts)[:n_samples].cpu().numpy()
     A = angular_similarity(mlp_gradient_cosines(model, x, y))
     true_k = int(np.unique(t).size)
-    ks = sorted(set(ks or [kk for kk in (5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 150, 200) if kk < len(t)//5]) | {true_k})
+    default_ks = [kk for kk in (5, 10, 15, 20, 25, 30, 40, 50, 60, 80, 100, 150, 200) if kk < len(t)//5]
+    ks = sorted(set(ks or default_ks) | {true_k})
     clusters = spectral_clusters(A, ks, seed, n_init, device=device)
     ari = {kk: float(adjusted_rand_score(t, l)) for kk, l in clusters.items()}
     # diagnostics: a confident sample's gradient flips sign with its label (δ₂ = ±ε(1, −1)), so the signed
     # cosine may group (subtask, label) pairs; and the sign-blind |cos| variant (not the study's transform)
     t_label = t*2 + y.cpu().numpy()
     ari_task_label = {kk: float(adjusted_rand_score(t_label, l)) for kk, l in clusters.items()}
-    abs_clusters = spectral_clusters(angular_similarity(np.abs(mlp_gradient_cosines(model, x, y))), [true_k], seed, n_init, device=device)
+    A_abs = angular_similarity(np.abs(mlp_gradient_cosines(model, x, y)))
+    abs_clusters = spectral_clusters(A_abs, [true_k], seed, n_init, device=device)
     ari_abs = float(adjusted_rand_score(t, abs_clusters[true_k]))
     env = envelope(clusters)
     window = dict(lo=1, hi=min(true_k, env.size), rule=f'ranks 1-{min(true_k, env.size)}: the subtasks present')
@@ -248,10 +286,13 @@ def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:i
     true_sizes = rank_sizes(t)
     true_fit = fit_envelope(true_sizes, dict(window, hi=true_sizes.size)) if true_sizes.size >= 4 else None
     best = max(ari, key=ari.get)
-    return dict(task=dict(n_tasks=n_tasks, n=n, k=k, alpha=alpha), width=width, steps=steps, n_learned=int(learned.size), task_loss=task_loss.tolist(),
-                n_samples=int(len(t)), true_k=true_k, labels=t, clusters=clusters, ari=ari, ari_at_true_k=ari[true_k], best_k=int(best), ari_best=ari[best],
+    return dict(task=dict(n_tasks=n_tasks, n=n, k=k, alpha=alpha), width=width, steps=steps,
+                n_learned=int(learned.size), task_loss=task_loss.tolist(),
+                n_samples=int(len(t)), true_k=true_k, labels=t, clusters=clusters,
+                ari=ari, ari_at_true_k=ari[true_k], best_k=int(best), ari_best=ari[best],
                 ari_task_label=ari_task_label, ari_abs_cos_at_true_k=ari_abs,
-                envelope=env.tolist(), fit=fit, true_sizes=true_sizes.tolist(), true_fit=true_fit, theory_slope=-(alpha + 1), A=A)
+                envelope=env.tolist(), fit=fit, true_sizes=true_sizes.tolist(), true_fit=true_fit,
+                theory_slope=-(alpha + 1), A=A)
 
 def qdg_parity(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:int=0, # the task (`SparseParity`)
                width:int=500, steps:int=5000, batch_size:int=2000, lr:float=1e-3, seed:int=0, # the MLP (`train_single`)
@@ -261,52 +302,67 @@ def qdg_parity(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:in
                out:str|Path|None=None # the run's folder (default: in the cache, keyed by the parameters)
               ) -> dict:
     "`parity_unit` as a resumable run keyed by its parameters: computed once, read back (checked) afterwards"
-    p = dict(n_tasks=n_tasks, n=n, k=k, alpha=alpha, task_seed=task_seed, width=width, steps=steps, batch_size=batch_size, lr=lr, seed=seed,
-             learned_below=learned_below, loss_threshold=loss_threshold, n_samples=n_samples, ks=ks, n_init=n_init, device=get_device(device).type)
+    p = dict(n_tasks=n_tasks, n=n, k=k, alpha=alpha, task_seed=task_seed,
+             width=width, steps=steps, batch_size=batch_size, lr=lr, seed=seed,
+             learned_below=learned_below, loss_threshold=loss_threshold, n_samples=n_samples, ks=ks, n_init=n_init,
+             device=get_device(device).type)
     run = ResumableRun('qdg-parity', p, folder=out, name='parity')
     return run.run([Unit('parity', parity_unit, p)], desc='QDG on sparse parity').result('parity')
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #a09c4791
 def plot_parity(par:dict):
-    "(a) angular similarity ordered by true subtask; (b) ARI against the subtasks by K; (c) sizes by rank: true subtasks, envelope, theory"
+    "(a) angular similarity by true subtask; (b) ARI vs subtasks by K; (c) sizes by rank: subtasks, envelope, theory"
     import matplotlib.pyplot as plt
     from scalinglab.framework.plotting import THEORY
-    t = par['labels']; order = np.lexsort((np.arange(t.size), t))
+    t = par['labels']
+    order = np.lexsort((np.arange(t.size), t))
     fig, (a, b, c) = plt.subplots(1, 3, figsize=(15.5, 4.6))
     im = a.imshow(par['A'][np.ix_(order, order)], cmap='CMRmap', vmin=0.3, vmax=0.7, interpolation='nearest')
-    for e in np.flatnonzero(np.diff(t[order])) + 0.5: a.axhline(e, color='white', lw=0.4); a.axvline(e, color='white', lw=0.4)
-    a.set(title=f"(a) angular similarity of {par['n_samples']} confident samples,\nordered by true subtask (lines: subtask boundaries)", xticks=[], yticks=[])
+    for e in np.flatnonzero(np.diff(t[order])) + 0.5:
+        a.axhline(e, color='white', lw=0.4)
+        a.axvline(e, color='white', lw=0.4)
+    a.set(title=f"(a) angular similarity of {par['n_samples']} confident samples,\n"
+                "ordered by true subtask (lines: subtask boundaries)", xticks=[], yticks=[])
     fig.colorbar(im, ax=a, fraction=0.046, pad=0.03)
     ks = sorted(par['ari'])
     b.plot(ks, [par['ari'][k] for k in ks], 'o-', label='clusters vs subtask (the study\'s signed cosine)')
     b.plot(ks, [par['ari_task_label'][k] for k in ks], 's--', label='clusters vs (subtask, label)')
-    b.axvline(par['true_k'], color='0.5', ls=':', lw=1); b.text(par['true_k'], 0.98, f" K = {par['true_k']} subtasks present", color='0.4', fontsize=7, va='top')
-    b.plot([par['true_k']], [par['ari_abs_cos_at_true_k']], 'D', color='#009E73', label='|cos| variant at that K (not the study\'s)')
-    b.set(xscale='log', ylim=(-0.05, 1.02), xlabel='cluster count K', ylabel='adjusted Rand index', title=f"(b) does QDG find the subtasks? best ARI {par['ari_best']:.2f} at K = {par['best_k']}")
+    b.axvline(par['true_k'], color='0.5', ls=':', lw=1)
+    b.text(par['true_k'], 0.98, f" K = {par['true_k']} subtasks present", color='0.4', fontsize=7, va='top')
+    b.plot([par['true_k']], [par['ari_abs_cos_at_true_k']], 'D', color='#009E73',
+           label='|cos| variant at that K (not the study\'s)')
+    b.set(xscale='log', ylim=(-0.05, 1.02), xlabel='cluster count K', ylabel='adjusted Rand index',
+          title=f"(b) does QDG find the subtasks? best ARI {par['ari_best']:.2f} at K = {par['best_k']}")
     b.legend(fontsize=7, loc='center right')
     ts, env = np.array(par['true_sizes']), np.array(par['envelope'])
     c.plot(np.arange(1, ts.size + 1), ts, 'o', ms=4, color='0.3', label='true subtask sizes')
     c.plot(np.arange(1, env.size + 1), env, color='#D55E00', lw=1.8, label='envelope of the clusters over K')
     if par['fit']:
-        f = par['fit']; w = f['window']; rr = np.arange(w['lo'], w['hi'] + 1)
-        c.plot(rr, f['amplitude']*rr**f['slope'], '--', color='#D55E00', label=f"envelope fit, ranks {w['lo']}-{w['hi']}: {f['slope']:.2f} [{f['ci'][0]:.2f}, {f['ci'][1]:.2f}]")
+        f = par['fit']
+        w = f['window']
+        rr = np.arange(w['lo'], w['hi'] + 1)
+        c.plot(rr, f['amplitude']*rr**f['slope'], '--', color='#D55E00',
+               label=f"envelope fit, ranks {w['lo']}-{w['hi']}: {f['slope']:.2f} [{f['ci'][0]:.2f}, {f['ci'][1]:.2f}]")
     rr = np.arange(1, ts.size + 1)
-    c.plot(rr, ts[0]*rr**par['theory_slope'], **THEORY, label=f"theory −(α + 1) = {par['theory_slope']:.2f} (not a fit)")
-    c.set(xscale='log', yscale='log', xlabel='rank', ylabel='samples', title=f"(c) sizes by rank ({par['n_learned']} of {par['task']['n_tasks']} subtasks learned)")
+    c.plot(rr, ts[0]*rr**par['theory_slope'], **THEORY,
+           label=f"theory −(α + 1) = {par['theory_slope']:.2f} (not a fit)")
+    c.set(xscale='log', yscale='log', xlabel='rank', ylabel='samples',
+          title=f"(c) sizes by rank ({par['n_learned']} of {par['task']['n_tasks']} subtasks learned)")
     c.legend(fontsize=7, loc='lower left')
     fig.tight_layout()
     return fig
 
 def parity_numbers(par:dict) -> dict:
     "The JSON numbers of `qdg-parity`: everything but the per-sample arrays"
-    keep = ('task', 'width', 'steps', 'n_learned', 'n_samples', 'true_k', 'ari', 'ari_at_true_k', 'best_k', 'ari_best', 'ari_task_label',
-            'ari_abs_cos_at_true_k', 'envelope', 'fit', 'true_sizes', 'true_fit', 'theory_slope', 'task_loss')
+    keep = ('task', 'width', 'steps', 'n_learned', 'n_samples', 'true_k', 'ari', 'ari_at_true_k', 'best_k', 'ari_best',
+            'ari_task_label', 'ari_abs_cos_at_true_k', 'envelope', 'fit', 'true_sizes', 'true_fit', 'theory_slope',
+            'task_loss')
     return {k: par[k] for k in keep}
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #61595175
 def plot_noise(runs:list # `envelope_noise` results, one per exponent
               ):
-    "(a) one seed's envelope against the true Zipf sizes, per exponent; (b) fitted slope against the true one, mean ± sd over seeds"
+    "(a) one seed's envelope vs the true Zipf sizes, per exponent; (b) fitted slope against the true one, mean ± sd"
     import matplotlib.pyplot as plt
     from scalinglab.framework.plotting import PALETTE
     from scalinglab.quanta.qdg.envelope import zipf_sizes
@@ -316,13 +372,16 @@ def plot_noise(runs:list # `envelope_noise` results, one per exponent
         a.plot(np.arange(1, env.size + 1), env, color=col, lw=1.6, label=f"envelope, exponent {r['exponent']:g}")
         true = zipf_sizes(r['n'], r['n_clusters'], r['exponent'])
         a.plot(np.arange(1, true.size + 1), true, ':', color=col, lw=1.2)
-    a.set(xscale='log', yscale='log', xlabel='rank', ylabel='cluster size', title='(a) envelope (solid) vs the true Zipf sizes (dotted), one seed')
+    a.set(xscale='log', yscale='log', xlabel='rank', ylabel='cluster size',
+          title='(a) envelope (solid) vs the true Zipf sizes (dotted), one seed')
     a.legend(fontsize=7)
     ex = np.array([r['exponent'] for r in runs])
-    b.errorbar(-ex, [r['mean'] for r in runs], yerr=[r['sd'] for r in runs], fmt='o', capsize=3, label='fitted envelope slope (mean ± sd over seeds)')
+    b.errorbar(-ex, [r['mean'] for r in runs], yerr=[r['sd'] for r in runs], fmt='o', capsize=3,
+               label='fitted envelope slope (mean ± sd over seeds)')
     lim = np.array([-ex.max() - 0.3, -ex.min() + 0.3])
     b.plot(lim, lim, color='black', lw=1, label='fitted = true')
-    b.set(xlabel='true slope −exponent', ylabel='fitted slope', title=f"(b) bias of the envelope fit ({runs[0]['n']} points, {runs[0]['n_clusters']} clusters)")
+    b.set(xlabel='true slope −exponent', ylabel='fitted slope',
+          title=f"(b) bias of the envelope fit ({runs[0]['n']} points, {runs[0]['n_clusters']} clusters)")
     b.legend(fontsize=7)
     fig.tight_layout()
     return fig
@@ -330,7 +389,7 @@ def plot_noise(runs:list # `envelope_noise` results, one per exponent
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #5e81f762
 TINYSTORIES_33M = dict(id='roneneldan/TinyStories-33M', label='33M')
 
-def tinystories_suite(corpus:str='', # the TinyStories validation file; '' reads the file SCALINGLAB_TINYSTORIES_VAL names
+def tinystories_suite(corpus:str='', # the TinyStories validation file; '': the file SCALINGLAB_TINYSTORIES_VAL names
                       n_docs:int=21_990,
                       sources:ModelSources=HUB # where the model and the corpus come from (a rehearsal: stand-ins)
                      ) -> Suite:
@@ -344,48 +403,59 @@ def tinystories_suite(corpus:str='', # the TinyStories validation file; '' reads
 def qdg_numbers(res:dict) -> dict:
     "What every QDG figure's JSON says about how its clusters were made"
     p = res['run'].manifest['params']
+    gradients = dict(mode=p['mode'], length=p['length'], dim=p['dim'], sketch=p['sketch'], dtype=p['dtype'],
+                     final_norm=p['final_norm'], n_parameter_tensors=len(p['parameters']))
+    dense = isinstance(res['A'], np.ndarray)
+    affinity = 'dense angular similarity' if dense else f"kNN angular similarity ({res['A'].nnz} entries)"
     return dict(suite=res['suite'].name, model=res['model'].name, n_tokens=len(res['selection']),
                 selection=res['selection'].to_dict() | dict(threshold_auto=res['threshold_auto']),
-                gradients=dict(mode=p['mode'], length=p['length'], dim=p['dim'], sketch=p['sketch'], dtype=p['dtype'], final_norm=p['final_norm'],
-                               n_parameter_tensors=len(p['parameters'])),
-                affinity='dense angular similarity' if isinstance(res['A'], np.ndarray) else f"kNN angular similarity ({res['A'].nnz} entries)",
-                ks=res['ks'], seed=res['seed'], n_init=res['n_init'], label_method=res['label_method'], alpha_n=res['alpha_n'], alpha_n_ci=res['alpha_n_ci'])
+                gradients=gradients, affinity=affinity,
+                ks=res['ks'], seed=res['seed'], n_init=res['n_init'], label_method=res['label_method'],
+                alpha_n=res['alpha_n'], alpha_n_ci=res['alpha_n_ci'])
 
 def cluster_numbers(res:dict, k:int, examples:list, report:str) -> dict:
-    "The JSON numbers of a cluster figure: how the clusters were made, the shown tokens, all sizes at K, the Markdown report"
-    return qdg_numbers(res) | dict(k_shown=int(k), report_markdown=report,
-        clusters=[dict(rank=c['rank'], size=c['size'], tokens=[dict(row=t['row'], target=t['target'], context=t['context']) for t in c['tokens']]) for c in examples],
-        cluster_sizes=rank_sizes(res['clusters'][k]).tolist())
+    "The JSON numbers of a cluster figure: how the clusters were made, the tokens shown, all sizes at K, the report"
+    def shown(c):
+        tokens = [dict(row=t['row'], target=t['target'], context=t['context']) for t in c['tokens']]
+        return dict(rank=c['rank'], size=c['size'], tokens=tokens)
+    return qdg_numbers(res) | dict(k_shown=int(k), report_markdown=report, clusters=[shown(c) for c in examples],
+                                   cluster_sizes=rank_sizes(res['clusters'][k]).tolist())
 
 @dataclass
 class QDGFigure(Config):
     "The QDG pipeline's parameters (`qdg_pipeline`), shared by the three language-model QDG figures; quick sizes"
     suite: str = 'tiny'                      # 'tiny', 'tiny-smoke', 'pythia-v0' or 'tinystories-33m'
-    model: int = -1                          # the model whose losses pick the tokens and whose gradients are clustered (the study: 0, the smallest)
+    # the model whose losses pick the tokens and whose gradients are clustered (the study: 0, the smallest)
+    model: int = -1
     n_docs: int = param(0, lo=0)             # evaluation documents; 0: the suite's default
     threshold: float = param(0.0, lo=0)      # nats; 0: the smallest threshold that yields n_tokens (the JSON says so)
     induction: bool = True                   # drop tokens that end a trigram seen earlier in their document
     every: int = param(1, lo=1)              # keep every k-th candidate ...
     n_tokens: int = param(5000, lo=20)       # ... then the first n
-    grad_mode: str = param('auto', choices=('auto', 'exact', 'sketched'))   # gradients exact, sketched, or exact when they fit memory_gb
+    # gradients exact, sketched, or exact when they fit memory_gb
+    grad_mode: str = param('auto', choices=('auto', 'exact', 'sketched'))
     sketch_dim: int = param(8192, lo=16)     # CountSketch dimension of sketched runs
     memory_gb: float = param(4.0, lo=0)      # the budget 'auto' compares exact gradients with
     affinity: str = param('dense', choices=('dense', 'knn'))   # dense angular similarity, or kNN past ~20,000 tokens
     n_neighbors: int = param(50, lo=1)       # neighbours kept per token (knn)
-    ks: tuple[int, ...] = param((), lo=2, empty=True)   # cluster counts; empty: the study's counts that fit N (K up to N/5)
+    # cluster counts; empty: the study's counts that fit N (K up to N/5)
+    ks: tuple[int, ...] = param((), lo=2, empty=True)
     k_show: int = param(0, lo=0)             # the K shown; 0: the listed K nearest 4% of N (the study: 400 of 10,000)
     seed: int = param(0, lo=0)
     n_init: int = param(10, lo=1)            # k-means restarts per K (the study: 30)
     batch_size: int = param(32, lo=1)        # positions per batched backward pass
     batch_tokens: int = param(2048, lo=1)    # padded tokens per forward pass of the loss engine
-    label_method: str = param('kmeans', choices=('kmeans', 'torch-kmeans', 'cluster_qr'))   # scikit-learn's k-means, on the GPU, or no iterations
+    # scikit-learn's k-means, on the GPU, or no iterations
+    label_method: str = param('kmeans', choices=('kmeans', 'torch-kmeans', 'cluster_qr'))
     def rules(self):
-        return [(f'k_show must be one of ks (or 0: chosen from N) (k_show={self.k_show}, ks={self.ks})', not self.ks or not self.k_show or self.k_show in self.ks)]
+        k_show_listed = not self.ks or not self.k_show or self.k_show in self.ks
+        return [(f'k_show must be one of ks (or 0: chosen from N) (k_show={self.k_show}, ks={self.ks})', k_show_listed)]
 
 @dataclass
 class QDGRankFrequency(QDGFigure):
     "The parameters of `qdg-rank-frequency`"
-    check_ks: tuple[int, ...] = param((50, 100, 200), lo=2, empty=True)   # K at which the labels are compared with scikit-learn's own SpectralClustering
+    # K at which the labels are compared with scikit-learn's own SpectralClustering
+    check_ks: tuple[int, ...] = param((50, 100, 200), lo=2, empty=True)
 
 @dataclass
 class QDGClusters(QDGFigure):
@@ -421,27 +491,37 @@ class QDGNoise(Config):
     dim: int = param(64, lo=2)               # dimensions of the points
     spread: float = param(0.5, lo=0)         # cluster width relative to the spread of the centres
     n_init: int = param(3, lo=1)             # k-means restarts per K
-    def rules(self): return [(f'n_clusters must not exceed n (n_clusters={self.n_clusters}, n={self.n})', self.n_clusters <= self.n)]
+    def rules(self):
+        return [(f'n_clusters must not exceed n (n_clusters={self.n_clusters}, n={self.n})', self.n_clusters <= self.n)]
 
 _SMOKE_LM = dict(suite='tiny-smoke', n_docs=20, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20])
-_REHEARSE_LM = dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], k_show=0, grad_mode='sketched')
-_FULL_PILE = dict(suite='pythia-v0', model=0, threshold=0.1, every=50, n_tokens=10_000, n_init=30, k_show=400, batch_size=64,
-                  label_method='torch-kmeans')   # scikit-learn's k-means at K up to 1500 with 30 restarts would take hours per K on CPUs
-register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], QDGRankFrequency, weight=3, smoke=_SMOKE_LM | dict(check_ks=[10]),
-    rehearse=_REHEARSE_LM | dict(check_ks=[10]), full=_FULL_PILE,
-    description='QDG: the angular-similarity matrix ordered by cluster; cluster sizes by rank for every K, their envelope with a power-law fit and the -(1 + alpha_N) reference')
-register_figure('qdg-clusters', 'quanta', ['1', '13'], QDGClusters, weight=3, smoke=_SMOKE_LM | dict(ranks=[0, 1]), rehearse=_REHEARSE_LM | dict(ranks=[0, 1]),
-    description='QDG: tokens of six large clusters, each in its context, the predicted token marked', full=_FULL_PILE | dict(ranks=[50, 100, 146, 269, 278, 292]))
-register_figure('qdg-tinystories', 'quanta', ['14'], QDGClusters, weight=3, quick=dict(induction=False), smoke=_SMOKE_LM | dict(ranks=[0, 1], induction=False),
-    rehearse=_REHEARSE_LM | dict(ranks=[0, 1]),
-    description="QDG, the study's TinyStories variant (threshold ln 2, no induction filter, every 100th): clusters in context",
-    full=dict(suite='tinystories-33m', model=0, threshold=0.693, induction=False, every=100, n_tokens=10_000, n_init=30, k_show=400, ranks=[11, 31, 75, 77],
-              label_method='torch-kmeans'))
-register_figure('qdg-parity', 'quanta', ['A9'], QDGParity, weight=2, smoke=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2),
-    rehearse=dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2),
-    description='QDG on multitask sparse parity, where the quanta are known: clusters of per-sample gradients against the true subtasks, and the envelope slope against -(alpha + 1)',
+_REHEARSE_LM = dict(n_docs=4, threshold=0.0, every=1, n_tokens=120, sketch_dim=512, n_init=2, ks=[10, 20], k_show=0,
+                    grad_mode='sketched')
+# label_method: scikit-learn's k-means at K up to 1500 with 30 restarts would take hours per K on CPUs
+_FULL_PILE = dict(suite='pythia-v0', model=0, threshold=0.1, every=50, n_tokens=10_000, n_init=30, k_show=400,
+                  batch_size=64, label_method='torch-kmeans')
+register_figure('qdg-rank-frequency', 'quanta', ['5', '15'], QDGRankFrequency, weight=3,
+    smoke=_SMOKE_LM | dict(check_ks=[10]), rehearse=_REHEARSE_LM | dict(check_ks=[10]), full=_FULL_PILE,
+    description='QDG: the angular-similarity matrix ordered by cluster; cluster sizes by rank for every K, '
+                'their envelope with a power-law fit and the -(1 + alpha_N) reference')
+register_figure('qdg-clusters', 'quanta', ['1', '13'], QDGClusters, weight=3,
+    smoke=_SMOKE_LM | dict(ranks=[0, 1]), rehearse=_REHEARSE_LM | dict(ranks=[0, 1]),
+    description='QDG: tokens of six large clusters, each in its context, the predicted token marked',
+    full=_FULL_PILE | dict(ranks=[50, 100, 146, 269, 278, 292]))
+register_figure('qdg-tinystories', 'quanta', ['14'], QDGClusters, weight=3, quick=dict(induction=False),
+    smoke=_SMOKE_LM | dict(ranks=[0, 1], induction=False), rehearse=_REHEARSE_LM | dict(ranks=[0, 1]),
+    description="QDG, the study's TinyStories variant (threshold ln 2, no induction filter, every 100th): "
+                "clusters in context",
+    full=dict(suite='tinystories-33m', model=0, threshold=0.693, induction=False, every=100, n_tokens=10_000, n_init=30,
+              k_show=400, ranks=[11, 31, 75, 77], label_method='torch-kmeans'))
+_SMALL_PARITY = dict(n_tasks=8, n=12, width=256, steps=2000, batch_size=1000, n_samples=200, n_init=2)
+register_figure('qdg-parity', 'quanta', ['A9'], QDGParity, weight=2, smoke=_SMALL_PARITY, rehearse=dict(_SMALL_PARITY),
+    description='QDG on multitask sparse parity, where the quanta are known: clusters of per-sample gradients against '
+                'the true subtasks, and the envelope slope against -(alpha + 1)',
     full=dict(n_tasks=500, n=100, width=500, steps=100_000, batch_size=20_000, lr=1e-3, n_samples=10_000, n_init=30))
-register_figure('qdg-noise', 'quanta', ['A10', 'A11'], QDGNoise, weight=2, smoke=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
+register_figure('qdg-noise', 'quanta', ['A10', 'A11'], QDGNoise, weight=2,
+    smoke=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
     rehearse=dict(exponents=[1.5], n=200, n_clusters=20, seeds=1, n_init=1),
-    description='Toy model of the envelope fit: Gaussian clusters with Zipf sizes of known exponent through spectral clustering, fitted slope against the true one',
+    description='Toy model of the envelope fit: Gaussian clusters with Zipf sizes of known exponent through spectral '
+                'clustering, fitted slope against the true one',
     full=dict(n=10_000, n_clusters=1500, seeds=10, n_init=10))

@@ -27,7 +27,8 @@ __all__ = ['STUDY_EXCLUDE', 'gradient_params', 'gradient_length', 'NonFiniteGrad
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #d67b893b
 STUDY_EXCLUDE = ('layernorm', 'embed')
 
-def _is_final_norm(name:str) -> bool: return 'norm' in name and not re.search(r'\.(layers|h|blocks)\.\d+\.', name)
+def _is_final_norm(name:str) -> bool:
+    return 'norm' in name and not re.search(r'\.(layers|h|blocks)\.\d+\.', name)
 
 def gradient_params(model:torch.nn.Module, exclude:tuple=STUDY_EXCLUDE, # leave out names containing any of these
                     final_norm:bool=True, # keep the final norm (the study's filter does, against its text)
@@ -35,11 +36,13 @@ def gradient_params(model:torch.nn.Module, exclude:tuple=STUDY_EXCLUDE, # leave 
                    ) -> dict:
     "The parameters QDG takes gradients with respect to, {name: parameter} in the model's order"
     named = list(model.named_parameters())
-    embeddings = {id(m.weight) for m in (model.get_input_embeddings(), model.get_output_embeddings()) if m is not None}   # whatever their names
+    embedding_modules = (model.get_input_embeddings(), model.get_output_embeddings())
+    embeddings = {id(m.weight) for m in embedding_modules if m is not None}   # whatever their names
     keep = {n: p for n, p in named if not any(s in n for s in exclude) and id(p) not in embeddings
             and (final_norm or not _is_final_norm(n)) and (include is None or re.search(include, n))}
     if not keep:
-        raise ValueError(f"No parameter of {type(model).__name__} is selected (exclude {exclude}, include {include!r}, final_norm={final_norm}); "
+        raise ValueError(f"No parameter of {type(model).__name__} is selected "
+                         f"(exclude {exclude}, include {include!r}, final_norm={final_norm}); "
                          f"its parameters: {', '.join(n for n, _ in named)}")
     return keep
 
@@ -48,7 +51,9 @@ def gradient_length(params:dict) -> int: return sum(p.numel() for p in params.va
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #98aa32b6
 class NonFiniteGradient(FloatingPointError):
     "A gradient with an inf or NaN entry (its norm is not finite); `index` is its place in `positions`"
-    def __init__(self, index:int): super().__init__(f"non-finite gradient at positions[{index}]"); self.index = index
+    def __init__(self, index:int):
+        super().__init__(f"non-finite gradient at positions[{index}]")
+        self.index = index
 
 def token_gradients(model:torch.nn.Module, ids:torch.Tensor, # (T,) one document's token ids, on the model's device
                     positions, # (P,) context positions: position p predicts token p + 1
@@ -57,23 +62,28 @@ def token_gradients(model:torch.nn.Module, ids:torch.Tensor, # (T,) one document
                    ) -> torch.Tensor:
     "(P, D) float32 unit gradients of the loss at each position, one forward for all of them"
     pos = torch.as_tensor(np.asarray(positions), dtype=torch.long, device=ids.device)
-    ids = ids[:int(pos.max()) + 2]                                        # causal: nothing after the last target matters
-    hidden = model.base_model(input_ids=ids[None], **scoring_kwargs(model.base_model)).last_hidden_state[0]  # (T, d_model), final norm included
-    logits = model.get_output_embeddings()(hidden[pos]).float()          # (P, vocab): the head only where a loss is taken
-    losses = F.cross_entropy(logits, ids[pos + 1], reduction='none')     # (P,) nats
+    ids = ids[:int(pos.max()) + 2]                                   # causal: nothing after the last target matters
+    base = model.base_model
+    # (T, d_model), final norm included
+    hidden = base(input_ids=ids[None], **scoring_kwargs(base)).last_hidden_state[0]
+    logits = model.get_output_embeddings()(hidden[pos]).float()     # (P, vocab): the head only where a loss is taken
+    losses = F.cross_entropy(logits, ids[pos + 1], reduction='none')  # (P,) nats
     plist, P = list(params.values()), pos.numel()
-    ends = np.cumsum([p.numel() for p in plist])                          # each parameter's slice of the flat gradient
-    G = torch.empty(P, int(ends[-1]), device=ids.device)                  # (P, D), filled in place: no concatenated copies
+    ends = np.cumsum([p.numel() for p in plist])                     # each parameter's slice of the flat gradient
+    G = torch.empty(P, int(ends[-1]), device=ids.device)             # (P, D), filled in place: no concatenated copies
     for s in range(0, P, batch_size):
         n = min(batch_size, P - s)
-        onehot = torch.zeros(n, P, device=ids.device); onehot[torch.arange(n), s + torch.arange(n)] = 1   # (n, P): picks one loss per row
+        onehot = torch.zeros(n, P, device=ids.device)                # (n, P): picks one loss per row
+        onehot[torch.arange(n), s + torch.arange(n)] = 1
         grads = torch.autograd.grad(losses, plist, grad_outputs=onehot, is_grads_batched=True, retain_graph=s + n < P)
-        norm = sum(torch.linalg.vector_norm(g.reshape(n, -1), dim=1).double()**2 for g in grads).sqrt()   # (n,) summed over parameters in float64
+        # (n,) summed over parameters in float64
+        norm = sum(torch.linalg.vector_norm(g.reshape(n, -1), dim=1).double()**2 for g in grads).sqrt()
         if not torch.isfinite(norm).all():
             raise NonFiniteGradient(s + int((~torch.isfinite(norm)).nonzero()[0]))
         inv_norm = (1/norm).float()[:, None]   # (n, 1); not rsqrt, whose fast CPU kernel is good to only ~1e-4
         for g, a, b in zip(grads, ends - [p.numel() for p in plist], ends):
-            torch.mul(g.reshape(n, -1), inv_norm, out=G[s:s + n, a:b])   # scaled while copied: one pass over the gradients
+            # scaled while copied: one pass over the gradients
+            torch.mul(g.reshape(n, -1), inv_norm, out=G[s:s + n, a:b])
     return G
 
 def naive_token_gradient(model:torch.nn.Module, ids:torch.Tensor, pos:int, params:dict) -> torch.Tensor:
@@ -95,7 +105,8 @@ class CountSketch:
         self.sign = (torch.randint(0, 2, (dim,), generator=g)*2 - 1).float().to(device)      # (D,) s(i)
     def __call__(self, G:torch.Tensor # (B, D)
                 ) -> torch.Tensor:     # (B, k)
-        if G.shape[-1] != self.dim: raise ValueError(f"CountSketch for {self.dim} dimensions got vectors of {G.shape[-1]}")
+        if G.shape[-1] != self.dim:
+            raise ValueError(f"CountSketch for {self.dim} dimensions got vectors of {G.shape[-1]}")
         out = torch.zeros(G.shape[0], self.k, dtype=G.dtype, device=G.device)
         return out.index_add_(1, self.bucket.to(G.device), G*self.sign.to(G.device))
 
@@ -104,13 +115,16 @@ def model_fingerprint(model:torch.nn.Module) -> str:
     "A hash of a model's weights (names, shapes and bytes)"
     h = hashlib.sha256()
     for n, t in model.state_dict().items():
-        h.update(n.encode()); h.update(str(tuple(t.shape)).encode()); h.update(t.detach().cpu().contiguous().view(torch.uint8).numpy().tobytes())
+        h.update(n.encode())
+        h.update(str(tuple(t.shape)).encode())
+        h.update(t.detach().cpu().contiguous().view(torch.uint8).numpy().tobytes())
     return h.hexdigest()[:16]
 
 def store_identity(store:TokenStore) -> dict:
     "What a token store holds: its corpus, tokenizer and truncation"
     m = store.manifest
-    return dict(name=store.path.name, corpus=m['corpus'], tokenizer=m['tokenizer']['sha256'], max_len=m['max_len'], n_rows=store.n_rows)
+    return dict(name=store.path.name, corpus=m['corpus'], tokenizer=m['tokenizer']['sha256'],
+                max_len=m['max_len'], n_rows=store.n_rows)
 
 @dataclass
 class GradientRun:
@@ -129,7 +143,8 @@ class GradientRun:
 def _plan(selection:TokenSelection, chunk_tokens:int) -> list:
     return [(s, min(s + chunk_tokens, len(selection))) for s in range(0, len(selection), chunk_tokens)]
 
-def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch, batch_size:int, device) -> torch.Tensor:
+def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, hi:int, params:dict, sketch,
+                    batch_size:int, device) -> torch.Tensor:
     "(hi - lo, dim) float32 unit vectors of rows lo … hi of the selection: one forward per document"
     rows = []
     docs = selection.doc[lo:hi]
@@ -139,25 +154,29 @@ def _gradient_chunk(model, store:TokenStore, selection:TokenSelection, lo:int, h
         try: G = token_gradients(model, ids, selection.pos[lo:hi][idx], params, batch_size)   # (P, D)
         except NonFiniteGradient as e:
             r = lo + idx[e.index]
-            raise FloatingPointError(f"non-finite gradient at row {int(selection.rows[r])} (document {int(d)}, position {int(selection.pos[r])})") from None
+            raise FloatingPointError(f"non-finite gradient at row {int(selection.rows[r])} "
+                                     f"(document {int(d)}, position {int(selection.pos[r])})") from None
         rows.append(F.normalize(sketch(G), dim=1) if sketch is not None else G)
     return torch.cat(rows)
 
 _LOADED = {}   # what this process holds for the run it works on: the model and the sketch, made once for all its chunks
 
 def _chunk_tools(model, model_sha:str, parameters:list, sketch:tuple|None, device:str) -> tuple:
-    "(model, its selected parameters, the CountSketch or None): a model folder is loaded once and checked against the run's fingerprint"
+    "(model, its selected parameters, CountSketch or None); a model folder is loaded once, checked by its fingerprint"
     key = (model if isinstance(model, str) else id(model), model_sha, tuple(parameters), sketch, device)
     if _LOADED.get('key') != key:
         _LOADED.clear()
         m = load_model(model, device=device) if isinstance(model, str) else model
-        if isinstance(model, str) and model_fingerprint(m) != model_sha: raise ValueError(f"{model} is not the model of this run (its weights differ)")
+        if isinstance(model, str) and model_fingerprint(m) != model_sha:
+            raise ValueError(f"{model} is not the model of this run (its weights differ)")
         named = dict(m.named_parameters())
-        _LOADED.update(key=key, tools=(m, {n: named[n] for n in parameters}, CountSketch(*sketch, device=device) if sketch else None))
+        cs = CountSketch(*sketch, device=device) if sketch else None
+        _LOADED.update(key=key, tools=(m, {n: named[n] for n in parameters}, cs))
     return _LOADED['tools']
 
 def gradient_unit(model, # the model, or (a task on another node) the folder it was saved to
-                  model_sha:str, store_path:str, selection:TokenSelection, lo:int, hi:int, # the chunk: rows lo … hi of the selection
+                  model_sha:str, store_path:str, selection:TokenSelection,
+                  lo:int, hi:int, # the chunk: rows lo … hi of the selection
                   parameters:list, sketch:tuple|None, # parameter names; (length, dim, seed) of the CountSketch, or None
                   dtype:str, batch_size:int, device:str) -> np.ndarray:
     "A unit: the (hi - lo, dim) vectors of one chunk, in the storage dtype"
@@ -179,7 +198,8 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
                   cluster:ClusterConfig|None=None # one task per chunk (`07_executor`); None: here
                  ) -> GradientRun:
     "Unit per-token gradients of the selected tokens (or their sketches), computed once each, on disk"
-    if mode not in ('auto', 'exact', 'sketched'): raise ValueError(f"mode must be 'auto', 'exact' or 'sketched', got {mode!r}")
+    if mode not in ('auto', 'exact', 'sketched'):
+        raise ValueError(f"mode must be 'auto', 'exact' or 'sketched', got {mode!r}")
     if dtype not in ('float32', 'float16'): raise ValueError(f"dtype must be 'float32' or 'float16', got {dtype!r}")
     if len(selection) == 0: raise ValueError("The selection holds no tokens")
     remote = cluster is not None and cluster.executor != 'local'
@@ -189,23 +209,29 @@ def qdg_gradients(model:torch.nn.Module, store:TokenStore, selection:TokenSelect
     length, n = gradient_length(params), len(selection)
     if mode == 'auto': mode = 'exact' if n*length*np.dtype(dtype).itemsize <= memory_gb*2**30 else 'sketched'
     dim = length if mode == 'exact' else sketch_dim
-    p = dict(model=model_id, model_sha=model_fingerprint(model), store=store_identity(store), rows=content_key(selection.rows.tolist()), n=n,
-             selection=selection.params, parameters=list(params), length=length, final_norm=final_norm, mode=mode, dim=dim,
-             sketch=dict(kind='countsketch', dim=sketch_dim, seed=seed) if mode == 'sketched' else None, dtype=dtype, chunk_tokens=chunk_tokens)
-    run = ResumableRun('qdg', p, inputs=dict(tokens=store.path/'tokens.npy'), folder=out, name='grads', array=ArraySpec('vectors', (n, dim), dtype))
+    sketched = mode == 'sketched'
+    p = dict(model=model_id, model_sha=model_fingerprint(model), store=store_identity(store),
+             rows=content_key(selection.rows.tolist()), n=n, selection=selection.params, parameters=list(params),
+             length=length, final_norm=final_norm, mode=mode, dim=dim,
+             sketch=dict(kind='countsketch', dim=sketch_dim, seed=seed) if sketched else None,
+             dtype=dtype, chunk_tokens=chunk_tokens)
+    run = ResumableRun('qdg', p, inputs=dict(tokens=store.path/'tokens.npy'), folder=out, name='grads',
+                       array=ArraySpec('vectors', (n, dim), dtype))
     source = model
     if remote:   # tasks load the model from the run's folder, saved as safetensors and checked by its fingerprint
         source = str(run.folder/'model')
         if not (run.folder/'model'/'config.json').exists(): model.save_pretrained(source, safe_serialization=True)
-    kw = dict(model=source, model_sha=p['model_sha'], store_path=str(store.path), selection=selection, parameters=list(params),
-              sketch=(length, sketch_dim, seed) if mode == 'sketched' else None, dtype=dtype, batch_size=batch_size, device=device.type)
-    units = [Unit(f'chunk {c:06d}', gradient_unit, kw | dict(lo=lo, hi=hi), at=((lo, hi),)) for c, (lo, hi) in enumerate(_plan(selection, chunk_tokens))]
+    kw = dict(model=source, model_sha=p['model_sha'], store_path=str(store.path), selection=selection,
+              parameters=list(params), sketch=(length, sketch_dim, seed) if sketched else None,
+              dtype=dtype, batch_size=batch_size, device=device.type)
+    chunks = enumerate(_plan(selection, chunk_tokens))
+    units = [Unit(f'chunk {c:06d}', gradient_unit, kw | dict(lo=lo, hi=hi), at=((lo, hi),)) for c, (lo, hi) in chunks]
     run.run(units, cluster, desc=f'QDG gradients ({mode}, {n} tokens)')
     return GradientRun(run)
 
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #f2d6c1da
 def _float32_rows(vectors:np.ndarray, i:int, j:int, device, out:torch.Tensor|None=None) -> torch.Tensor:
-    "(j - i, dim) rows of `vectors` as float32 on `device`: float32 on the CPU is read in place; other rows are converted into `out` when given"
+    "(j - i, dim) rows of `vectors` as float32 on `device`: in place if float32 on CPU, else converted (into `out`)"
     rows = np.ascontiguousarray(vectors[i:j])
     with warnings.catch_warnings():
         warnings.simplefilter('ignore', UserWarning)   # a read-only memmap: the tensor is only read
@@ -216,28 +242,33 @@ def _float32_rows(vectors:np.ndarray, i:int, j:int, device, out:torch.Tensor|Non
 
 def cosine_matrix(vectors:np.ndarray, # (N, dim) unit rows (a memmap is fine)
                   block:int=256, # columns per product: only blocks on or above the diagonal are multiplied
-                  memory_gb:float=4., # float32 rows held at once: a panel of rows is converted once and every later block streamed past it
+                  memory_gb:float=4., # float32 rows held at once: a panel converted once, later blocks streamed past it
                   device=None) -> np.ndarray:
     "(N, N) float32 cosines, block by block: symmetric, with ones on the diagonal"
     device = get_device(device)
     n, dim = vectors.shape
     panel_rows = min(n, max(block, int(memory_gb*2**30/(4*dim))//block*block))
     in_place = vectors.dtype == np.float32 and device.type == 'cpu'
-    panel_buf, block_buf = (None, None) if in_place else (torch.empty(panel_rows, dim, device=device), torch.empty(block, dim, device=device))
+    panel_buf = block_buf = None
+    if not in_place:
+        panel_buf, block_buf = torch.empty(panel_rows, dim, device=device), torch.empty(block, dim, device=device)
     C = np.empty((n, n), dtype=np.float32)
     for p0 in range(0, n, panel_rows):
         p1 = min(n, p0 + panel_rows)
-        panel = _float32_rows(vectors, p0, p1, device, panel_buf)            # (p1 - p0, dim), converted once
+        panel = _float32_rows(vectors, p0, p1, device, panel_buf)   # (p1 - p0, dim), converted once
         for j in range(p0, n, block):
-            Vj = panel[j - p0:j - p0 + block] if j < p1 else _float32_rows(vectors, j, j + block, device, block_buf)   # (block, dim)
-            upto = min(p1, j + block)                                        # the panel's rows on or above this block's diagonal
-            Cj = (panel[:upto - p0] @ Vj.T).cpu().numpy()                    # (upto - p0, ≤ block): one large product
+            if j < p1: Vj = panel[j - p0:j - p0 + block]                 # (block, dim)
+            else: Vj = _float32_rows(vectors, j, j + block, device, block_buf)
+            upto = min(p1, j + block)                               # the panel's rows on or above this block's diagonal
+            Cj = (panel[:upto - p0] @ Vj.T).cpu().numpy()           # (upto - p0, ≤ block): one large product
             C[p0:upto, j:j + block] = Cj
             C[j:j + block, p0:upto] = Cj.T
-            if j < p1:   # a block on the diagonal: its own upper triangle, mirrored (BLAS need not add x·y and y·x in one order)
+            if j < p1:
+                # a block on the diagonal: its own upper triangle, mirrored (BLAS need not add x·y and y·x in one order)
                 d = C[j:upto, j:upto]
                 C[j:upto, j:upto] = np.triu(d) + np.triu(d, 1).T
-    norm = np.sqrt(np.diag(C)).astype(np.float32)   # the rows' norms as this arithmetic sees them: 1 up to the rounding of long sums
+    # the rows' norms as this arithmetic sees them: 1 up to the rounding of long sums
+    norm = np.sqrt(np.diag(C)).astype(np.float32)
     C /= np.outer(norm, norm)                       # n_i·n_j == n_j·n_i: the division keeps the symmetry
     np.fill_diagonal(C, 1.)
     return C
@@ -246,21 +277,25 @@ def cosine_matrix(vectors:np.ndarray, # (N, dim) unit rows (a memmap is fine)
 def study_passes(n:int, block:int=250) -> int:
     "Forward/backward passes of the study's recompute-per-block scheme for n tokens"
     nb = math.ceil(n/block)
-    return n + sum(min(block, n - j*block)*(j + 1) for j in range(nb))   # each row block once; column block j again for rows blocks 0 … j
+    # each row block once; column block j again for rows blocks 0 … j
+    return n + sum(min(block, n - j*block)*(j + 1) for j in range(nb))
 
-def study_cosines(model:torch.nn.Module, store:TokenStore, selection:TokenSelection, params:dict, block:int=250, device=None) -> tuple:
+def study_cosines(model:torch.nn.Module, store:TokenStore, selection:TokenSelection, params:dict,
+                  block:int=250, device=None) -> tuple:
     "(C, passes): the study's blocked scheme, every block's gradients recomputed for every block pair"
     device = get_device(device)
     n, passes = len(selection), 0
     def block_gradients(b):
         nonlocal passes
-        rows = range(b*block, min(n, (b + 1)*block)); passes += len(rows)
-        return torch.stack([naive_token_gradient(model, torch.as_tensor(store.doc(int(selection.doc[r])).astype(np.int64), device=device),
-                                                 int(selection.pos[r]), params) for r in rows])
+        rows = range(b*block, min(n, (b + 1)*block))
+        passes += len(rows)
+        def doc_ids(r): return torch.as_tensor(store.doc(int(selection.doc[r])).astype(np.int64), device=device)
+        return torch.stack([naive_token_gradient(model, doc_ids(r), int(selection.pos[r]), params) for r in rows])
     C, nb = np.zeros((n, n), dtype=np.float32), math.ceil(n/block)
     for i in progress(range(nb), desc='study scheme (row blocks)'):
         Gi = block_gradients(i)
         for j in range(i, nb):
             Cij = (Gi @ block_gradients(j).T).detach().cpu().numpy()
-            C[i*block:(i + 1)*block, j*block:(j + 1)*block] = Cij; C[j*block:(j + 1)*block, i*block:(i + 1)*block] = Cij.T
+            C[i*block:(i + 1)*block, j*block:(j + 1)*block] = Cij
+            C[j*block:(j + 1)*block, i*block:(i + 1)*block] = Cij.T
     return C, passes

@@ -30,7 +30,9 @@ def induction_rows(tokens:np.ndarray, # (n_tokens,) token ids of all documents, 
         order = np.lexsort((g, key, doc_of[g]))                   # by document, trigram, position
         d, k = doc_of[g][order], key[order]
         flagged[g[order[1:]]] = (d[1:] == d[:-1]) & (k[1:] == k[:-1])   # not the first of its (document, trigram)
-    is_target = np.ones(tokens.size, bool); is_target[offsets[:-1][lengths > 0]] = False   # the first token of a document is never predicted
+    # the first token of a document is never predicted
+    is_target = np.ones(tokens.size, bool)
+    is_target[offsets[:-1][lengths > 0]] = False
     return flagged[is_target]
 
 # %% ../../../nbs/37_quanta_qdg_tokens.ipynb #35a60f07
@@ -55,25 +57,29 @@ def select_tokens(store:TokenStore, # the tokens the losses were computed on
                  ) -> TokenSelection:
     "The study's QDG sample: low-loss rows, minus induction, every k-th, the first n"
     losses = np.asarray(losses)
-    if losses.shape != (store.n_rows,): raise ValueError(f"losses has shape {losses.shape}; token store {store.path.name} has {store.n_rows} rows")
+    if losses.shape != (store.n_rows,):
+        raise ValueError(f"losses has shape {losses.shape}; token store {store.path.name} has {store.n_rows} rows")
     if every < 1: raise ValueError(f"every must be >= 1, got {every}")
     if n is not None and n < 1: raise ValueError(f"n must be >= 1 (or None for all), got {n}")
     low = losses < threshold
     if not low.any():
-        raise ValueError(f"No token of {store.path.name} has loss below {threshold:g} nats under model {model or '(unnamed)'}: "
-                         f"the lowest is {np.nanmin(losses):.4g} nats")
+        raise ValueError(f"No token of {store.path.name} has loss below {threshold:g} nats "
+                         f"under model {model or '(unnamed)'}: the lowest is {np.nanmin(losses):.4g} nats")
     flagged = induction_rows(store.tokens, store.offsets) if induction else np.zeros(store.n_rows, bool)
     candidates = np.flatnonzero(low & ~flagged)
     sampled = candidates[::every]
     if n is not None and n > sampled.size:
+        not_induction = ', not induction' if induction else ''
         raise ValueError(f"Asked for {n} tokens but only {sampled.size} remain: {candidates.size} candidates "
-                         f"(loss < {threshold:g} nats under {model or 'the model'}{', not induction' if induction else ''}), every {every}th. "
+                         f"(loss < {threshold:g} nats under {model or 'the model'}{not_induction}), every {every}th. "
                          "Lower `every`, raise `threshold` or use more documents.")
     rows = sampled[:n]
     doc, pos = store.row_to_doc_pos(rows)
-    counts = dict(rows=int(store.n_rows), below_threshold=int(low.sum()), induction_among_them=int((low & flagged).sum()),
+    counts = dict(rows=int(store.n_rows), below_threshold=int(low.sum()),
+                  induction_among_them=int((low & flagged).sum()),
                   candidates=int(candidates.size), sampled=int(sampled.size), selected=int(rows.size))
-    return TokenSelection(rows, doc, pos, dict(threshold=float(threshold), model=model, induction=induction, every=every, n=n), counts)
+    params = dict(threshold=float(threshold), model=model, induction=induction, every=every, n=n)
+    return TokenSelection(rows, doc, pos, params, counts)
 
 # %% ../../../nbs/37_quanta_qdg_tokens.ipynb #2c8d0156
 def threshold_for(store:TokenStore, losses:np.ndarray, # as for `select_tokens`
