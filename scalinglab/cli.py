@@ -283,12 +283,14 @@ def test(flags:str='', # extra test flags to run (space separated), e.g. 'slow'
          n_workers:int=2, # notebooks and figures in parallel
          no_figures:bool=False, # skip the smoke figure runs
          only:str='', # run only checks whose name contains this
-         keep_figures:str=None # write the smoke figures here instead of a temporary folder
+         keep_figures:str=None, # write the smoke figures here instead of a temporary folder
+         write_references:bool=False # keep the smoke runs' numbers as the figures' references (figures/smoke/)
         ) -> int:
     ("Run the notebooks, the registry and docs checks and every figure in smoke mode; "
      "print the slowest checks and `N passed, M failed`")
     from scalinglab.framework.selftest import run_tests
-    checks = run_tests(flags, n_workers, figures=not no_figures, only=only, keep_figures=keep_figures)
+    checks = run_tests(flags, n_workers, figures=not no_figures, only=only, keep_figures=keep_figures,
+                       write_references=write_references)
     return 0 if checks and all(c.ok for c in checks) else 1
 
 @call_parse

@@ -355,7 +355,10 @@ register_figure('context-lm', 'context', ['6', '7'], LMFigure, weight=3,
     description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), '
                 'with fits; the intrinsic dimension and S_N of the final hidden state; loss against ID',
     full=dict(models=['meta-llama/Llama-3.1-8B'], chunk=2048,
-              seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768], max_chunks=[3208], batch_size=8))
+              seq_lens=[8, 12, 16, 24, 32, 48, 64, 128, 256, 384, 512, 768], max_chunks=[3208], batch_size=8),
+    # the smoke model trains on every thread there is; the fits' bootstrap bounds and the correlations of
+    # nearly flat curves move by up to 2.4e-3 (relative) between one thread and two
+    smoke_tolerance={'models.*.ce_fit.*': (0.03, 1e-4), 'models.*pearson*': (0.03, 1e-3), 'models.*.ce_id.*': (0.03, 1e-3)})
 
 # %% ../../nbs/75_context_figures.ipynb #4b515fb6
 from .optimal import OptimalSweep, FULL_OPTIMAL_SWEEP, optimal_lengths, LOSSES

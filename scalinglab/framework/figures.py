@@ -4,12 +4,12 @@
 
 # %% ../../nbs/09_figures.ipynb #14071d2a
 from __future__ import annotations
-import ast, os, re, json, time, tempfile, contextlib, dataclasses, inspect
+import ast, os, re, json, math, time, fnmatch, tempfile, contextlib, dataclasses, inspect
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
 from fastcore.xtras import modified_env
-from .paths import cache_dir, figures_dir, scaling_nbs_dir
+from .paths import cache_dir, figures_dir, scaling_nbs_dir, project_root
 from .io import atomic_path, write_json, to_jsonable, portable_paths
 from .registry import Registry, study_packages
 from .progress import configure, is_quiet, read_heartbeat, progress
@@ -18,12 +18,13 @@ from .executor import ClusterConfig, UnitsFailed, run_units, unit_done, unit_fol
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTIME_KEYS', 'FigureSpec', 'register_figure',
-           'assigned_names', 'parameters_cell', 'figure_notebook', 'notebook_parameters', 'figure_parameters',
-           'FigureParamError', 'resolve_params', 'FigureRun', 'figure_run', 'save_figure', 'FigureError',
-           'FigureResult', 'check_figure_outputs', 'flatten_numbers', 'kernel_manager_class', 'writable_dir',
-           'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line', 'run_figures', 'figure_unit',
-           'figure_units', 'run_figures_on']
+__all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTIME_KEYS', 'SMOKE_RTOL', 'SMOKE_ATOL',
+           'UNCOMPARED_KEYS', 'FigureSpec', 'register_figure', 'assigned_names', 'parameters_cell', 'figure_notebook',
+           'notebook_parameters', 'figure_parameters', 'FigureParamError', 'resolve_params', 'FigureRun', 'figure_run',
+           'save_figure', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers', 'compare_numbers',
+           'smoke_reference_path', 'write_smoke_reference', 'check_smoke_reference', 'kernel_manager_class',
+           'writable_dir', 'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line', 'run_figures',
+           'figure_unit', 'figure_units', 'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
 # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
@@ -46,6 +47,8 @@ class FigureSpec:
     full: dict = field(default_factory=dict)   # changes for --full (paper scale, GPU nodes)
     rehearse: dict|None = None  # added to `full` by `--full --rehearse`: the full path, test-sized; None: no rehearsal
     weight: float = 1.   # rough relative cost in quick mode: parallel runs start the heavy ones first
+    # numbers whose smoke values may move with the CPU: path pattern -> (rtol, atol), or None: not compared
+    smoke_tolerance: dict = field(default_factory=dict)
     def __post_init__(self):
         if not _NAME_RE.match(self.name):
             raise ValueError(f"Figure name {self.name!r} must be lower-case words joined by '-'")
@@ -274,6 +277,73 @@ def flatten_numbers(d:Any, prefix:str='numbers', limit:int=1000) -> dict:
             elif isinstance(v, dict): out |= flatten_numbers(v, f'{prefix}.{k}', limit)
             if len(out) >= limit: break
     return out
+
+# %% ../../nbs/09_figures.ipynb #5a4e0102
+SMOKE_RTOL, SMOKE_ATOL = 1e-3, 1e-6   # float noise across CPUs, well below what a changed method moves
+UNCOMPARED_KEYS = ('seconds',)        # timings
+
+def _tolerance_at(path:str, tolerance:dict):
+    "The (rtol, atol) for a path: the first matching pattern's, else the default; None: not compared"
+    dotted = re.sub(r'\[(\d+)\]', r'.\1', path)   # patterns see list items as .0, .1: brackets are fnmatch's sets
+    for pattern, tol in tolerance.items():
+        if fnmatch.fnmatchcase(dotted, pattern): return tol
+    return (SMOKE_RTOL, SMOKE_ATOL)
+
+def compare_numbers(reference, got, # JSON structures: dicts, lists, numbers, strings, booleans, None
+                    tolerance:dict|None=None, # path pattern (fnmatch, items as .0: 'fits.*.alpha') -> (rtol, atol) or None
+                    path:str='' # where these values sit (for the messages)
+                   ) -> list[str]:
+    "One line per difference of `got` from `reference`: keys, lengths and types exactly, floats within tolerance"
+    tolerance = tolerance or {}
+    tol = _tolerance_at(path, tolerance) if path else (SMOKE_RTOL, SMOKE_ATOL)
+    if tol is None: return []
+    where = path or '(top)'
+    if isinstance(reference, dict) and isinstance(got, dict):
+        out = [f"{where}: key {k!r} is new" for k in got if k not in reference]
+        out += [f"{where}: key {k!r} is missing" for k in reference if k not in got]
+        for k in reference:
+            if k in got and k not in UNCOMPARED_KEYS:
+                out += compare_numbers(reference[k], got[k], tolerance, f'{path}.{k}' if path else str(k))
+        return out
+    if isinstance(reference, list) and isinstance(got, list):
+        if len(reference) != len(got): return [f"{where}: {len(got)} items, the reference has {len(reference)}"]
+        return [d for i, (r, g) in enumerate(zip(reference, got)) for d in compare_numbers(r, g, tolerance, f'{where}[{i}]')]
+    numbers = (int, float)
+    both_numbers = isinstance(reference, numbers) and isinstance(got, numbers)
+    if both_numbers and not isinstance(reference, bool) and not isinstance(got, bool):
+        if isinstance(reference, int) and isinstance(got, int): ok = reference == got
+        elif math.isnan(reference) or math.isnan(got): ok = math.isnan(reference) and math.isnan(got)
+        else: ok = abs(got - reference) <= tol[1] + tol[0]*abs(reference)
+        return [] if ok else [f"{where}: {got!r}, the reference has {reference!r}"]
+    if type(reference) is not type(got) or reference != got:
+        return [f"{where}: {got!r}, the reference has {reference!r}"]
+    return []
+
+def smoke_reference_path(name:str) -> Path:
+    "Where figure `name`'s smoke reference lives: figures/smoke/NAME.json in the checkout"
+    return project_root()/'figures'/'smoke'/f'{name}.json'
+
+def write_smoke_reference(name:str, figure_json:str|Path) -> Path:
+    "Keep the parameters and numbers of a smoke run's NAME.json as the figure's reference"
+    meta = json.loads(Path(figure_json).read_text())
+    if meta.get('mode') != 'smoke': raise ValueError(f"{figure_json} is a {meta.get('mode')!r} run, not a smoke run")
+    path = smoke_reference_path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_json(path, dict(figure=name, params=meta['params'], numbers=meta['numbers']))
+    return path
+
+def check_smoke_reference(name:str|FigureSpec, figure_json:str|Path) -> list[str]:
+    "How a smoke run's NAME.json differs from the figure's reference (parameters exactly, numbers within tolerance)"
+    spec = name if isinstance(name, FigureSpec) else FIGURES[name]
+    name = spec.name
+    ref_path, meta = smoke_reference_path(name), json.loads(Path(figure_json).read_text())
+    if not ref_path.exists():
+        return [f"{name}: no smoke reference {ref_path}: `scalinglab test --write_references` writes it"]
+    ref = json.loads(ref_path.read_text())
+    if ref['params'] != meta['params']:
+        return [f"{name}: the smoke parameters changed ({meta['params']} against {ref['params']}): "
+                f"`scalinglab test --write_references` writes the new reference"]
+    return [f"{name}: numbers.{d}" for d in compare_numbers(ref['numbers'], meta['numbers'], spec.smoke_tolerance)]
 
 # %% ../../nbs/09_figures.ipynb #1973e456
 def kernel_manager_class():

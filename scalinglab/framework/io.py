@@ -4,7 +4,7 @@
 
 # %% ../../nbs/01_io.ipynb #8f15ac8b
 from __future__ import annotations
-import os, json, math, time, random, tempfile, subprocess, contextlib, datetime as dt
+import os, re, json, math, time, random, tempfile, subprocess, contextlib, datetime as dt
 from pathlib import Path
 from dataclasses import is_dataclass, asdict
 from typing import Any
@@ -129,16 +129,17 @@ def write_json(path:str|Path, obj:Any):
 
 # %% ../../nbs/01_io.ipynb #a10b941a
 def portable_paths(obj:Any) -> Any:
-    "`obj` (plain JSON types) with absolute paths under the cache or checkout written as `<cache>/...` or `<root>/...`"
-    bases = [(str(cache_dir()), '<cache>')]
-    try: bases.append((str(project_root()), '<root>'))
+    "`obj` (plain JSON types) with the cache's and the checkout's absolute paths written as `<cache>` and `<root>`, also inside text"
+    bases = [(str(cache_dir()).rstrip('/'), '<cache>')]   # the cache first: it may lie inside the checkout
+    try: bases.append((str(project_root()).rstrip('/'), '<root>'))
     except FileNotFoundError: pass
+    # a base counts only as a whole path: not inside a longer name before it, not a prefix of a sibling after it
+    patterns = [(re.compile(r"(?<![\w./~-])" + re.escape(base) + r"(?=/|[\s'\"),;:\]]|$)"), name) for base, name in bases]
     def fix(o):
         if isinstance(o, dict): return {k: fix(v) for k, v in o.items()}
         if isinstance(o, list): return [fix(v) for v in o]
-        if isinstance(o, str) and o.startswith('/'):
-            for base, name in bases:
-                if o == base or o.startswith(base.rstrip('/') + '/'): return name + o[len(base.rstrip('/')):]
+        if isinstance(o, str):
+            for pattern, name in patterns: o = pattern.sub(name, o)
         return o
     return fix(obj)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from fastcore.xtras import modified_env
 from .paths import project_root, scaling_nbs_dir, cache_dir
 from .figures import FIGURES, MODES, resolve_params, run_figures, notebook_parameters
+from .figures import check_smoke_reference, write_smoke_reference
 from .registry import STUDIES
 from .progress import quiet
 from .docs import library_notebooks, check_docs
@@ -170,12 +171,25 @@ def _test_library(files, flags, n_workers):
     name = lambda f: f'nbs/{f.relative_to(project_root()/"nbs")}'
     return [Check(name(f), ok, t, '' if ok else 'see the traceback above') for f, (ok, t) in zip(files, res)]
 
+def _smoke_check(r, figures_dir:Path, write_references:bool) -> Check:
+    "A smoke run's check: it ran, and its numbers match the figure's reference (or become it)"
+    name = f'figure {r.name} (smoke)'
+    if r.status != 'ok': return Check(name, False, r.seconds, r.error)
+    if write_references:
+        write_smoke_reference(r.name, figures_dir/f'{r.name}.json')
+        return Check(name + ': reference written', True, r.seconds)
+    problems = check_smoke_reference(r.name, figures_dir/f'{r.name}.json')
+    shown = problems[:10] + ([f'... and {len(problems) - 10} more'] if len(problems) > 10 else [])
+    return Check(name, not problems, r.seconds, '\n'.join(shown))
+
 def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separated)
               n_workers:int=2, # parallel notebooks
               library:bool=True, # run the nbs/ notebooks?
               figures:bool=True, # run every registered figure in smoke mode?
               only:str='', # run only items whose name contains this
-              keep_figures:str|None=None # write the smoke figures here instead of a temporary folder
+              keep_figures:str|None=None, # write the smoke figures here instead of a temporary folder
+              write_references:bool=False # keep each smoke run's numbers as its reference instead of comparing
+
              ) -> list[Check]:
     "Run the project's checks, printing a line per check and `N passed, M failed` at the end"
     checks = []
@@ -198,7 +212,7 @@ def run_tests(flags:str='', # extra test flags to run, e.g. 'slow' (space separa
             names = [n for n in FIGURES if only in f'figure {n}']
             # no names means all to run_figures
             smoke = run_figures(names, 'smoke', jobs=n_workers, figures_dir=keep_figures or tmp) if names else []
-            for r in smoke: report(Check(f'figure {r.name} (smoke)', r.status == 'ok', r.seconds, r.error))
+            for r in smoke: report(_smoke_check(r, Path(keep_figures or tmp), write_references))
             rehearsed = [n for n in FIGURES if FIGURES[n].rehearse is not None and only in f'figure {n} (rehearse)']
             # the full code paths, offline, at test sizes
             rehearsals = (run_figures(rehearsed, 'rehearse', jobs=n_workers, figures_dir=f'{tmp}/rehearse')

@@ -14,7 +14,7 @@ from ..shared.fit import ols_rows
 from ..framework.registry import register_study
 
 # %% auto #0
-__all__ = ['TARGETS', 'PRStats', 'pr_memory_bound', 'prediction_residuals', 'fit_law', 'measure_pr']
+__all__ = ['TARGETS', 'PRStats', 'pr_memory_bound', 'prediction_residuals', 'fit_law', 'source_label', 'measure_pr']
 
 # %% ../../nbs/50_nexttoken_pr.ipynb #c49d025d
 register_study('nexttoken', 'A Law of Next-Token Prediction in Large Language Models '
@@ -156,6 +156,13 @@ def fit_law(pr, # PR of the L + 1 layers (embedding first)
                 overall_ratio=float(10**(y[-1] - y[0])), n_blocks=len(y))
 
 # %% ../../nbs/50_nexttoken_pr.ipynb #a7eb339c
+def source_label(source) -> str:
+    "How a model source is written into results: its path or hub id; for a random init, the architecture"
+    from transformers import PretrainedConfig
+    if not isinstance(source, PretrainedConfig): return str(source)
+    return (f"random init: {source.model_type}, {source.num_hidden_layers} layers, width {source.hidden_size}, "
+            f"vocabulary {source.vocab_size}")
+
 def _model_key(source, revision, seed) -> str:
     from transformers import PretrainedConfig
     s = source.to_json_string() + f'seed={seed}' if isinstance(source, PretrainedConfig) else f'{source}@{revision}'
@@ -209,7 +216,7 @@ def measure_pr(source, # model source for `load_model` (folder, hub id, 'smollm2
     t0 = time.perf_counter()
     laws = {t: _law_result(stats, t, shuffle_seed) for t in targets}
     seconds['solve'] = time.perf_counter() - t0
-    res = dict(source=str(source), revision=revision, norm=norm, store=store.path.name, n_docs=int(len(docs)),
+    res = dict(source=source_label(source), revision=revision, norm=norm, store=store.path.name, n_docs=int(len(docs)),
                targets=laws, seconds=seconds)
     if cache: write_json(path, res)
     return res
