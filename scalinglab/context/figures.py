@@ -25,9 +25,9 @@ from ..lm.suite import resolve_lm
 from ..lm.models import load_model, ModelSources, HUB
 
 # %% auto #0
-__all__ = ['synthetic_numbers', 'plot_synthetic', 'SyntheticFigure', 'bimlp_spectra', 'id_numbers', 'plot_id', 'IDFigure',
-           'lm_context', 'layer_descriptors', 'lm_numbers', 'plot_lm', 'LMFigure', 'optimal_numbers', 'plot_optimal',
-           'sweep_params', 'OptimalFigure']
+__all__ = ['synthetic_numbers', 'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure', 'bimlp_spectra', 'id_numbers',
+           'plot_id', 'IDFigure', 'lm_context', 'layer_descriptors', 'lm_numbers', 'plot_lm', 'LMFigure',
+           'optimal_numbers', 'plot_optimal', 'sweep_params', 'OptimalFigure']
 
 # %% ../../nbs/75_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -101,15 +101,19 @@ def plot_synthetic(numbers:dict, title:str='') -> plt.Figure:
 
 # %% ../../nbs/75_context_figures.ipynb #738126e7
 @dataclass
-class SyntheticFigure(ContextSweep):
-    "`context-synthetic`: the MLP's (ctl × N × seed) sweep at CPU sizes: the study's three smallest N, shorter training"
-    name: str = 'context-synthetic'
+class QuickContextSweep(ContextSweep):
+    "A context-length sweep at CPU sizes: six context lengths, smaller batches, less patience, fewer validation rows"
     ctls: tuple[int, ...] = (21, 27, 36, 50, 72, 100)
-    Ns: tuple[int, ...] = (50_000, 75_000, 100_000)   # training rows: the first N (the study's three smallest sizes)
     batch_size: int = 1000   # the study: 10,000
-    max_epochs: int = 15     # the study: 200
     patience: int = 5        # the study: 25
     n_valid: int = 20_000    # the study: 2,000,000
+
+@dataclass
+class SyntheticFigure(QuickContextSweep):
+    "`context-synthetic`: the MLP's (ctl × N × seed) sweep at CPU sizes: the study's three smallest N, shorter training"
+    name: str = 'context-synthetic'
+    Ns: tuple[int, ...] = (50_000, 75_000, 100_000)   # training rows: the first N (the study's three smallest sizes)
+    max_epochs: int = 15     # the study: 200
 
 _SYNTHETIC_SMOKE = dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2,
                         n_valid=1000)
@@ -195,16 +199,12 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
     return fig
 
 @dataclass
-class IDFigure(ContextSweep):
+class IDFigure(QuickContextSweep):
     "`context-id`: one Bi-MLP ensemble (one N, one seed, a model per ctl) and the spectra of its features"
     name: str = 'context-id'
     arch: str = param('bimlp', choices=('bimlp',))   # the Bi-MLP's feature layer is what is measured
-    ctls: tuple[int, ...] = (21, 27, 36, 50, 72, 100)   # at least 4, for the fits
     Ns: tuple[int, ...] = (200_000,)   # one training-set size
-    batch_size: int = 1000   # the study: 10,000
     max_epochs: int = 30     # the study: 200
-    patience: int = 5        # the study: 25
-    n_valid: int = 20_000    # validation rows for early stopping
     n_rows: int = param(100_000, lo=2, hi=2_000_000)   # validation rows the features are taken on
     threshold: float = param(DEFAULT_THRESHOLD, lo=0, hi=1)   # relative eigenvalue above which a direction counts
     def rules(self):
