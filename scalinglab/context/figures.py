@@ -10,7 +10,7 @@ import numpy as np, pandas as pd
 import matplotlib.pyplot as plt
 from ..framework.figures import register_figure
 from ..framework.config import Config, param
-from ..framework.plotting import PALETTE, THEORY, REFERENCE
+from ..framework.plotting import PALETTE, THEORY, REFERENCE, finish_figure
 from .task import bayes_floor, solvable
 import torch
 from ..framework.paths import cache_dir
@@ -95,9 +95,7 @@ def plot_synthetic(numbers:dict, title:str='') -> plt.Figure:
                title='(c) optimal context length')
     axs[2].set_xticks(allN, [f'{N/1000:g}k' if N < 10**6 else f'{N/1e6:g}M' for N in allN])
     axs[2].minorticks_off()
-    if title: fig.suptitle(title, fontsize=10)
-    fig.tight_layout()
-    return fig
+    return finish_figure(fig, title)
 
 # %% ../../nbs/75_context_figures.ipynb #738126e7
 @dataclass
@@ -194,9 +192,7 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
     axs[2].set(xlabel='intrinsic dimension', ylabel='validation BCE (nats)', title='(c) loss against ID',
                ylim=(0, None))
     axs[2].legend(fontsize=7)
-    if title: fig.suptitle(title, fontsize=10)
-    fig.tight_layout()
-    return fig
+    return finish_figure(fig, title)
 
 @dataclass
 class IDFigure(QuickContextSweep):
@@ -329,9 +325,7 @@ def plot_lm(per_model:list, # `lm_numbers` of each model
         fig.colorbar(im, ax=axs[3], fraction=0.046)
         axs[3].grid(False)
     axs[3].set_title(f"(d) Pearson r across context lengths: {per_model[0]['label']}", fontsize=8)
-    if title: fig.suptitle(title, fontsize=10)
-    fig.tight_layout()
-    return fig
+    return finish_figure(fig, title)
 
 @dataclass
 class LMFigure(Config):
@@ -425,9 +419,7 @@ def plot_optimal(numbers:dict, title:str='') -> plt.Figure:
     axs[2].set(xlabel='training tokens D', ylabel='l*(D)', title='(c) optimal context length (hollow: not resolved)')
     axs[2].title.set_fontsize(9)
     axs[2].legend(fontsize=7)
-    if title: fig.suptitle(title, fontsize=10)
-    fig.tight_layout()
-    return fig
+    return finish_figure(fig, title)
 
 # %% ../../nbs/75_context_figures.ipynb #598efce2
 def sweep_params(sweep:OptimalSweep) -> dict:

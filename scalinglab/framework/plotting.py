@@ -8,7 +8,7 @@ import contextlib, math
 import matplotlib as mpl
 
 # %% auto #0
-__all__ = ['PALETTE', 'THEORY', 'REFERENCE', 'STYLE', 'use_style', 'plot_style', 'plain_log_ticks']
+__all__ = ['PALETTE', 'THEORY', 'REFERENCE', 'STYLE', 'use_style', 'plot_style', 'plain_log_ticks', 'finish_figure']
 
 # %% ../../nbs/10_plotting.ipynb #4cc3abfc
 PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000']  # Okabe-Ito
@@ -48,3 +48,12 @@ def plain_log_ticks(ax, axis:str='y'):
     a.set_major_formatter(FuncFormatter(lambda v, _: f'{v:.3g}'))    # 0.94, 1500 — never 9.4×10⁻¹
     a.set_minor_formatter(FuncFormatter(lambda v, _: _minor_label(a, v)))
     return ax
+
+# %% ../../nbs/10_plotting.ipynb #7b4f7202
+def finish_figure(fig, # a matplotlib figure whose panels are drawn
+                  title:str='', # above the panels ('' for none)
+                  fontsize:float=10):
+    "The figure with its title and a tight layout"
+    if title: fig.suptitle(title, fontsize=fontsize)
+    fig.tight_layout()
+    return fig

@@ -11,6 +11,7 @@ from ...framework.io import content_key
 from ...framework.paths import get_device
 from dataclasses import dataclass
 from ...framework.figures import register_figure
+from ...framework.plotting import finish_figure
 from ...framework.config import Config, param
 from ...lm.suite import load_suite, Suite
 from ...lm.models import load_model, ModelSources, HUB
@@ -170,9 +171,7 @@ def plot_rank_frequency(rf:dict, title:str=''):
     b.set(xscale='log', yscale='log', xlabel='cluster rank', ylabel='cluster size (tokens)',
           title=f'(b) sizes by rank, K = {ks[0]}…{ks[-1]} (dark to light: small to large K)')
     b.legend(loc='lower left', fontsize=7)
-    if title: fig.suptitle(title, fontsize=9)
-    fig.tight_layout()
-    return fig
+    return finish_figure(fig, title, fontsize=9)
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #532efb11
 def cluster_examples(res:dict, k:int, ranks:list, # clusters by size rank (0 = the largest)
@@ -214,9 +213,7 @@ def plot_cluster_snippets(examples:list, k:int, cols:int=3, width:int=80, title:
         tail = lambda t: ' '.join(t['context'].split())[-(width - len(t['target']) - 2):]
         text = '\n'.join(format_in_context(dict(context=tail(t), target=t['target'])) for t in c['tokens'])
         ax.text(0, 1, text, va='top', ha='left', family='monospace', fontsize=7.5, transform=ax.transAxes)
-    if title: fig.suptitle(title, fontsize=10)
-    fig.tight_layout()
-    return fig
+    return finish_figure(fig, title)
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #76abb518
 def mlp_gradient_cosines(model:torch.nn.Sequential, # Linear, ReLU, Linear
