@@ -14,7 +14,8 @@ from ..shared.fit import ols_rows
 from ..framework.registry import register_study
 
 # %% auto #0
-__all__ = ['TARGETS', 'PRStats', 'pr_memory_bound', 'prediction_residuals', 'fit_law', 'source_label', 'measure_pr']
+__all__ = ['TARGETS', 'PR_RESULT_FORMAT', 'PRStats', 'pr_memory_bound', 'prediction_residuals', 'fit_law', 'source_label',
+           'measure_pr']
 
 # %% ../../nbs/50_nexttoken_pr.ipynb #c49d025d
 register_study('nexttoken', 'A Law of Next-Token Prediction in Large Language Models '
@@ -163,6 +164,8 @@ def source_label(source) -> str:
     return (f"random init: {source.model_type}, {source.num_hidden_layers} layers, width {source.hidden_size}, "
             f"vocabulary {source.vocab_size}")
 
+PR_RESULT_FORMAT = 2   # raise when the cached result changes shape or wording: older files are then not read
+
 def _model_key(source, revision, seed) -> str:
     from transformers import PretrainedConfig
     s = source.to_json_string() + f'seed={seed}' if isinstance(source, PretrainedConfig) else f'{source}@{revision}'
@@ -188,7 +191,7 @@ def measure_pr(source, # model source for `load_model` (folder, hub id, 'smollm2
     from scalinglab.lm.losses import length_batches, pad_batch
     if norm not in NORMS: raise ValueError(f"Unknown normalisation {norm!r}; choose one of {NORMS}")
     key = content_key([_model_key(source, revision, seed), store.path.name, list(targets), norm, shuffle_seed,
-                       batch_tokens])
+                       batch_tokens, PR_RESULT_FORMAT])
     path = cache_dir('pr')/f'{key}.json'
     if cache and path.exists(): return json.loads(path.read_text())
     device = get_device(device)

@@ -8,7 +8,7 @@ import re, json, math, contextlib, datetime as dt
 from pathlib import Path
 import numpy as np, pandas as pd, duckdb
 from ..framework.paths import data_path
-from ..framework.io import atomic_path, atomic_dir
+from ..framework.io import atomic_path, atomic_dir, portable_paths
 from fastcore.basics import patch_to
 from ..framework.io import file_lock
 from ..framework.results import LockedDuckDB
@@ -17,9 +17,9 @@ from ..framework.registry import register_study
 # %% auto #0
 __all__ = ['ANNOTATION_COLUMNS', 'DATA_SHARES', 'DATASET_COLUMNS', 'EVAL_COLUMNS', 'COLUMN_UNITS', 'CATEGORIES', 'METRICS',
            'SCHEMA', 'TASK_GROUP_SQL', 'DERIVED_DIR', 'NULL_SENTINEL_COLUMNS', 'EXPORT_TABLES', 'CITATION',
-           'DERIVED_METRICS', 'MODEL_VIEW', 'MODEL_FIELDS', 'REQUIRED_MODEL_FIELDS', 'BENCHMARK_PATTERNS',
-           'EVAL_FIELDS', 'task_scores_sql', 'ModelDB', 'normalise_missing', 'sandboxed_duckdb', 'read_export_table',
-           'validate_model', 'validate_eval', 'read_contribution', 'contribution_template']
+           'DERIVED_METRICS', 'BUILD_FORMAT', 'MODEL_VIEW', 'MODEL_FIELDS', 'REQUIRED_MODEL_FIELDS',
+           'BENCHMARK_PATTERNS', 'EVAL_FIELDS', 'task_scores_sql', 'ModelDB', 'normalise_missing', 'sandboxed_duckdb',
+           'read_export_table', 'validate_model', 'validate_eval', 'read_contribution', 'contribution_template']
 
 # %% ../../nbs/60_njs_db.ipynb #3ecf6955
 register_study('njs', 'Not-Just-Scaling Laws: Towards a Better Understanding of the Downstream Impact of '
@@ -301,10 +301,14 @@ def derive_tables(self, out_dir:str|Path # where models.csv and scores.csv are w
     with atomic_path(out_dir/'scores.csv') as p: _round6(scores).to_csv(p, index=False)
     return dict(models=len(models), model_columns=models.shape[1], scores=len(scores))
 
+BUILD_FORMAT = 2   # raise when what a build writes changes: a file built the old way is then rebuilt
+
 def _derived_hash(src:Path|None=None) -> str:
+    "Names the shipped table and the way it is built: a stored hash that differs means the file is stale"
     import hashlib
     src = Path(src) if src else data_path(*DERIVED_DIR)
-    return hashlib.sha256(b''.join((src/f).read_bytes() for f in ('models.csv', 'scores.csv'))).hexdigest()[:16]
+    files = b''.join((src/f).read_bytes() for f in ('models.csv', 'scores.csv'))
+    return hashlib.sha256(f'build {BUILD_FORMAT}\n'.encode() + files).hexdigest()[:16]
 
 _fresh = set()
 def _stale(path:Path, lock_path:Path|None=None, recheck:bool=False) -> bool:
@@ -342,7 +346,9 @@ def _load_derived(con, src:Path|None=None):
     con.execute("INSERT INTO evaluation_results (id, benchmark, setting, metric, metric_value) "
                 "SELECT * FROM s_df").fetchall()
     con.unregister('s_df')
-    return dict(source=f'derived table {src} (sub-task-averaged scores; see SOURCE.md there)', citation=CITATION,
+    # written portably: the same table gives the same provenance wherever the checkout lies
+    return dict(source=portable_paths(f'derived table {src} (sub-task-averaged scores; see SOURCE.md there)'),
+                citation=CITATION,
                 derived_hash=_derived_hash(src))
 
 # %% ../../nbs/60_njs_db.ipynb #13dee69b
