@@ -19,7 +19,7 @@ from .models import ContextSweep, ContextEnsemble, optimal_context, train_unit, 
 from .task import generate, VALID_START
 from .intrinsic import (
     covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums, relative_increments,
-    gaussian_entropy, id_fit, ce_id_fit, DEFAULT_THRESHOLD, THEORY_SLOPE)
+    gaussian_entropy, id_fit, ce_id_fit, block_moments, id_interval, DEFAULT_THRESHOLD, THEORY_SLOPE)
 from .lm import corpus_chunks, context_scores, ce_curve, model_context, middle_block
 from ..lm.suite import resolve_lm
 from ..lm.models import load_model, ModelSources, HUB
@@ -37,7 +37,9 @@ def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
     left, right = float(c['mean'].iloc[0] - c['mean'].iloc[i]), float(c['mean'].iloc[-1] - c['mean'].iloc[i])
     resolved = bool(max(left, right) > tol)                          # the curve is not flat within the noise
     u_shaped = bool(0 < i < len(c) - 1 and min(left, right) > tol)   # a minimum inside the grid, clear of both ends
-    return dict(l_star=int(c.ctl.iloc[i]), margin_left=left, margin_right=right, tol=tol,
+    # the spread of l*: every ctl whose loss is within the noise of the lowest could be the optimum
+    ties = c.ctl[c['mean'] - c['mean'].iloc[i] <= tol].astype(int).tolist()
+    return dict(l_star=int(c.ctl.iloc[i]), l_star_within_noise=ties, margin_left=left, margin_right=right, tol=tol,
                 resolved=resolved, u_shaped=u_shaped)
 
 def synthetic_numbers(df:pd.DataFrame, # from `train_context_sweep`: ctl, N, seed, best, best_epoch, epochs, floor, gap
@@ -91,8 +93,11 @@ def plot_synthetic(numbers:dict, title:str='') -> plt.Figure:
                 label='flat curve: l* not resolved')
     if flat: axs[2].legend(fontsize=7)
     allN = sorted(numbers['l_star'])
+    for N in allN:   # the ctls within the noise of the lowest loss: where l* could lie
+        ties = numbers['per_n'][N]['l_star_within_noise']
+        axs[2].vlines(N, min(ties), max(ties), color='0.55', lw=3, alpha=0.6)
     axs[2].set(xscale='log', xlabel='training rows N', ylabel='l*(N)', ylim=(0, 105),
-               title='(c) optimal context length')
+               title='(c) optimal context length\n(bar: ctls within the noise of the best)')
     axs[2].set_xticks(allN, [f'{N/1000:g}k' if N < 10**6 else f'{N/1e6:g}M' for N in allN])
     axs[2].minorticks_off()
     return finish_figure(fig, title)
@@ -140,17 +145,21 @@ def bimlp_spectra(sweep:ContextSweep, # arch 'bimlp', one N, one seed
     with torch.no_grad():   # (training above needs gradients; the features do not)
         feats = torch.cat([features(s) for s in range(0, n_rows, batch)], 1)   # (M, n_rows, 80)
     members = enumerate(res.members.itertuples())
-    return {int(r.ctl): dict(spectrum=covariance_spectrum(feats[m]), best=float(res.best[m])) for m, r in members}
+    return {int(r.ctl): dict(spectrum=covariance_spectrum(feats[m]), moments=block_moments(feats[m]),
+                             best=float(res.best[m])) for m, r in members}
 
 def id_numbers(spectra:dict, threshold:float=DEFAULT_THRESHOLD) -> dict:
     "Per ctl: ID, the study's ID, s(ctl), the sweep, S_N, entropy; the fits of ID on ctl and of the loss on ID"
     ctls = sorted(spectra)
     lam = {c: spectra[c]['spectrum'] for c in ctls}
     ids = [intrinsic_dimension(lam[c], threshold) for c in ctls]
+    # one trained model per ctl: the interval is the spread over feature rows, not over training seeds
+    intervals = [id_interval(spectra[c]['moments'], threshold) if 'moments' in spectra[c] else None for c in ctls]
     ce = [spectra[c]['best'] for c in ctls]
     ent = [gaussian_entropy(lam[c], threshold) for c in ctls]
     fit = id_fit(ctls, ids) if len(set(ctls)) >= 4 and len(set(ids)) > 1 else None
-    return dict(threshold=threshold, ctl=ctls, id=ids, study_id=[study_id(lam[c], threshold) for c in ctls],
+    return dict(threshold=threshold, ctl=ctls, id=ids, id_interval=intervals,
+                study_id=[study_id(lam[c], threshold) for c in ctls],
                 solvable=[int(solvable(c)) for c in ctls], floor=[float(bayes_floor(c)) for c in ctls], best_bce=ce,
                 id_sweep={c: id_sweep(lam[c]) for c in ctls}, log_eig_sums={c: log_eig_sums(lam[c]) for c in ctls},
                 entropy=ent,
@@ -171,7 +180,11 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
     axs[0].set(yscale='log', xlabel='eigenvalue index i', ylabel='λ_i / λ_1',
                title='(a) relative spectra of the features')
     axs[0].legend(fontsize=6, ncol=2)
-    axs[1].plot(numbers['ctl'], numbers['id'], 'o', color=PALETTE[0], label='ID (count above threshold)')
+    if all(numbers['id_interval']):
+        spread = np.abs(np.array(numbers['id_interval']).T - np.array(numbers['id']))   # (2, n_ctl)
+        axs[1].errorbar(numbers['ctl'], numbers['id'], yerr=spread, fmt='o', capsize=3, color=PALETTE[0],
+                        label='ID (count above threshold), 95% interval over feature rows')
+    else: axs[1].plot(numbers['ctl'], numbers['id'], 'o', color=PALETTE[0], label='ID (count above threshold)')
     ctl_all = np.arange(min(numbers['ctl']), 101)
     axs[1].step(ctl_all, solvable(ctl_all), where='post', label='s(ctl): solvable XORs', **THEORY)
     if numbers['id_fit']:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import math
 import numpy as np
 import torch
-from ..shared.fit import fit_saturating, ols_rows, PowerLawFit
+from ..shared.fit import fit_saturating, ols_rows, PowerLawFit, bootstrap_interval
 
 # %% auto #0
 __all__ = ['THRESHOLDS', 'DEFAULT_THRESHOLD', 'SN_GRID', 'THEORY_SLOPE', 'covariance_spectrum', 'relative_spectrum',
            'intrinsic_dimension', 'study_id', 'id_sweep', 'log_eig_sums', 'relative_increments', 'gaussian_entropy',
-           'id_fit', 'ce_id_fit']
+           'block_moments', 'spectrum_of_blocks', 'id_interval', 'id_fit', 'ce_id_fit']
 
 # %% ../../nbs/72_context_intrinsic.ipynb #133c1e58
 THRESHOLDS = (0.002, 0.0025, 0.003, 0.0035, 0.004, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.02, 0.025, 0.03, 0.05, 0.075,
@@ -76,6 +76,36 @@ def gaussian_entropy(lam:np.ndarray, threshold:float=DEFAULT_THRESHOLD) -> float
     r = relative_spectrum(lam)
     r = r[r > threshold]
     return float(0.5*np.sum(np.log(2*math.pi*math.e*r)))
+
+# %% ../../nbs/72_context_intrinsic.ipynb #7b10c002
+def block_moments(features, # (n, d) rows of features (array or tensor)
+                  n_blocks:int=100 # blocks of consecutive rows
+                 ) -> dict:
+    "Each block's row count (B,), sum (B, d) and sum of outer products (B, d, d) of the centred rows, float64"
+    F = torch.as_tensor(features)
+    n, d = F.shape
+    if n < 2: raise ValueError(f"a covariance needs at least 2 rows, got {n}")
+    edges = np.linspace(0, n, min(n_blocks, n) + 1).round().astype(int)
+    mean = sum(F[a:b].double().sum(0) for a, b in zip(edges, edges[1:]))/n
+    blocks = [F[a:b].double() - mean for a, b in zip(edges, edges[1:])]          # each (rows, d)
+    return dict(count=np.diff(edges), sum=torch.stack([X.sum(0) for X in blocks]).numpy(),
+                outer=torch.stack([X.T @ X for X in blocks]).numpy())
+
+def spectrum_of_blocks(moments:dict, # from `block_moments`
+                       weights=None # (B,) times each block counts (a bootstrap draw); None: once each
+                      ) -> np.ndarray:
+    "(d,) eigenvalues, descending, of the centred covariance of the rows, block b counted weights[b] times"
+    w = np.ones(len(moments['count'])) if weights is None else np.asarray(weights, float)
+    n, s = w @ moments['count'], w @ moments['sum']
+    S = np.einsum('b,bij->ij', w, moments['outer']) - np.outer(s, s)/n
+    return np.linalg.eigvalsh(S/(n - 1))[::-1].copy()
+
+def id_interval(moments:dict, threshold:float=DEFAULT_THRESHOLD, level:float=0.95, n_boot:int=200,
+                seed:int=0) -> list:
+    "The `level` bootstrap interval of the ID over blocks of feature rows"
+    def block_id(counts): return intrinsic_dimension(spectrum_of_blocks(moments, counts), threshold)
+    ci = bootstrap_interval(block_id, len(moments['count']), n_boot, level, seed)
+    return [ci['lo'], ci['hi']]
 
 # %% ../../nbs/72_context_intrinsic.ipynb #30d0f3ef
 def id_fit(ctls, ids, n_boot:int=300) -> PowerLawFit:

@@ -11,7 +11,7 @@ import numpy as np
 from scipy.optimize import least_squares
 
 # %% auto #0
-__all__ = ['LN2', 'PowerLawFit', 'fit_power_law', 'fit_saturating', 'ols_rows']
+__all__ = ['LN2', 'PowerLawFit', 'fit_power_law', 'fit_saturating', 'ols_rows', 'bootstrap_interval']
 
 # %% ../../nbs/15_shared_fit.ipynb #fdc58559
 LN2 = math.log(2)   # nats per bit: loss_bits = loss_nats / LN2
@@ -168,3 +168,25 @@ def ols_rows(u, # (n,) shared regressor, e.g. log N
     ss_tot = (Yc**2).sum(1)
     with np.errstate(invalid='ignore', divide='ignore'): r2 = np.where(ss_tot > 0, 1 - ss_res/ss_tot, np.nan)
     return slope, icpt, r2
+
+# %% ../../nbs/15_shared_fit.ipynb #b0075a02
+def bootstrap_interval(statistic, # f(counts) -> number: the statistic when unit i is drawn counts[i] times
+                       n_units:int, # the units drawn: samples, or the groups (documents, blocks) they come in
+                       n_boot:int=1000, # replicates
+                       level:float=0.95, seed:int=0,
+                       half:bool=False # draw half of the units without replacement (for statistics of pairs)
+                      ) -> dict:
+    "The statistic on all units and its percentile interval over units drawn with replacement (or half-samples)"
+    if n_units < 2: raise ValueError(f"A bootstrap needs at least 2 units, got {n_units}")
+    if not 0 < level < 1: raise ValueError(f"level must lie in (0, 1), got {level}")
+    rng = np.random.default_rng(seed)
+    def draw():
+        if not half: return np.bincount(rng.integers(0, n_units, n_units), minlength=n_units)
+        counts = np.zeros(n_units, dtype=int)
+        counts[rng.choice(n_units, n_units//2, replace=False)] = 1
+        return counts
+    value = float(statistic(np.ones(n_units, dtype=int)))
+    replicates = np.array([statistic(draw()) for _ in range(n_boot)], dtype=float)   # (n_boot,)
+    lo, hi = np.quantile(replicates, [(1 - level)/2, (1 + level)/2])
+    return dict(value=value, lo=float(lo), hi=float(hi), level=level, n_boot=n_boot, n_units=n_units,
+                draw='half-samples' if half else 'bootstrap')

@@ -9,6 +9,7 @@ from ...framework.io import to_jsonable
 from dataclasses import dataclass
 from ...framework.figures import register_figure
 from ...framework.config import Config, param
+from ...shared.fit import bootstrap_interval
 from ...lm.suite import Suite
 from ...lm.losses import compute_losses, suite_columns
 from ...framework.executor import ClusterConfig
@@ -18,7 +19,8 @@ from .curves import (to_bits, mean_loss_scaling, loss_histograms, token_exponent
 
 # %% auto #0
 __all__ = ['suite_losses', 'checkpoint_losses', 'llm_scaling', 'numbers', 'plot_llm_scaling', 'llm_dynamics', 'plot_llm_dynamics',
-           'token_curves', 'plot_token_curves', 'SuiteFigure', 'LLMScaling', 'LLMDynamics', 'TokenCurves']
+           'count_interval', 'token_curves', 'plot_token_curves', 'SuiteFigure', 'LLMScaling', 'LLMDynamics',
+           'TokenCurves']
 
 # %% ../../../nbs/36_quanta_llm_figures.ipynb #1d6a4532
 def suite_losses(suite:Suite, n_docs:int|None=None, # evaluation documents (default: the suite's)
@@ -214,6 +216,17 @@ def plot_llm_dynamics(res:dict):
     fig.tight_layout()
     return fig
 
+# %% ../../../nbs/36_quanta_llm_figures.ipynb #3c0a11d1
+def count_interval(rows, # the counted rows (indices into `doc_of_row`)
+                   doc_of_row, # (n,) the document of every row that could have been counted
+                   level:float=0.95, n_boot:int=1000, seed:int=0) -> list|None:
+    "The `level` bootstrap interval of a count of rows, whole documents drawn; None with fewer than 2 documents"
+    docs, doc_index = np.unique(np.asarray(doc_of_row), return_inverse=True)
+    if len(docs) < 2: return None
+    per_doc = np.bincount(doc_index[np.asarray(rows, dtype=np.int64)], minlength=len(docs))   # (n_docs,)
+    ci = bootstrap_interval(lambda counts: counts @ per_doc, len(docs), n_boot, level, seed)
+    return [ci['lo'], ci['hi']]
+
 # %% ../../../nbs/36_quanta_llm_figures.ipynb #6d1a3ea3
 def token_curves(suite:Suite, store, L, high:float=5.0, low:float=0.3, # monogenic thresholds (nats)
                  max_slope:float=-0.3, min_r2:float=0.98, first_rows:int|None=100_000, # polygenic criterion
@@ -238,13 +251,18 @@ def token_curves(suite:Suite, store, L, high:float=5.0, low:float=0.3, # monogen
     def poly_example(row):
         i = list(poly).index(row)
         return example(row, slope=float(slope[i]), r2=float(r2[i]))
+    doc_of_row = store.row_to_doc_pos(np.arange(len(L)))[0]                        # (n_tokens,)
+    mono_rows = np.concatenate([np.zeros(0, np.int64)] + [np.asarray(r, dtype=np.int64) for r in mono.values()])
+    searched = int(min(len(L), first_rows or len(L)))
     monogenic = dict(high=high, low=low, counts={int(j): int(len(r)) for j, r in mono.items()},
-                     total=int(sum(map(len, mono.values()))),
+                     total=int(sum(map(len, mono.values()))), total_interval=count_interval(mono_rows, doc_of_row),
                      examples=[example(r, j=j, first_model_below=suite[j].label) for j, r in picks])
     paper_thresholds = dict(high=5.0, low=0.3, counts={int(j): int(len(r)) for j, r in paper_mono.items()})
-    polygenic = dict(max_slope=max_slope, min_r2=min_r2, searched_rows=int(min(len(L), first_rows or len(L))),
-                     count=int(len(poly)), examples=[poly_example(r) for r in poly_pick])
+    polygenic = dict(max_slope=max_slope, min_r2=min_r2, searched_rows=searched, count=int(len(poly)),
+                     count_interval=count_interval(poly, doc_of_row[:searched]),
+                     examples=[poly_example(r) for r in poly_pick])
     return dict(n_params=N.tolist(), labels=[m.label for m in suite], n_tokens=int(len(L)),
+                intervals='95% bootstrap over the documents the tokens come from (1,000 draws)',
                 monogenic=monogenic, monogenic_paper_thresholds=paper_thresholds, polygenic=polygenic)
 
 def plot_token_curves(res:dict):

@@ -24,12 +24,13 @@ from ...framework.resumable import ResumableRun, Unit
 from pathlib import Path
 from .clusters import angular_similarity, cluster_counts, spectral_clusters, knn_affinity
 from .envelope import envelope, rank_sizes, envelope_window, fit_envelope, reference_slope
+from ...shared.fit import bootstrap_interval
 
 # %% auto #0
 __all__ = ['TINYSTORIES_33M', 'qdg_pipeline', 'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency',
            'cluster_examples', 'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'parity_unit',
-           'qdg_parity', 'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers',
-           'cluster_numbers', 'QDGFigure', 'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
+           'qdg_parity', 'ari_interval', 'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite',
+           'qdg_numbers', 'cluster_numbers', 'QDGFigure', 'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
@@ -304,7 +305,19 @@ def qdg_parity(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:in
              learned_below=learned_below, loss_threshold=loss_threshold, n_samples=n_samples, ks=ks, n_init=n_init,
              device=get_device(device).type)
     run = ResumableRun('qdg-parity', p, folder=out, name='parity')
-    return run.run([Unit('parity', parity_unit, p)], desc='QDG on sparse parity').result('parity')
+    par = run.run([Unit('parity', parity_unit, p)], desc='QDG on sparse parity').result('parity')
+    return par | dict(ari_interval={kk: ari_interval(par['labels'], l) for kk, l in par['clusters'].items()})
+
+# %% ../../../nbs/41_quanta_qdg_figures.ipynb #5e1f0a02
+def ari_interval(labels, # (n,) the true group of each sample
+                 clusters, # (n,) the cluster it was put in
+                 level:float=0.95, n_boot:int=200, seed:int=0) -> list:
+    "The `level` interval of the adjusted Rand index over half-samples"
+    from sklearn.metrics import adjusted_rand_score
+    labels, clusters = np.asarray(labels), np.asarray(clusters)
+    def ari(counts): return adjusted_rand_score(labels[counts > 0], clusters[counts > 0])
+    ci = bootstrap_interval(ari, len(labels), n_boot, level, seed, half=True)
+    return [ci['lo'], ci['hi']]
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #a09c4791
 def plot_parity(par:dict):
@@ -322,7 +335,9 @@ def plot_parity(par:dict):
                 "ordered by true subtask (lines: subtask boundaries)", xticks=[], yticks=[])
     fig.colorbar(im, ax=a, fraction=0.046, pad=0.03)
     ks = sorted(par['ari'])
-    b.plot(ks, [par['ari'][k] for k in ks], 'o-', label='clusters vs subtask (the study\'s signed cosine)')
+    spread = np.array([par['ari_interval'][k] for k in ks]).T - [par['ari'][k] for k in ks]   # (2, n_K)
+    b.errorbar(ks, [par['ari'][k] for k in ks], yerr=np.abs(spread), fmt='o-', capsize=2,
+               label='clusters vs subtask (the study\'s signed cosine), 95% interval')
     b.plot(ks, [par['ari_task_label'][k] for k in ks], 's--', label='clusters vs (subtask, label)')
     b.axvline(par['true_k'], color='0.5', ls=':', lw=1)
     b.text(par['true_k'], 0.98, f" K = {par['true_k']} subtasks present", color='0.4', fontsize=7, va='top')
@@ -352,8 +367,8 @@ def plot_parity(par:dict):
 def parity_numbers(par:dict) -> dict:
     "The JSON numbers of `qdg-parity`: everything but the per-sample arrays"
     keep = ('task', 'width', 'steps', 'n_learned', 'n_samples', 'true_k', 'ari', 'ari_at_true_k', 'best_k', 'ari_best',
-            'ari_task_label', 'ari_abs_cos_at_true_k', 'envelope', 'fit', 'true_sizes', 'true_fit', 'theory_slope',
-            'task_loss')
+            'ari_interval', 'ari_task_label', 'ari_abs_cos_at_true_k', 'envelope', 'fit', 'true_sizes', 'true_fit',
+            'theory_slope', 'task_loss')
     return {k: par[k] for k in keep}
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #61595175
