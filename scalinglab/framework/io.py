@@ -129,7 +129,7 @@ def write_json(path:str|Path, obj:Any):
 
 # %% ../../nbs/01_io.ipynb #a10b941a
 def portable_paths(obj:Any) -> Any:
-    "`obj` (plain JSON types) with the cache's and the checkout's absolute paths written as `<cache>` and `<root>`, also inside text"
+    "`obj` (plain JSON types) with the absolute paths of the cache and the checkout as `<cache>` and `<root>`, in text too"
     bases = [(str(cache_dir()).rstrip('/'), '<cache>')]   # the cache first: it may lie inside the checkout
     try: bases.append((str(project_root()).rstrip('/'), '<root>'))
     except FileNotFoundError: pass
