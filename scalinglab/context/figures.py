@@ -181,8 +181,9 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
                title='(a) relative spectra of the features')
     axs[0].legend(fontsize=6, ncol=2)
     if all(numbers['id_interval']):
-        spread = np.abs(np.array(numbers['id_interval']).T - np.array(numbers['id']))   # (2, n_ctl)
-        axs[1].errorbar(numbers['ctl'], numbers['id'], yerr=spread, fmt='o', capsize=3, color=PALETTE[0],
+        ids, (lo, hi) = np.array(numbers['id']), np.array(numbers['id_interval']).T
+        axs[1].errorbar(numbers['ctl'], ids, yerr=np.clip([ids - lo, hi - ids], 0, None), fmt='o', capsize=3,   # (2, n_ctl)
+                        color=PALETTE[0],
                         label='ID (count above threshold), 95% interval over feature rows')
     else: axs[1].plot(numbers['ctl'], numbers['id'], 'o', color=PALETTE[0], label='ID (count above threshold)')
     ctl_all = np.arange(min(numbers['ctl']), 101)

@@ -19,12 +19,13 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTIME_KEYS', 'SMOKE_RTOL', 'SMOKE_ATOL',
-           'UNCOMPARED_KEYS', 'FigureSpec', 'register_figure', 'assigned_names', 'parameters_cell', 'figure_notebook',
-           'notebook_parameters', 'figure_parameters', 'FigureParamError', 'resolve_params', 'FigureRun', 'figure_run',
-           'save_figure', 'FigureError', 'FigureResult', 'check_figure_outputs', 'flatten_numbers', 'compare_numbers',
-           'smoke_reference_path', 'write_smoke_reference', 'check_smoke_reference', 'kernel_manager_class',
-           'writable_dir', 'run_figure', 'figure_status', 'n_code_cells', 'heartbeat_line', 'run_figures',
-           'figure_unit', 'figure_units', 'run_figures_on']
+           'UNCOMPARED_KEYS', 'REWRITE', 'FigureSpec', 'register_figure', 'assigned_names', 'parameters_cell',
+           'figure_notebook', 'notebook_parameters', 'figure_parameters', 'FigureParamError', 'resolve_params',
+           'FigureRun', 'figure_run', 'save_figure', 'FigureError', 'FigureResult', 'check_figure_outputs',
+           'flatten_numbers', 'compare_numbers', 'smoke_reference_path', 'write_smoke_reference',
+           'check_smoke_reference', 'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status',
+           'check_before_running', 'n_code_cells', 'heartbeat_line', 'run_figures', 'figure_unit', 'figure_units',
+           'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
 # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
@@ -319,6 +320,8 @@ def compare_numbers(reference, got, # JSON structures: dicts, lists, numbers, st
         return [f"{where}: {got!r}, the reference has {reference!r}"]
     return []
 
+REWRITE = '`scalinglab test --write_references` writes it again'
+
 def smoke_reference_path(name:str) -> Path:
     "Where figure `name`'s smoke reference lives: figures/smoke/NAME.json in the checkout"
     return project_root()/'figures'/'smoke'/f'{name}.json'
@@ -339,7 +342,10 @@ def check_smoke_reference(name:str|FigureSpec, figure_json:str|Path) -> list[str
     ref_path, meta = smoke_reference_path(name), json.loads(Path(figure_json).read_text())
     if not ref_path.exists():
         return [f"{name}: no smoke reference {ref_path}: `scalinglab test --write_references` writes it"]
-    ref = json.loads(ref_path.read_text())
+    try: ref = json.loads(ref_path.read_text())
+    except ValueError as e: return [f"{name}: the smoke reference {ref_path} is not JSON ({e}): {REWRITE}"]
+    if not isinstance(ref, dict) or ref.get('figure') != name or not {'params', 'numbers'} <= set(ref):
+        return [f"{name}: the smoke reference {ref_path} is not this figure's (figure, params, numbers): {REWRITE}"]
     if ref['params'] != meta['params']:
         return [f"{name}: the smoke parameters changed ({meta['params']} against {ref['params']}): "
                 f"`scalinglab test --write_references` writes the new reference"]
@@ -447,6 +453,13 @@ def figure_status(store:ResultsStore|None=None) -> dict:
         QUALIFY row_number() OVER (PARTITION BY experiment ORDER BY started DESC, run_id DESC) = 1""")
     return {r.experiment.removeprefix('figure/'): (r.status, r.mode, r.at) for r in df.itertuples()}
 
+def check_before_running(names:list, mode:str, params:dict|None, figures_dir:str|Path|None):
+    "Fail before any figure runs: unknown names, bad parameters, a notebook's parameters cell, an unwritable folder"
+    for n in names:
+        resolve_params(FIGURES[n], mode, params)
+        notebook_parameters(FIGURES[n].path)
+    writable_dir(figures_dir)
+
 def _run_one(args):
     name, mode, params, figures_dir, store_path, threads, beat, executor, device, quiet = args
     # parallel figures share the cores: each kernel gets its share of threads, or torch's and BLAS's
@@ -503,9 +516,8 @@ def run_figures(names:list|None=None, # registered names (default: all)
     "Run several figures; failures are reported in the results, not raised"
     import concurrent.futures as cf, multiprocessing as mp
     names = list(names or FIGURES.names())
-    # fail fast: unknown names, bad parameters, out-of-range values, and a folder the figures cannot be written to
-    for n in names: resolve_params(FIGURES[n], mode, params)
-    writable_dir(figures_dir)
+    check_before_running(names, mode, params, figures_dir)
+    quiet = is_quiet() if quiet is None else quiet   # decided here: spawned workers do not share this process's setting
     # longest first: the pool finishes sooner
     order = sorted(names, key=lambda n: -FIGURES[n].weight) if jobs > 1 else names
     store_path = str(store.path) if store else None
@@ -556,9 +568,7 @@ def figure_unit(name:str, mode:str, params:dict|None, figures_dir:str|None, stor
 def figure_units(names:list, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str|Path,
                  executor:ClusterConfig|None=None, device:str|None=None) -> dict:
     "{figure name: call} for `run_units`"
-    # bad names and parameters fail before anything is submitted
-    for n in names: resolve_params(FIGURES[n], mode, params)
-    writable_dir(figures_dir)
+    check_before_running(names, mode, params, figures_dir)   # before anything is submitted
     sweeps = asdict(executor) if executor is not None and executor.executor != 'local' else None
     return {n: (figure_unit, dict(name=n, mode=mode, params=params, figures_dir=figures_dir, store_path=store_path,
                                   runs_dir=str(runs_dir), executor=sweeps, device=device))

@@ -304,11 +304,15 @@ def derive_tables(self, out_dir:str|Path # where models.csv and scores.csv are w
 BUILD_FORMAT = 2   # raise when what a build writes changes: a file built the old way is then rebuilt
 
 def _derived_hash(src:Path|None=None) -> str:
-    "Names the shipped table and the way it is built: a stored hash that differs means the file is stale"
+    "Names every input of a build and the way it is built: a stored hash that differs means the file is stale"
     import hashlib
+    from scalinglab.shared.tables import EPOCH_CSV
     src = Path(src) if src else data_path(*DERIVED_DIR)
-    files = b''.join((src/f).read_bytes() for f in ('models.csv', 'scores.csv'))
-    return hashlib.sha256(f'build {BUILD_FORMAT}\n'.encode() + files).hexdigest()[:16]
+    h = hashlib.sha256(f'build {BUILD_FORMAT}\n'.encode())
+    for path in (src/'models.csv', src/'scores.csv', data_path(*EPOCH_CSV)):   # the Epoch table goes into every build
+        data = path.read_bytes()
+        h.update(f'{path.name} {len(data)}\n'.encode() + data)   # named and sized: no two inputs run together
+    return h.hexdigest()[:16]
 
 _fresh = set()
 def _stale(path:Path, lock_path:Path|None=None, recheck:bool=False) -> bool:

@@ -179,6 +179,7 @@ def bootstrap_interval(statistic, # f(counts) -> number: the statistic when unit
     "The statistic on all units and its percentile interval over units drawn with replacement (or half-samples)"
     if n_units < 2: raise ValueError(f"A bootstrap needs at least 2 units, got {n_units}")
     if not 0 < level < 1: raise ValueError(f"level must lie in (0, 1), got {level}")
+    if n_boot < 1: raise ValueError(f"n_boot must be at least 1, got {n_boot}")
     rng = np.random.default_rng(seed)
     def draw():
         if not half: return np.bincount(rng.integers(0, n_units, n_units), minlength=n_units)

@@ -335,9 +335,9 @@ def plot_parity(par:dict):
                 "ordered by true subtask (lines: subtask boundaries)", xticks=[], yticks=[])
     fig.colorbar(im, ax=a, fraction=0.046, pad=0.03)
     ks = sorted(par['ari'])
-    spread = np.array([par['ari_interval'][k] for k in ks]).T - [par['ari'][k] for k in ks]   # (2, n_K)
-    b.errorbar(ks, [par['ari'][k] for k in ks], yerr=np.abs(spread), fmt='o-', capsize=2,
-               label='clusters vs subtask (the study\'s signed cosine), 95% interval')
+    ari, (lo, hi) = np.array([par['ari'][k] for k in ks]), np.array([par['ari_interval'][k] for k in ks]).T
+    b.errorbar(ks, ari, yerr=np.clip([ari - lo, hi - ari], 0, None), fmt='o-', capsize=2,   # (2, n_K)
+               label='clusters vs subtask (the study\'s signed cosine),\n95% interval over samples, clusters fixed')
     b.plot(ks, [par['ari_task_label'][k] for k in ks], 's--', label='clusters vs (subtask, label)')
     b.axvline(par['true_k'], color='0.5', ls=':', lw=1)
     b.text(par['true_k'], 0.98, f" K = {par['true_k']} subtasks present", color='0.4', fontsize=7, va='top')
