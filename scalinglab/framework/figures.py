@@ -4,7 +4,7 @@
 
 # %% ../../nbs/09_figures.ipynb #14071d2a
 from __future__ import annotations
-import ast, os, re, json, math, time, fnmatch, tempfile, contextlib, dataclasses, inspect
+import ast, os, re, sys, json, math, time, fnmatch, tempfile, contextlib, dataclasses, inspect
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
@@ -117,6 +117,17 @@ def notebook_parameters(path:str|Path # a figure notebook
                          f"it assigns {', '.join(names)}")
     return list(names)
 
+def _exported_copy(klass:type) -> type:
+    "The class of the same name in an imported module when `klass` was re-run in a notebook (its comments are unreadable there)"
+    if klass.__module__ != '__main__': return klass
+    for m in list(sys.modules.values()):
+        other = getattr(m, '__dict__', {}).get(klass.__qualname__)
+        if (other is not klass and isinstance(other, type) and dataclasses.is_dataclass(other)
+                and getattr(other, '__module__', '__main__') != '__main__'
+                and set(f.name for f in dataclasses.fields(other)) == set(f.name for f in dataclasses.fields(klass))):
+            return other
+    return klass
+
 def figure_parameters(spec:FigureSpec) -> dict:
     "{name: dict(default, type, help)} of a figure's config fields"
     from fastcore.docments import docments
@@ -124,7 +135,7 @@ def figure_parameters(spec:FigureSpec) -> dict:
     # a field's comment where it is declared; a subclass's redeclaration wins
     for klass in reversed(spec.config.__mro__):
         if dataclasses.is_dataclass(klass) and klass is not Config:
-            helps |= {k: v for k, v in docments(klass).items() if v}
+            helps |= {k: v for k, v in docments(_exported_copy(klass)).items() if v}
     def describe(n, f):
         kind = f.type if isinstance(f.type, str) else f.type.__name__
         return dict(default=field_default(f), type=kind, help=helps.get(n) or f.metadata.get('doc', ''))
