@@ -16,8 +16,9 @@ from .progress import progress
 from .executor import ClusterConfig, run_units
 
 # %% auto #0
-__all__ = ['Unit', 'ArraySpec', 'safe_name', 'save_result', 'load_result', 'CorruptArtefact', 'RunMismatch', 'params_diff',
-           'ResumableRun', 'run_group']
+__all__ = ['SEAL_NAME', 'Unit', 'ArraySpec', 'safe_name', 'save_result', 'load_result', 'CorruptArtefact', 'RunMismatch',
+           'params_diff', 'ResumableRun', 'run_group', 'seal', 'seal_problem', 'sealed', 'write_sealed_json',
+           'read_sealed_json']
 
 # %% ../../nbs/08_resumable.ipynb #8e5a0007
 @dataclass
@@ -381,3 +382,66 @@ def array(self:ResumableRun, mmap:bool=True) -> np.ndarray:
         raise CorruptArtefact(f"{p} does not match the digest recorded when it was written: "
                               "run() computes the units that changed again")
     return np.load(self.array_path, mmap_mode='r' if mmap else None)
+
+# %% ../../nbs/08_resumable.ipynb #8e5a0041
+SEAL_NAME = 'SEAL.json'
+_checked_seals = {}   # folder -> ((name, size, mtime_ns), ...) of a seal that checked out in this process
+
+def _sealable(folder:Path) -> list[Path]:
+    return sorted(p for p in folder.rglob('*') if p.is_file() and p.name != SEAL_NAME and p.suffix != '.lock')
+
+def seal(folder:str|Path # a finished cache folder
+        ) -> Path:
+    "Record the size and digest of every file below `folder` in its SEAL.json (written last, atomically)"
+    folder = Path(folder)
+    files = {p.relative_to(folder).as_posix(): [p.stat().st_size, file_digest(p)] for p in _sealable(folder)}
+    write_json(folder/SEAL_NAME, dict(files=files, sealed=time.time()))
+    return folder/SEAL_NAME
+
+def _stat_key(folder:Path, names) -> tuple:
+    stats = [(n, (folder/n).stat()) for n in names]
+    return tuple((n, s.st_size, s.st_mtime_ns) for n, s in stats)
+
+def seal_problem(folder:str|Path) -> str|None:
+    "None if `folder` is sealed and every file is as sealed; else what is wrong, naming the file"
+    folder = Path(folder)
+    try: files = json.loads((folder/SEAL_NAME).read_text())['files']
+    except FileNotFoundError: return f"{folder} is not sealed (not finished)"
+    except (ValueError, KeyError, TypeError): return f"{folder/SEAL_NAME} is not a seal this library wrote"
+    have = {p.relative_to(folder).as_posix() for p in _sealable(folder)}
+    if missing := sorted(set(files) - have): return f"{folder/missing[0]} is missing"
+    if extra := sorted(have - set(files)): return f"{folder/extra[0]} was added after the folder was sealed"
+    key = _stat_key(folder, sorted(files))
+    if _checked_seals.get(str(folder)) == key: return None
+    for name, (size, digest) in sorted(files.items()):
+        p = folder/name
+        if p.stat().st_size != size: return f"{p} has {p.stat().st_size} bytes, not the {size} sealed"
+        if file_digest(p) != digest: return f"{p} does not match the digest recorded when it was written"
+    _checked_seals[str(folder)] = key
+    return None
+
+def sealed(folder:str|Path, # a cache folder
+           what:str='cache' # how the message names it
+          ) -> bool:
+    "Can `folder` be trusted? False when unsealed (quietly) or changed (saying which file): compute it again"
+    problem = seal_problem(folder)
+    if problem and (Path(folder)/SEAL_NAME).exists():
+        print(f"{what}: {problem}: computing it again", flush=True)
+    return problem is None
+
+# %% ../../nbs/08_resumable.ipynb #8e5a0043
+def write_sealed_json(path:str|Path, obj:Any) -> Path:
+    "Write `obj` as JSON with the digest of its canonical text, atomically"
+    data = json.loads(json.dumps(to_jsonable(obj)))
+    write_json(path, dict(digest=content_key(data, 32), data=data))
+    return Path(path)
+
+def read_sealed_json(path:str|Path, what:str='cache'):
+    "The value `write_sealed_json` wrote to `path`; None if missing, or (saying so) not JSON or edited"
+    try: doc = json.loads(Path(path).read_text())
+    except FileNotFoundError: return None
+    except ValueError: doc = None
+    if not isinstance(doc, dict) or set(doc) != {'digest', 'data'} or content_key(doc['data'], 32) != doc['digest']:
+        print(f"{what}: {path} is not as it was written (edited, truncated or not JSON): computing it again", flush=True)
+        return None
+    return doc['data']

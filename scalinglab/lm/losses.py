@@ -12,7 +12,7 @@ from ..framework.paths import get_device
 from ..framework.executor import ClusterConfig, task_device
 from ..framework.resumable import ResumableRun, Unit, ArraySpec
 from .tokens import TokenStore, load_tokenizer
-from .models import load_model, non_embedding_params, model_config, scoring_kwargs
+from .models import load_model, non_embedding_params, model_config, scoring_kwargs, source_digest
 
 # %% auto #0
 __all__ = ['LossColumn', 'suite_columns', 'length_batches', 'pad_batch', 'output_head', 'head_losses', 'batch_token_losses',
@@ -175,7 +175,8 @@ def loss_params(store:TokenStore, columns:list, batch_tokens:int, chunk_rows:int
     m = store.manifest
     return dict(store=dict(tokenizer=m['tokenizer']['sha256'], corpus=m['corpus'], max_len=m['max_len'],
                            n_rows=store.n_rows, n_docs=store.n_docs),
-                columns=[asdict(c) for c in columns], batch_tokens=batch_tokens, chunk_rows=chunk_rows, dtype=dtype,
+                columns=[asdict(c) for c in columns], models=[source_digest(c.source, c.revision) for c in columns],
+                batch_tokens=batch_tokens, chunk_rows=chunk_rows, dtype=dtype,
                 device=torch.device(device).type)
 
 def _preflight(store:TokenStore, columns:list):

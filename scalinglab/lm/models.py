@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 import torch
 from ..framework.paths import cache_dir, get_device, seed_everything, data_path
-from ..framework.io import atomic_dir, content_key, file_lock
+from ..framework.io import atomic_dir, content_key, file_lock, file_digest
+from ..framework.resumable import seal, sealed, SEAL_NAME
 
 # %% auto #0
 __all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARSAL', 'HUB', 'non_embedding_params',
-           'total_params', 'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'hub_reachable', 'rehearsal_models',
-           'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed', 'model_config',
-           'ModelSources', 'check_checkpoint_dir', 'load_model', 'scoring_kwargs']
+           'total_params', 'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'source_digest', 'hub_reachable',
+           'rehearsal_models', 'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed',
+           'model_config', 'ModelSources', 'check_checkpoint_dir', 'load_model', 'scoring_kwargs']
 
 # %% ../../nbs/22_lm_models.ipynb #2a382f70
 PYTHIA_V0 = [  # the Quantization Model paper's suite (old names -> the -v0 ids); non-embedding and total parameters
@@ -74,7 +75,7 @@ def convert_gguf(gguf:str|Path, # a .gguf model file
     if not gguf.exists(): raise FileNotFoundError(f"GGUF file {gguf} does not exist")
     out = Path(out) if out else cache_dir('models')/f'{gguf.stem.lower()}-f32'
     with file_lock(out.with_suffix('.lock'), timeout=1800):
-        if (out/'model.safetensors').exists(): return out
+        if sealed(out, 'converted model'): return out
         quiet_transformers()
         tok = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
         model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
@@ -86,7 +87,28 @@ def convert_gguf(gguf:str|Path, # a .gguf model file
             source = dict(gguf=str(gguf), size=gguf.stat().st_size,
                           note='dequantised to float32 by scalinglab.lm.models.convert_gguf')
             (tmp/'SOURCE.json').write_text(json.dumps(source))
+            seal(tmp)
     return out
+
+_digests = {}   # (path, size, mtime_ns) -> digest: a file is hashed once per process unless it changes
+
+def _file_digest_once(p:Path) -> str:
+    st = p.stat()
+    key = (str(p), st.st_size, st.st_mtime_ns)
+    if key not in _digests: _digests[key] = file_digest(p)
+    return _digests[key]
+
+def source_digest(source, # what `load_model` takes, but a config
+                  revision:str|None=None) -> str:
+    "What a cache key holds for a model: the content of a local folder or .gguf file; a hub id with its revision"
+    src = str(source)
+    if src == 'smollm2': src = str(_require_smollm2())
+    p = Path(src).expanduser()
+    if p.is_file(): return content_key(dict(file=p.name, digest=_file_digest_once(p)))
+    if p.is_dir():
+        files = sorted(f for f in p.rglob('*') if f.is_file() and f.name != SEAL_NAME and f.suffix != '.lock')
+        return content_key({f.relative_to(p).as_posix(): _file_digest_once(f) for f in files})
+    return content_key(f'{src}@{revision}')   # a hub revision names its content; a branch such as 'main' moves
 
 # %% ../../nbs/22_lm_models.ipynb #517f0efa
 import socket, functools

@@ -14,6 +14,7 @@ from ..framework.progress import progress
 from ..framework.io import write_json, atomic_path, atomic_dir, content_key
 from ..framework.results import ResultsStore
 from ..framework.io import file_lock
+from ..framework.resumable import seal, sealed, seal_problem
 from .corpus import iter_documents, corpus_path, file_sha256
 from .tokens import train_bpe, load_tokenizer, TextTokenizer, token_store, TokenStore
 from .models import non_embedding_params, total_params, quiet_transformers
@@ -203,6 +204,7 @@ def train_model(cfg:SuiteConfig, d:int, l:int, # the model size
         done = dict(steps=cfg.steps, n_nonemb=non_embedding_params(model), n_total=total_params(model))
         (out/'done').write_text(json.dumps(done))
         (out/'resume.pt').unlink(missing_ok=True)
+        seal(out)   # a checkpoint changed later is noticed: the model is trained again
     return out
 
 # %% ../../nbs/23_lm_suite.ipynb #13492927
@@ -257,8 +259,9 @@ def tiny_suite(cfg:SuiteConfig|None=None, # default: `SuiteConfig()`
     root = cache_dir('suites')/f'{cfg.name}-{cfg.key(file_sha256(corpus_path(cfg.corpus)))}'
     with file_lock(root.with_suffix('.lock'), timeout=4*3600):
         info_path = root/'suite.json'
-        missing = [(d, l) for d, l in cfg.sizes if not (root/'models'/cfg.model_name(d, l)/'done').exists()]
-        if missing or not info_path.exists():
+        if not sealed(root, f'suite {cfg.name}'):
+            # only the models whose folders fail their own seal are trained (again)
+            missing = [(d, l) for d, l in cfg.sizes if seal_problem(root/'models'/cfg.model_name(d, l))]
             if not train: raise FileNotFoundError(f"Suite {cfg.name} is not trained yet in {root}")
             data = suite_data(cfg)
             root.mkdir(parents=True, exist_ok=True)
@@ -267,6 +270,7 @@ def tiny_suite(cfg:SuiteConfig|None=None, # default: `SuiteConfig()`
             write_json(info_path, dict(config=asdict(cfg), corpus_sha256=file_sha256(corpus_path(cfg.corpus)),
                                        tokenizer_sha256=data.tokenizer.hash, n_docs=data.n_docs,
                                        n_train_docs=data.n_train_docs, n_windows=len(data.windows)))
+            seal(root)
     return _trained_suite(cfg, root, json.loads(info_path.read_text()))
 
 def pythia_suite(n_models:int=7, # the first n of the seven v0 models the paper evaluates

@@ -14,6 +14,7 @@ from ..framework.io import write_json, atomic_dir, content_key
 from ..framework.progress import progress
 from .corpus import iter_documents, corpus_path, file_sha256, CORPORA
 from ..framework.io import file_lock
+from ..framework.resumable import seal, sealed
 
 # %% auto #0
 __all__ = ['TOKENIZER_FILES', 'TextTokenizer', 'load_tokenizer', 'train_bpe', 'TokenStore', 'build_token_store', 'token_store',
@@ -203,6 +204,7 @@ def build_token_store(docs:Iterable[dict], # documents ({'text', 'meta'}) in can
             corpus=corpus or dict(name='documents'), max_len=max_len, bos=False, dtype=np.dtype(dtype).name,
             n_docs=len(lengths), n_tokens=int(offsets[-1]), n_rows=int(np.maximum(lengths - 1, 0).sum()),
             n_truncated=n_trunc, set_names=list(sets)))
+        seal(tmp)   # every file's digest: a store changed later is rebuilt, not read
     return TokenStore(path)
 
 # %% ../../nbs/21_lm_tokens.ipynb #9de7eb7c
@@ -254,7 +256,7 @@ def token_store(corpus, # a corpus name or path (see `iter_documents`)
     key = content_key(dict(corpus=info, tok=tok.hash, max_len=max_len))
     path = cache_dir('tokens')/f"{Path(str(corpus)).stem.replace('.', '-')}-{tok.name}-{max_len}-{key}"
     with file_lock(path.with_suffix('.lock'), timeout=3600):
-        if not (path/'manifest.json').exists():
+        if not sealed(path, 'token store'):
             if sample:
                 n = sum(1 for _ in iter_documents(corpus, rule=rule, skip_bad=skip_bad)) - skip
                 if sample > n: raise ValueError(f"Cannot sample {sample} documents from {n} in {corpus}")

@@ -9,6 +9,7 @@ import numpy as np, torch
 from ..framework.paths import cache_dir, get_device
 from ..framework.progress import progress
 from ..framework.io import write_json, content_key
+from ..framework.resumable import read_sealed_json, write_sealed_json
 from ..lm.hidden import collect_hidden, normalize_, norm_type, NORMS
 from ..shared.fit import ols_rows
 from ..framework.registry import register_study
@@ -168,8 +169,9 @@ PR_RESULT_FORMAT = 2   # raise when the cached result changes shape or wording: 
 
 def _model_key(source, revision, seed) -> str:
     from transformers import PretrainedConfig
-    s = source.to_json_string() + f'seed={seed}' if isinstance(source, PretrainedConfig) else f'{source}@{revision}'
-    return content_key(s)
+    from scalinglab.lm.models import source_digest
+    if isinstance(source, PretrainedConfig): return content_key(source.to_json_string() + f'seed={seed}')
+    return source_digest(source, revision)   # a local folder by its content
 
 def _probe_positions(seqs:list, lo_off:int, hi_off:int) -> tuple:
     "Batch and position indices (each (N,)) of every position whose targets all lie inside its document"
@@ -193,7 +195,7 @@ def measure_pr(source, # model source for `load_model` (folder, hub id, 'smollm2
     key = content_key([_model_key(source, revision, seed), store.path.name, list(targets), norm, shuffle_seed,
                        batch_tokens, PR_RESULT_FORMAT])
     path = cache_dir('pr')/f'{key}.json'
-    if cache and path.exists(): return json.loads(path.read_text())
+    if cache and (cached := read_sealed_json(path, 'PR')) is not None: return cached
     device = get_device(device)
     model = load_model(source, revision, device=device, seed=seed)
     kind, eps = norm_type(model)
@@ -221,5 +223,5 @@ def measure_pr(source, # model source for `load_model` (folder, hub id, 'smollm2
     seconds['solve'] = time.perf_counter() - t0
     res = dict(source=source_label(source), revision=revision, norm=norm, store=store.path.name, n_docs=int(len(docs)),
                targets=laws, seconds=seconds)
-    if cache: write_json(path, res)
+    if cache: write_sealed_json(path, res)
     return res
