@@ -9,7 +9,7 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import torch.nn.functional as F
-from ..framework.paths import get_device
+from ..framework.paths import get_device, data_path
 from ..framework.progress import progress
 from ..framework.io import atomic_path, content_key
 from ..framework.results import ResultsStore
@@ -21,7 +21,7 @@ from .task import load_tasks, generate, bayes_floor, VALID_START
 
 # %% auto #0
 __all__ = ['MLP_SLOPE', 'BIMLP_SLOPE', 'N_BITS', 'N_CODE', 'ContextSweep', 'inputs_of', 'member_rows', 'ContextEnsemble',
-           'SingleContextModel', 'member_bce', 'validate', 'visible_probe', 'UnitResult', 'ensemble_unit',
+           'SingleContextModel', 'member_bce', 'validate', 'visible_probe', 'UnitResult', 'ensemble_unit', 'tasks_file',
            'context_run', 'train_unit', 'train_context_sweep', 'optimal_context']
 
 # %% ../../nbs/71_context_models.ipynb #ef4b792e
@@ -250,11 +250,16 @@ def ensemble_unit(sweep:ContextSweep, N:int, device:str,
                 best_state=_on_cpu(best_state), last_state=_on_cpu(model.state_dict()),
                 seconds=spent + time.time() - t0)
 
+def tasks_file() -> Path:
+    "The task file every unit reads (`load_tasks`' default)"
+    return data_path('context-length', 'tasks.json')
+
 def context_run(sweep:ContextSweep,
                 out:str|Path|None=None # the run's folder (default: in the cache, keyed by the parameters)
                ) -> ResumableRun:
-    "The resumable run of a sweep's dataset sizes, keyed by every parameter but `Ns` (no unit depends on other sizes)"
-    return ResumableRun('context', dict(asdict(sweep), Ns=None), folder=out, name=sweep.name)
+    "The resumable run of a sweep's dataset sizes, keyed by every parameter but `Ns` and by the task file's content"
+    return ResumableRun('context', dict(asdict(sweep), Ns=None), inputs=dict(tasks=tasks_file()), folder=out,
+                        name=sweep.name)
 
 def _ensemble_units(sweep:ContextSweep, Ns, run:ResumableRun, device:str, store:ResultsStore|None) -> list:
     "One unit per dataset size, each logging to its own results-store run (two folders holding a unit: two runs)"

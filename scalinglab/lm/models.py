@@ -101,9 +101,12 @@ def _file_digest_once(p:Path) -> str:
 def source_digest(source, # what `load_model` takes, but a config
                   revision:str|None=None) -> str:
     "What a cache key holds for a model: the content of a local folder or .gguf file; a hub id with its revision"
+    if not isinstance(source, (str, Path)):   # a config: random weights, its seed is the caller's
+        return content_key(source.to_json_string() if hasattr(source, 'to_json_string') else repr(source))
     src = str(source)
     if src == 'smollm2': src = str(_require_smollm2())
     p = Path(src).expanduser()
+    if len(src) > 4096: return content_key(src)   # not a path the system would take
     if p.is_file(): return content_key(dict(file=p.name, digest=_file_digest_once(p)))
     if p.is_dir():
         files = sorted(f for f in p.rglob('*') if f.is_file() and f.name != SEAL_NAME and f.suffix != '.lock')
