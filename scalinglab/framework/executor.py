@@ -4,7 +4,7 @@
 
 # %% ../../nbs/07_executor.ipynb #3ff33101
 from __future__ import annotations
-import json, shutil, subprocess, time, traceback, logging
+import json, os, shutil, stat, subprocess, time, traceback, logging
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import pandas as pd
@@ -15,7 +15,7 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['EXECUTORS', 'SubmissionError', 'ClusterConfig', 'unit_folder', 'UnitTask', 'unit_done', 'unit_result', 'UnitsFailed',
-           'make_executor', 'run_units', 'task_device', 'job_table']
+           'UnsafeLogFolder', 'private_folder', 'make_executor', 'run_units', 'task_device', 'job_table']
 
 # %% ../../nbs/07_executor.ipynb #e7cd23a1
 EXECUTORS = ('local', 'debug', 'slurm')
@@ -99,6 +99,26 @@ def _tail(path, n:int=12) -> str:
     try: return '\n'.join(Path(path).read_text(errors='replace').splitlines()[-n:])
     except OSError: return '(no log)'
 
+class UnsafeLogFolder(PermissionError):
+    "A log folder other users can write to: submitit runs the pickles it finds there"
+
+def private_folder(path:str|Path, # a log folder (created, mode 700, if missing)
+                   shared_parent:bool=False # a parent may be writable by others if its sticky bit is set (as /tmp)
+                  ) -> Path:
+    "`path`, checked to be writable only by you (or root): submitit's tasks and results are pickles read from it"
+    path = Path(path).expanduser()
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    st, me = path.stat(), os.geteuid()
+    sticky = shared_parent and st.st_mode & stat.S_ISVTX
+    if st.st_uid not in (me, 0) and not sticky:
+        why = f"is owned by another user (uid {st.st_uid})"
+    elif st.st_mode & 0o022 and not sticky:
+        why = f"can be written by other users (mode {stat.S_IMODE(st.st_mode):o})"
+    else: return path
+    raise UnsafeLogFolder(f"{path} {why}: submitit runs the pickled tasks and results it finds in a log folder, so "
+                          f"anyone who can write there could run code as you. Run `chmod go-w {path}`, or choose a "
+                          "private --log_dir (on shared storage: a folder of your own, mode 700)")
+
 def make_executor(cfg:ClusterConfig, folder:Path, name:str):
     "A submitit executor for a sweep's folder with the config's resources"
     # without accounting, every state query warns that sacct is bypassed
@@ -155,7 +175,8 @@ def run_units(name:str, # the sweep's folder name under the log dir
     "Run every unit that is not done yet (retrying failures), then return {key: result} of all units"
     cfg = cfg or ClusterConfig()
     folder = unit_folder(cfg, name)
-    folder.mkdir(parents=True, exist_ok=True)
+    if cfg.executor == 'local': folder.mkdir(parents=True, exist_ok=True)   # results are JSON: nothing is unpickled
+    else: private_folder(private_folder(cfg.root(), shared_parent=True)/name)
     task, keys = UnitTask(folder), list(units)
     # the same sweep started twice: the second waits, then finds its units done
     with file_lock(folder/'.lock', timeout=7*24*3600):

@@ -214,7 +214,10 @@ def full_corpus(name:str, # a key of `FULL_CORPORA`
         raise FileNotFoundError(f"Set {var} to the local file of the {name} corpus "
                                 f"(.jsonl or .jsonl.zst of {{\"text\": ...}} lines)")
     if fname is None: return corpus_path(standin[0])
-    path = cache_dir('rehearsal')/fname
-    with file_lock(path.with_suffix('.lock')):
-        if not path.exists(): write_pile((d for c in standin for d in iter_documents(c)), path)
-    return path
+    from scalinglab.framework.resumable import seal, sealed
+    folder = cache_dir('rehearsal')/f'{fname}.d'   # a sealed folder: a stand-in changed after it was written is rebuilt
+    with file_lock(folder.with_suffix('.lock')):
+        if not sealed(folder, 'rehearsal corpus'):
+            write_pile((d for c in standin for d in iter_documents(c)), folder/fname)
+            seal(folder)
+    return folder/fname

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from ..framework.paths import cache_dir, data_path
 from ..framework.progress import progress
-from ..framework.io import atomic_path
+from ..framework.io import atomic_path, content_key
 from .db import ModelDB, CATEGORIES, DATA_SHARES
 from ..framework.executor import ClusterConfig, run_units
 
@@ -226,6 +226,24 @@ def _unit(X, y, seed, grid, features, groups):
 
 def _units(chunk, grid): return [_unit(X, y, s, grid, f, g) for k, s, X, y, f, g in chunk]
 
+def _unit_line(key:str, seed:int, result:dict) -> str:
+    "One line of the unit cache: the result with the digest of the whole record"
+    rec = dict(key=key, seed=seed, result=result)
+    return json.dumps(rec | dict(digest=content_key(rec, 32))) + '\n'
+
+def _read_units(path:Path) -> dict:
+    "{(key, seed): result} of the cache's lines that are whole and match their digest; the others are computed again"
+    done, bad = {}, 0
+    for line in path.read_text().splitlines():
+        try:
+            rec = json.loads(line)
+            if content_key({k: rec[k] for k in ('key', 'seed', 'result')}, 32) != rec['digest']: raise ValueError(line)
+            done[(rec['key'], rec['seed'])] = rec['result']
+        except (ValueError, KeyError, TypeError): bad += 1   # cut short by a kill, or edited
+    if bad: print(f"nested CV: {bad} line(s) of {path} are cut short or do not match their digest: "
+                  "computing those units again", flush=True)
+    return done
+
 def _units_as_tasks(todo:list, grid, cluster, path, done:dict, task_seeds:int=0):
     "Run pending units as tasks (one per data key with its seeds, or `task_seeds` of them) into `done` and the cache"
     groups = {}
@@ -238,7 +256,7 @@ def _units_as_tasks(todo:list, grid, cluster, path, done:dict, task_seeds:int=0)
         for name, us in zip(calls, groups.values()):
             for (k, s, *_), r in zip(us, res[name]):
                 done[(k, s)] = r
-                if f: f.write(json.dumps(dict(key=k, seed=s, result=r)) + '\n')
+                if f: f.write(_unit_line(k, s, r))
 
 def family(model_id:str) -> str:
     "The organisation part of a hub id (the study's own models have none: they form one family)"
@@ -261,13 +279,7 @@ def evaluate(data:list, # TaskData for each task
     seeds = list(seeds)
     todo, out, keys = [], {}, {}
     path = None if cache is False else (Path(cache) if cache is not True else cache_dir('njs')/'units.jsonl')
-    done = {}
-    if path is not None and path.exists():
-        for line in path.read_text().splitlines():
-            try:
-                rec = json.loads(line)
-                done[(rec['key'], rec['seed'])] = rec['result']
-            except (json.JSONDecodeError, KeyError): continue   # a line cut short by a kill
+    done = _read_units(path) if path is not None and path.exists() else {}
     for d in data:
         for name, fs in feature_sets.items():
             feats = fs[d.task.key] if isinstance(fs, dict) else fs
@@ -294,7 +306,7 @@ def evaluate(data:list, # TaskData for each task
                 for c, res in zip(chunks, results):
                     for (k, s, *_), r in zip(c, res):
                         done[(k, s)] = r
-                        if f: f.write(json.dumps(dict(key=k, seed=s, result=r)) + '\n')
+                        if f: f.write(_unit_line(k, s, r))
                     if f: f.flush()
                     bar.update(len(c))
         finally:
