@@ -23,9 +23,9 @@ __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTI
            'figure_notebook', 'notebook_parameters', 'figure_parameters', 'FigureParamError', 'resolve_params',
            'FigureRun', 'figure_run', 'save_figure', 'FigureError', 'FigureResult', 'check_figure_outputs',
            'flatten_numbers', 'compare_numbers', 'smoke_reference_path', 'write_smoke_reference',
-           'check_smoke_reference', 'kernel_manager_class', 'writable_dir', 'run_figure', 'figure_status',
-           'check_before_running', 'n_code_cells', 'heartbeat_line', 'run_figures', 'figure_unit', 'figure_units',
-           'run_figures_on']
+           'check_smoke_reference', 'kernel_manager_class', 'writable_dir', 'os_error_line', 'FigureInterrupted',
+           'interrupts_held', 'run_figure', 'figure_status', 'check_before_running', 'n_code_cells', 'heartbeat_line',
+           'run_figures', 'figure_unit', 'figure_units', 'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
 # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
@@ -392,6 +392,42 @@ def writable_dir(path:str|Path|None=None # the figures folder (None: `figures_di
                                "choose another with --figures_dir or SCALINGLAB_FIGURES") from None
     return path
 
+def os_error_line(e:OSError) -> str:
+    "One line for a failed file operation: what, where, and what to do"
+    import errno
+    where = f" ({e.filename})" if e.filename else ''
+    hint = {errno.ENOSPC: 'free space on that disk, or point SCALINGLAB_CACHE / --figures_dir at another one',
+            errno.EROFS: 'the folder is on read-only storage: point SCALINGLAB_CACHE / --figures_dir at a writable one',
+            errno.EACCES: 'you may not write there: point SCALINGLAB_CACHE / --figures_dir at a folder of yours',
+            errno.EDQUOT: 'your disk quota is used up: free space, or point SCALINGLAB_CACHE elsewhere'}.get(e.errno, '')
+    return f"{e.strerror or type(e).__name__}{where}" + (f": {hint}" if hint else '')
+
+class FigureInterrupted(KeyboardInterrupt):
+    "Ctrl-C or SIGTERM that arrived while a finished figure was being recorded: the figure's result comes with it"
+    def __init__(self, why:str, result): super().__init__(why); self.result = result
+    def __reduce__(self): return (FigureInterrupted, (str(self), self.result))
+
+@contextlib.contextmanager
+def interrupts_held():
+    "Hold Ctrl-C and SIGTERM until the block has run (main thread only), then raise KeyboardInterrupt"
+    import signal, threading
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got = []
+    old = {sig: signal.signal(sig, lambda signum, frame: got.append(signum)) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try: yield
+    finally:
+        for sig, handler in old.items(): signal.signal(sig, handler)
+    if got: raise KeyboardInterrupt(signal.Signals(got[0]).name)
+
+def _finish(run, status:str, error:str|None=None):
+    "Record how a figure's run ended; a store that cannot be written (a full disk) is said, not raised"
+    try: run.finish(status, error)
+    except Exception as e:
+        print(f"could not record the end of run {run.run_id} ({status}) in {run.store.path}: "
+              f"{os_error_line(e) if isinstance(e, OSError) else e}", file=sys.stderr)
+
 def _dead_kernel_errors() -> tuple:
     "The exceptions with which papermill reports a kernel that died"
     from nbclient.exceptions import DeadKernelError
@@ -434,24 +470,32 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
             pm.execute_notebook(notebook, str(out_nb), parameters=dict(mode=mode, params=p, runtime=runtime),
                                 cwd=str(spec.path.parent), kernel_name='python3', progress_bar=show_cells,
                                 log_output=False, kernel_manager_class=kernel_manager_class())
-        files = check_figure_outputs(spec.name, mode, out_dir, since=t0)
-        run.log('seconds', time.time() - t0)
-        for k, v in flatten_numbers(json.loads(files[2].read_text())['numbers']).items(): run.log(k, v)
-        run.finish()
     except pm.PapermillExecutionError as e: status, error = 'failed', _execution_error(spec, mode, e, out_nb)
-    except FigureError as e: status, error = 'failed', str(e)
     except _dead_kernel_errors() as e:
         # the kernel process vanished (the OOM killer, a segfault, a kill): this figure fails, the rest go on
         status, error = 'failed', (f"Figure {spec.name!r} ({mode}): kernel died after {time.time() - t0:.0f} s — "
                                    f"out of memory? ({type(e).__name__}; the notebook as far as it ran: {out_nb})")
-    except BaseException as e:
-        run.finish('interrupted' if isinstance(e, KeyboardInterrupt) else 'failed', f'{type(e).__name__}: {e}')
+    except OSError as e: status, error = 'failed', f"Figure {spec.name!r} ({mode}): {os_error_line(e)}"
+    except BaseException as e:   # Ctrl-C or SIGTERM while the kernel ran: recorded, then the caller decides
+        _finish(run, 'interrupted' if isinstance(e, KeyboardInterrupt) else 'failed', f'{type(e).__name__}: {e}')
         raise
-    if status == 'failed':
-        run.finish('failed', error)
-        if raise_on_error: raise FigureError(error)
-    return FigureResult(spec.name, mode, status, round(time.time() - t0, 2), run.run_id, str(out_nb),
-                        [str(f) for f in files], error)
+    result = lambda: FigureResult(spec.name, mode, status, round(time.time() - t0, 2), run.run_id, str(out_nb),
+                                  [str(f) for f in files], error)
+    try:
+        # the notebook has run: its files are checked and the run recorded in one piece, an interrupt held till then
+        with interrupts_held():
+            if status == 'ok':
+                try:
+                    files = check_figure_outputs(spec.name, mode, out_dir, since=t0)
+                    run.log('seconds', time.time() - t0)
+                    for k, v in flatten_numbers(json.loads(files[2].read_text())['numbers']).items(): run.log(k, v)
+                    run.flush()
+                except FigureError as e: status, error = 'failed', str(e)
+                except OSError as e: status, error = 'failed', f"Figure {spec.name!r} ({mode}): {os_error_line(e)}"
+            _finish(run, 'finished' if status == 'ok' else 'failed', error or None)
+    except KeyboardInterrupt as e: raise FigureInterrupted(str(e), result()) from None
+    if status == 'failed' and raise_on_error: raise FigureError(error)
+    return result()
 
 # %% ../../nbs/09_figures.ipynb #b4309421
 def figure_status(store:ResultsStore|None=None) -> dict:
@@ -476,7 +520,11 @@ def _run_one(args):
     # parallel figures share the cores: each kernel gets its share of threads, or torch's and BLAS's
     # thread pools oversubscribe the machine and every figure runs many times slower
     env = {v: str(threads) for v in ('OMP_NUM_THREADS', 'MKL_NUM_THREADS', 'OPENBLAS_NUM_THREADS')} if threads else {}
-    with modified_env(**env):
+    import multiprocessing as mp
+    from scalinglab.framework.results import sigterm_as_interrupt
+    # a worker process of a parallel batch ends its figure (and its kernel) cleanly when the batch stops it
+    stoppable = sigterm_as_interrupt() if mp.parent_process() is not None else contextlib.nullcontext()
+    with modified_env(**env), stoppable:
         return run_figure(name, mode, params, figures_dir, ResultsStore(store_path) if store_path else None,
                           raise_on_error=False, cell_progress=False, heartbeat_file=beat, executor=executor,
                           device=device, quiet=quiet)
@@ -534,35 +582,55 @@ def run_figures(names:list|None=None, # registered names (default: all)
     store_path = str(store.path) if store else None
     threads = max(1, (os.cpu_count() or 1)//jobs) if jobs > 1 else None
     results, running = {}, {}   # running: {name: (heartbeat file, started, cells)}
-    with (tempfile.TemporaryDirectory(prefix='scalinglab-beat-') as beats,
-          progress(total=len(order), desc=f'figures ({mode})', unit='fig') as bar):
-        tasks = [(n, mode, params, figures_dir, store_path, threads, f'{beats}/{n}', executor, device, quiet)
-                 for n in order]
-        if jobs <= 1:
-            with _heartbeat_thread(bar, running):
-                for t in tasks:
-                    running.clear()
-                    running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
-                    _show_heartbeats(bar, running)
-                    results[t[0]] = _run_one(t)
-                    bar.update()
-        else:
-            with cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context('spawn')) as ex:
-                pending = {ex.submit(_run_one, t): t for t in tasks}
-                while pending:
-                    done, _ = cf.wait(pending, timeout=2, return_when=cf.FIRST_COMPLETED)
-                    for f in done:
-                        n = pending.pop(f)[0]
-                        running.pop(n, None)
-                        try: results[n] = f.result()
-                        except Exception as e:
-                            results[n] = FigureResult(n, mode, 'failed', 0., '', error=f'{type(e).__name__}: {e}')
+    try:
+        with (tempfile.TemporaryDirectory(prefix='scalinglab-beat-') as beats,
+              progress(total=len(order), desc=f'figures ({mode})', unit='fig') as bar):
+            tasks = [(n, mode, params, figures_dir, store_path, threads, f'{beats}/{n}', executor, device, quiet)
+                     for n in order]
+            if jobs <= 1:
+                with _heartbeat_thread(bar, running):
+                    for t in tasks:
+                        running.clear()
+                        running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
+                        _show_heartbeats(bar, running)
+                        results[t[0]] = _run_one(t)
                         bar.update()
-                    for f, t in pending.items():
-                        if f.running() and t[0] not in running:
-                            running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
-                    _show_heartbeats(bar, running)
+            else: _run_in_pool(tasks, jobs, mode, results, running, bar)
+    except KeyboardInterrupt as e:   # Ctrl-C or SIGTERM: what finished is reported, the rest said not to have
+        if isinstance(e, FigureInterrupted): results[e.result.name] = e.result
+        print(f"\ninterrupted ({e or 'Ctrl-C'}): finished units are kept; the same command resumes", file=sys.stderr)
+    for n in names:
+        if n not in results:
+            started = n in running
+            results[n] = FigureResult(n, mode, 'interrupted' if started else 'not run', 0., '',
+                                      error='stopped by the interrupt' if started else 'not started: the batch stopped')
     return [results[n] for n in names]
+
+def _run_in_pool(tasks:list, jobs:int, mode:str, results:dict, running:dict, bar):
+    "Figures in `jobs` spawned processes into `results`; stopped (its workers ended) on an interrupt"
+    import concurrent.futures as cf, multiprocessing as mp
+    ex = cf.ProcessPoolExecutor(jobs, mp_context=mp.get_context('spawn'))
+    try:
+        pending = {ex.submit(_run_one, t): t for t in tasks}
+        while pending:
+            done, _ = cf.wait(pending, timeout=2, return_when=cf.FIRST_COMPLETED)
+            for f in done:
+                n = pending.pop(f)[0]
+                try: results[n] = f.result()
+                except FigureInterrupted as e: results[n] = e.result
+                except BaseException as e:   # a worker stopped by the interrupt, or one that crashed
+                    status = 'interrupted' if isinstance(e, KeyboardInterrupt) else 'failed'
+                    results[n] = FigureResult(n, mode, status, 0., '', error=f'{type(e).__name__}: {e}')
+                running.pop(n, None)
+                bar.update()
+            for f, t in pending.items():
+                if f.running() and t[0] not in running:
+                    running[t[0]] = (t[6], time.time(), n_code_cells(FIGURES[t[0]].path))
+            _show_heartbeats(bar, running)
+    except KeyboardInterrupt:
+        for p in list((ex._processes or {}).values()): p.terminate()   # each records its run and stops its kernel
+        raise
+    finally: ex.shutdown(wait=True, cancel_futures=True)
 
 # %% ../../nbs/09_figures.ipynb #681b3932
 def figure_unit(name:str, mode:str, params:dict|None, figures_dir:str|None, store_path:str|None, runs_dir:str,

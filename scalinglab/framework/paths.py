@@ -4,7 +4,7 @@
 
 # %% ../../nbs/00_paths.ipynb #c2da9f59
 from __future__ import annotations
-import os, random, importlib.util
+import errno, os, random, importlib.util
 from pathlib import Path
 import numpy as np
 
@@ -62,8 +62,15 @@ def scaling_nbs_dir() -> Path:
 def cache_dir(*parts:str # optional sub-folder, created on demand
              ) -> Path:
     "Cache for derived artefacts (models, token stores, runs, results): `SCALINGLAB_CACHE`, else `~/.cache/scalinglab`"
-    p = (_env_path('SCALINGLAB_CACHE') or Path.home()/'.cache'/'scalinglab').joinpath(*parts)
-    p.mkdir(parents=True, exist_ok=True)
+    root = _env_path('SCALINGLAB_CACHE') or Path.home()/'.cache'/'scalinglab'
+    p = root.joinpath(*parts)
+    try: p.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise NotADirectoryError(errno.ENOTDIR, f"the cache {root} is not a folder (a file is in the way of {p}): "
+                                 "set SCALINGLAB_CACHE to a folder", str(p)) from None
+    except OSError as e:
+        raise type(e)(e.errno, f"the cache folder {p} cannot be created ({e.strerror}): "
+                      "set SCALINGLAB_CACHE to a folder you can write", str(p)) from None
     return p
 
 # %% ../../nbs/00_paths.ipynb #4d988da6
