@@ -178,11 +178,14 @@ def optimal_data(sweep:OptimalSweep,
     run = data_run(sweep, sources)
     source = _corpus_source(sweep.corpus, sources)
     unit = Unit('data', data_unit, dict(sweep=sweep, source=source, folder=str(run.folder)))
-    res = run.run([unit], desc=f'{sweep.name} data').result('data')
-    for name, digest in res['digests'].items():
-        if file_digest(run.folder/name) != digest:
-            raise CorruptArtefact(f"{run.folder/name} does not match the digest recorded when it was prepared: "
-                                  f"delete {run.folder} to prepare it again")
+    for attempt in range(2):   # a file found changed is named and prepared again, once
+        res = run.run([unit], desc=f'{sweep.name} data').result('data')
+        changed = [name for name, digest in res['digests'].items() if file_digest(run.folder/name) != digest]
+        if not changed: break
+        what = f"{run.folder/changed[0]} does not match the digest recorded when it was prepared"
+        if attempt: raise CorruptArtefact(f"{what}, even after preparing it again")
+        print(f"{sweep.name} data: {what}: preparing it again", flush=True)
+        run.forget('data')
     arrays = (np.load(run.folder/f'{n}.npy', mmap_mode='r') for n in ('train', 'valid', 'chunks'))
     return OptimalData(load_tokenizer(run.folder/'tokenizer.json', f'{sweep.name}-tokenizer'), *arrays, res['info'])
 

@@ -383,6 +383,15 @@ def array(self:ResumableRun, mmap:bool=True) -> np.ndarray:
                               "run() computes the units that changed again")
     return np.load(self.array_path, mmap_mode='r' if mmap else None)
 
+# %% ../../nbs/08_resumable.ipynb #5f0e7a01
+@patch
+def forget(self:ResumableRun, key:str):
+    "Have `run()` compute unit `key` again: for a unit whose own files (outside the run's records) were found changed"
+    with file_lock(self.folder/'.lock', timeout=7*24*3600):
+        man = self.manifest()
+        if man and man.get('complete'): self._reopen(man)
+        self._marker(key).unlink(missing_ok=True)
+
 # %% ../../nbs/08_resumable.ipynb #8e5a0041
 SEAL_NAME = 'SEAL.json'
 _checked_seals = {}   # folder -> ((name, size, mtime_ns), ...) of a seal that checked out in this process

@@ -118,8 +118,12 @@ class TokenStore:
         mf = self.path/'manifest.json'
         if not mf.exists(): raise FileNotFoundError(f"{self.path} is not a token store (no manifest.json)")
         self.manifest = json.loads(mf.read_text())
-        self.tokens = np.load(self.path/'tokens.npy', mmap_mode='r')       # (n_tokens,) uint16/uint32
-        self.offsets = np.load(self.path/'offsets.npy')                     # (n_docs + 1,) int64
+        try:
+            self.tokens = np.load(self.path/'tokens.npy', mmap_mode='r')       # (n_tokens,) uint16/uint32
+            self.offsets = np.load(self.path/'offsets.npy')                     # (n_docs + 1,) int64
+        except (OSError, ValueError, EOFError) as e:   # a truncated file: "mmap length is greater than file size"
+            raise ValueError(f"{self.path} is not a readable token store ({type(e).__name__}: {e}): "
+                             "delete it to build it again") from None
         lengths = np.diff(self.offsets)
         # (n_docs + 1,) first row of each doc
         self.starts = np.concatenate([[0], np.cumsum(np.maximum(lengths - 1, 0))]).astype(np.int64)
