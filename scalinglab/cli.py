@@ -221,31 +221,41 @@ def results(sql:Param("SQL over the tables runs and metrics (default: the latest
 @call_parse
 def db(action:Param("import (an export directory), info, derive (write the derived table), "
                     "contribute (a JSON/CSV file of models and evaluations), "
-                    "template (write an example contribution), export (the study's export format)", str, opt=False,
-                    choices=['import', 'info', 'derive', 'contribute', 'template', 'export']),
-       path:Param("import: the export directory; derive, export: the output folder; contribute, template: the file",
-                  str, opt=False, nargs='?')=None,
+                    "template (write an example contribution), export (the study's export format), "
+                    "remove (a contributed model, its evaluations and its journal rows)", str, opt=False,
+                    choices=['import', 'info', 'derive', 'contribute', 'template', 'export', 'remove']),
+       path:Param("import: the export directory; derive, export: the output folder; contribute, template: the file; "
+                  "remove: the model's id", str, opt=False, nargs='?')=None,
        replace:bool=False, # contribute: overwrite models and evaluation rows that exist
+       force:bool=False, # template: overwrite the file if it is there
        features:str=None, # import: a generation-feature CSV (default: features/*feature_stats*.csv beside PATH)
        store:str=None # the database file (default: SCALINGLAB_NJS_DB or <cache>/njs.duckdb)
       ):
     "The Not-Just-Scaling model database: import the study's export, show what it holds, or derive the shipped table"
-    from scalinglab.njs.db import ModelDB
+    import warnings
+    from scalinglab.njs.db import ModelDB, ExportWarning
     mdb = ModelDB(store)
     if action != 'info' and not path: raise UsageError(f"scalinglab db {action} needs a PATH")
     if action == 'template':
         from scalinglab.njs.db import contribution_template
-        print(f"wrote {contribution_template(path)}: edit it, then run scalinglab db contribute {path}")
+        print(f"wrote {contribution_template(path, force)}: edit it, then run scalinglab db contribute {path}")
         return 0
     if action == 'export':
         print(f"wrote the study tables of {mdb.path} to {mdb.export_study(path)} "
               "(schema.sql, load.sql, one CSV per table)")
         return 0
     if action == 'import':
-        mdb.import_export(path, features)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always', ExportWarning)
+            mdb.import_export(path, features)
+        for w in caught:   # what the import left out, as a line of its own; other warnings as usual
+            if issubclass(w.category, ExportWarning): print(f"scalinglab db: warning: {w.message}", file=sys.stderr)
+            else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         print(f"imported {path} into {mdb.path}")
     if action == 'derive': print(f"wrote {mdb.derive_tables(path)} to {path}")
     if action == 'contribute': print(f"added {mdb.contribute(path, replace)} from {path} to {mdb.path}")
+    if action == 'remove':
+        print(f"removed {path} ({mdb.remove_contribution(path)['evaluations']} evaluations) from {mdb.path}")
     tables = ('model_annotations', 'dataset_info', 'evaluation_results', 'epoch_scaling_laws')
     counts = {t: int(mdb.query(f"SELECT count(*) AS n FROM {t}").n[0]) for t in tables}
     prov = mdb.provenance()

@@ -4,22 +4,23 @@
 
 # %% ../../nbs/60_njs_db.ipynb #4625dacf
 from __future__ import annotations
-import re, json, math, contextlib, datetime as dt
+import os, re, json, math, warnings, contextlib, datetime as dt
 from pathlib import Path
 import numpy as np, pandas as pd, duckdb
-from ..framework.paths import data_path
+from ..framework.paths import data_path, project_root
 from ..framework.io import atomic_path, atomic_dir, portable_paths
 from fastcore.basics import patch_to
 from ..framework.io import file_lock
-from ..framework.results import LockedDuckDB
+from ..framework.results import LockedDuckDB, StoreError
 from ..framework.registry import register_study
 
 # %% auto #0
 __all__ = ['ANNOTATION_COLUMNS', 'DATA_SHARES', 'DATASET_COLUMNS', 'EVAL_COLUMNS', 'COLUMN_UNITS', 'CATEGORIES', 'METRICS',
            'SCHEMA', 'TASK_GROUP_SQL', 'DERIVED_DIR', 'NULL_SENTINEL_COLUMNS', 'EXPORT_TABLES', 'CITATION',
            'DERIVED_METRICS', 'BUILD_FORMAT', 'MODEL_VIEW', 'MODEL_FIELDS', 'REQUIRED_MODEL_FIELDS',
-           'BENCHMARK_PATTERNS', 'EVAL_FIELDS', 'task_scores_sql', 'ModelDB', 'normalise_missing', 'sandboxed_duckdb',
-           'read_export_table', 'validate_model', 'validate_eval', 'read_contribution', 'contribution_template']
+           'BENCHMARK_PATTERNS', 'EVAL_FIELDS', 'task_scores_sql', 'ModelDB', 'normalise_missing', 'shipped_ids',
+           'sandboxed_duckdb', 'ExportWarning', 'read_export_table', 'repo_relative', 'validate_model', 'validate_eval',
+           'read_contribution', 'contribution_template']
 
 # %% ../../nbs/60_njs_db.ipynb #3ecf6955
 register_study('njs', 'Not-Just-Scaling Laws: Towards a Better Understanding of the Downstream Impact of '
@@ -99,14 +100,14 @@ class ModelDB(LockedDuckDB):
         "Build the file from the embedded derived table if it is missing or was built from an older one"
         if not self.path.exists() or _stale(self.path, self.lock_path):
             with file_lock(self.lock_path, timeout=self.timeout):
-                if not self.path.exists() or _stale(self.path, recheck=True): _build(self.path, _load_derived)
+                if not self.path.exists() or _stale(self.path, recheck=True): _build(self, _load_derived)
 
     def _prepare(self, con):
         "Before a write: a file built before the contribution journal existed gets its (empty) journal"
         con.execute(SCHEMA[-1].replace('CREATE TABLE', 'CREATE TABLE IF NOT EXISTS', 1)).fetchall()
     def provenance(self) -> dict:
-        "Where the data came from and what the import changed"
-        return dict(self.query("SELECT key, value FROM provenance ORDER BY key").values.tolist())
+        "Where the data came from and what the import changed (paths in the checkout or the cache as <root>, <cache>)"
+        return portable_paths(dict(self.query("SELECT key, value FROM provenance ORDER BY key").values.tolist()))
 
 # %% ../../nbs/60_njs_db.ipynb #68026a07
 NULL_SENTINEL_COLUMNS = {
@@ -132,30 +133,56 @@ def normalise_missing(con) -> dict:
         changed['evaluation_results.metric_stderr (NaN)'] = n
     return changed
 
-def _saved_contributions(path:Path) -> list:
-    "The (kind, row) pairs users added to the database at `path`, oldest first; refuses an edited file with no journal"
-    if not Path(path).exists(): return []
-    try: con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error: return []    # not a database: nothing of a user's can be read from it
-    try:
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-        if 'user_contributions' in tables:
-            rows = con.execute("SELECT kind, row FROM user_contributions ORDER BY seq").fetchall()
-            return [(k, json.loads(r)) for k, r in rows]
-        if 'model_annotations' not in tables: return []
-        ours = set(pd.read_csv(data_path(*DERIVED_DIR, 'models.csv')).id)
-        ids = con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()
-        extra = sorted({r[0] for r in ids} - ours)
-    finally: con.close()
+def shipped_ids() -> set:
+    "The ids of the models in the shipped table (`data/not-just-scaling/models.csv`): not contributions"
+    return set(pd.read_csv(data_path(*DERIVED_DIR, 'models.csv')).id)
+
+def _read_contributions(con, path:Path) -> list:
+    "The (kind, row) pairs users added, oldest first, from an open database; refuses a file whose rows it cannot tell"
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if 'user_contributions' in tables:
+        rows = con.execute("SELECT kind, row FROM user_contributions ORDER BY seq").fetchall()
+        return [(k, json.loads(r)) for k, r in rows]
+    if not tables: return []   # an empty DuckDB file
+    if 'model_annotations' not in tables:
+        raise StoreError(f"{path} is a DuckDB database but not a model database (it has no model_annotations table), "
+                         "so it was not replaced; nothing was changed. Give another file, or move this one away.")
+    ids = con.execute("SELECT id FROM model_annotations UNION SELECT id FROM dataset_info").fetchall()
+    extra = sorted({r[0] for r in ids} - shipped_ids())
     if extra:
         listed = ', '.join(extra[:5]) + (', ...' if len(extra) > 5 else '')
-        raise RuntimeError(f"The model database {path} holds models that are not in the shipped table ({listed}), "
-                           "added before scalinglab kept a journal of user rows, and it must be rebuilt. "
-                           "Nothing was changed. To keep them: save them with "
-                           f"ModelDB({str(path)!r}).query('SELECT * FROM model_annotations') "
-                           "(and dataset_info, evaluation_results), "
-                           "move the file away, and add them again with add_model / add_eval.")
+        raise StoreError(f"The model database {path} holds models that are not in the shipped table ({listed}), "
+                         "added before scalinglab kept a journal of user rows, and it must be rebuilt. "
+                         "Nothing was changed. To keep them: save them with "
+                         f"ModelDB({str(path)!r}).query('SELECT * FROM model_annotations') "
+                         "(and dataset_info, evaluation_results), "
+                         "move the file away, and add them again with add_model / add_eval.")
     return []
+
+def _unreadable(path:Path, error:Exception) -> StoreError:
+    "The refusal to rebuild over a file whose contributions could not be read: one line, the file and what to do"
+    cause = str(error).splitlines()[0]
+    todo = ("close the program that holds it (a notebook, the duckdb CLI) and run the command again"
+            if 'could not set lock' in cause.lower() else
+            "if it holds nothing you need, move it away (or delete it) and run the command again")
+    return StoreError(f"The model database {path} cannot be read ({cause}), so it was not rebuilt: "
+                      f"it may hold models you contributed. Nothing was changed; {todo}")
+
+@contextlib.contextmanager
+def _held_contributions(db:ModelDB):
+    "The rows users added to `db`'s file (see `_read_contributions`), the file held open read-only until the block ends"
+    path = db.path
+    if not path.exists() or path.stat().st_size == 0:   # nothing there that a user made
+        yield []
+        return
+    try: con = db._open(read_only=True)   # waits, as every connection does, for a program that holds the file
+    except StoreError as e: raise _unreadable(path, e.__cause__ or e) from None
+    # held open while the new file is built: a program outside scalinglab cannot add rows that the rebuild would lose
+    try:
+        try: rows = _read_contributions(con, path)
+        except duckdb.Error as e: raise _unreadable(path, e) from None   # a damaged file may fail only when read
+        yield rows
+    finally: con.close()
 
 def _replay(con, rows:list) -> int:
     "Write users' rows into a freshly built database, validated again, and journal them there"
@@ -174,13 +201,13 @@ def _replay(con, rows:list) -> int:
         _journal(con, kind, r)
     return len(rows)
 
-def _build(path:Path, loader, **kwargs):
-    "A new database at `path` from `loader(con, **kwargs) -> provenance`, the old one's user rows replayed; atomic"
+def _build(db:ModelDB, loader, **kwargs):
+    "A new database file for `db` from `loader(con, **kwargs) -> provenance`, the old one's user rows replayed; atomic"
     from scalinglab.shared.tables import load_scaling_laws
-    path = Path(path)
+    path = db.path
     path.parent.mkdir(parents=True, exist_ok=True)
-    carried = _saved_contributions(path)   # read before anything is written: a rebuild keeps every row a user added
-    with atomic_path(path) as tmp:
+    # read before anything is written, or nothing is: a rebuild keeps every row a user added
+    with _held_contributions(db) as carried, atomic_path(path) as tmp:
         tmp.unlink()   # DuckDB creates its own file; an empty placeholder is "not a DuckDB file" to it
         con = duckdb.connect(str(tmp))
         try:
@@ -218,6 +245,9 @@ def sandboxed_duckdb(readable:Path # the only folder the connection may read
         con.execute(f"SET {key} = ?", [value])
     return con
 
+class ExportWarning(UserWarning):
+    "A part of a study export that the import leaves out"
+
 def read_export_table(con, src:Path, table:str) -> pd.DataFrame:
     "One table of a study export, read from `src/TABLE.csv` as text, its columns checked"
     f = src/f'{table}.csv'
@@ -226,7 +256,16 @@ def read_export_table(con, src:Path, table:str) -> pd.DataFrame:
     except duckdb.Error as e: raise ValueError(f"{f} is not a readable CSV table: {e}") from e
     if missing := [c for c in EXPORT_TABLES[table] if c not in df.columns]:
         raise ValueError(f"{f}: table {table} lacks columns {missing}")
+    if extra := [c for c in df.columns if c not in EXPORT_TABLES[table]]:
+        warnings.warn(f"{f}: column {extra} is not in the study's table {table} and was not imported", ExportWarning)
     return df[list(EXPORT_TABLES[table])]
+
+def repo_relative(path:str|Path) -> str:
+    "A file's name for provenance: <cache>/... or <root>/... (with `..` where it lies beside the checkout)"
+    path = Path(path).expanduser().resolve()
+    if (text := portable_paths(str(path))) != str(path): return text
+    try: return '<root>/' + Path(os.path.relpath(path, project_root())).as_posix()
+    except FileNotFoundError: return path.name   # not run from a checkout: the name alone, no machine's path
 
 def _import_loader(con, src:Path, features:Path|None):
     reader = sandboxed_duckdb(src)
@@ -238,7 +277,7 @@ def _import_loader(con, src:Path, features:Path|None):
                 raise ValueError(f"{src/table}.csv: a value does not fit the column types of {table}: {e}") from e
             finally: con.unregister('src_df')
     finally: reader.close()
-    prov = dict(source=f'upstream export {src}', citation=CITATION)
+    prov = dict(source=f'upstream export {repo_relative(src)}', citation=CITATION)
     if features is not None:
         df = pd.read_csv(features)
         if 'id' not in df.columns: raise ValueError(f"{features}: a generation-feature table needs an 'id' column")
@@ -246,7 +285,7 @@ def _import_loader(con, src:Path, features:Path|None):
         con.register('f_df', df)
         con.execute("CREATE TABLE generation_features AS SELECT * FROM f_df").fetchall()
         con.unregister('f_df')
-        prov['generation_features'] = str(features)
+        prov['generation_features'] = repo_relative(features)
     return prov
 
 def _default_features(src:Path) -> Path|None:
@@ -262,7 +301,7 @@ def import_export(self, src:str|Path, # an `EXPORT DATABASE` directory, e.g. ...
     if not src.is_dir() or not (src/'schema.sql').is_file():
         raise FileNotFoundError(f"{src} is not a DuckDB export directory (no schema.sql)")
     features = Path(features) if features else _default_features(src)
-    with file_lock(self.lock_path, timeout=self.timeout): _build(self.path, _import_loader, src=src, features=features)
+    with file_lock(self.lock_path, timeout=self.timeout): _build(self, _import_loader, src=src, features=features)
     return self
 
 # %% ../../nbs/60_njs_db.ipynb #13d56b6f
@@ -427,7 +466,7 @@ BENCHMARK_PATTERNS = [r'scalinglab_\w+', r'mmlu_\w+', r'hendrycksTest-\w+', r'ar
                       r'gsm8k(_cot)?', r'humaneval', r'lambada_(openai|standard)', r'anli(_r[123])?', r'xnli(_\w+)?',
                       r'logiqa2?', r'mathqa', r'arithmetic(_\w+)?', r'minerva_math(_\w+)?', r'drop', r'fld(_\w+)?',
                       r'asdiv', r'mmlu', r'truthfulqa', r'lambada']
-_ID = re.compile(r'^[A-Za-z0-9][\w.\-]*(/[\w.\-]+)?$')
+_ID = re.compile(r'[A-Za-z0-9][\w.\-]*(/[\w.\-]+)?')   # matched whole (fullmatch): `$` lets a final newline by
 
 def _bad(where, field, msg): return ValueError(f"{where}: field {field!r} {msg}; nothing was written")
 
@@ -452,7 +491,7 @@ def validate_model(row:dict, where:str='add_model') -> dict:
     for f in REQUIRED_MODEL_FIELDS:
         if row.get(f) is None: raise _bad(where, f, "is required")
     out = {}
-    if not isinstance(row['id'], str) or not _ID.match(row['id']):
+    if not isinstance(row['id'], str) or not _ID.fullmatch(row['id']):
         raise _bad(where, 'id', f"must be a model id like 'org/name', got {row['id']!r}")
     out['id'] = row['id']
     for k, v in row.items():
@@ -583,7 +622,12 @@ def _cell(where:str, field:str, text:str, typ):
 
 def _csv_rows(path:Path) -> list:
     "[(where, kind, row)] of a contribution CSV"
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)   # text: each cell is converted by its field's type
+    try: df = pd.read_csv(path, dtype=str, keep_default_na=False)   # text: each cell is converted by its field's type
+    except pd.errors.EmptyDataError:
+        raise ValueError(f"{path} is empty: a contribution CSV has a header and a row per model or evaluation; "
+                         "`scalinglab db template` writes an example") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as e:
+        raise ValueError(f"{path} is not a readable CSV table: {str(e).splitlines()[0]}") from None
     if 'kind' not in df.columns:
         raise ValueError(f"{path}: a contribution CSV needs a 'kind' column (model or eval); "
                          "`scalinglab db template` writes an example")
@@ -646,9 +690,14 @@ def _field_help(k:str, t:type, lo, hi) -> str:
             + (f", one of {list(CATEGORIES[k])}" if k in CATEGORIES else '')
             + (f"; {COLUMN_UNITS[k]}" if k in COLUMN_UNITS else ''))
 
-def contribution_template(path:str|Path) -> Path:
+def contribution_template(path:str|Path, # where to write it: .json or .csv
+                          force:bool=False # overwrite a file that is there (it may be a contribution being edited)
+                         ) -> Path:
     "Write an example contribution (JSON or CSV, by the suffix) that `contribute` accepts as it is"
     path = Path(path)
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} exists (a contribution you are editing?) and was not overwritten: "
+                              "give another file name, or force=True (--force) to replace it")
     model = dict(id='your-org/your-model-1b', total_params=1_100_000_000,
                  pretraining_summary_total_tokens_billions=250.0, dimension=2048, num_heads=16, mlp_ratio=4.0,
                  layer_norm_type='rmsnorm', positional_embeddings='rope', attention_variant='full', biases='none',
@@ -675,7 +724,34 @@ def contribution_template(path:str|Path) -> Path:
         with atomic_path(path) as tmp: tmp.write_text(json.dumps(doc, indent=1) + '\n')
     return path
 
+# %% ../../nbs/60_njs_db.ipynb #9a62eb4e
+@patch_to(ModelDB)
+def remove_contribution(self, model_id:str # a model added with add_model or `contribute` (`scalinglab db info`)
+                       ) -> dict:
+    "Remove a contributed model, its evaluations and its journal rows (so no rebuild replays it), in one transaction"
+    if model_id in shipped_ids():
+        raise ValueError(f"{model_id!r} is a shipped model, not a contribution: it cannot be removed; nothing was changed")
+    journal_ids = "SELECT count(*) FROM user_contributions WHERE kind = 'model' AND json_extract_string(row, '$.id') = ?"
+    with self.connect(write=True) as con:
+        if not con.execute(journal_ids, [model_id]).fetchall()[0][0]:
+            raise ValueError(f"{model_id!r} is not a contribution in {self.path} (no model of that id was added with "
+                             "add_model or `scalinglab db contribute`); nothing was changed")
+        n_evals = con.execute("SELECT count(*) FROM evaluation_results WHERE id = ?", [model_id]).fetchall()[0][0]
+        for table in ('evaluation_results', 'model_annotations', 'dataset_info'):
+            con.execute(f"DELETE FROM {table} WHERE id = ?", [model_id]).fetchall()
+        con.execute("DELETE FROM user_contributions WHERE json_extract_string(row, '$.id') = ?", [model_id]).fetchall()
+    return dict(models=1, evaluations=int(n_evals))
+
 # %% ../../nbs/60_njs_db.ipynb #1ac245c3
+def _bare_csv_names(load_sql:str, folder:Path) -> str:
+    "load.sql with each table's CSV named bare, so that it reads the CSVs beside it wherever the folder goes"
+    for t in EXPORT_TABLES:
+        written = "'" + str(folder/f'{t}.csv').replace("'", "''") + "'"   # as DuckDB quotes it: ' doubled
+        if load_sql.count(written) != 1:
+            raise RuntimeError(f"DuckDB's load.sql does not name {t}.csv as {written}: this DuckDB writes another format")
+        load_sql = load_sql.replace(written, f"'{t}.csv'")
+    return load_sql
+
 @patch_to(ModelDB)
 def export_study(self, out_dir:str|Path # a new (or empty) folder
                 ) -> Path:
@@ -698,7 +774,5 @@ def export_study(self, out_dir:str|Path # a new (or empty) folder
             quoted = "'" + str(tmp).replace("'", "''") + "'"
             ex.execute("EXPORT DATABASE ? (FORMAT csv, HEADER true)".replace('?', quoted))
         finally: ex.close()
-        load = (tmp/'load.sql').read_text()
-        # the CSVs beside load.sql, wherever the folder goes
-        (tmp/'load.sql').write_text(re.sub(r"'[^']*/([a-z_]+\.csv)'", r"'\1'", load))
+        (tmp/'load.sql').write_text(_bare_csv_names((tmp/'load.sql').read_text(), tmp))
     return out

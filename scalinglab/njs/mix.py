@@ -9,13 +9,13 @@ from dataclasses import dataclass, asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from ..framework.paths import cache_dir
-from ..framework.io import content_key, write_json, atomic_path
+from ..framework.io import content_key, write_json, atomic_path, file_digest
 from ..framework.progress import progress
 from ..framework.results import ResultsStore
 from ..framework.io import file_lock
 from ..framework.config import Config, param
 from ..framework.plotting import PALETTE, REFERENCE
-from ..lm.corpus import iter_documents
+from ..lm.corpus import iter_documents, corpus_path
 from ..lm.tokens import train_bpe
 from ..lm.suite import SuiteConfig, SuiteData, train_model, window_loss, token_windows
 from ..lm.models import total_params, non_embedding_params
@@ -25,10 +25,10 @@ from .tagging import domain_classifier, domain_shares
 from .predict import LANGUAGE_TASKS, CODE_TASKS, CODE
 
 # %% auto #0
-__all__ = ['LANGUAGE_DOMAINS', 'DB_SHARE', 'CODE_SHARES', 'code_documents', 'swiglu_width', 'LlamaSuiteConfig', 'MixSeries',
-           'cloze_spans', 'cloze_accuracy', 'MixCorpus', 'mix_corpus', 'mix_counts', 'mix_data', 'measured_mix',
-           'evaluate_mix_model', 'train_mix_unit', 'mix_unit', 'mix_frame', 'train_mix_series', 'mix_contribution',
-           'mix_database', 'contribute_mix', 'onset', 'mix_numbers', 'plot_mix']
+__all__ = ['LANGUAGE_DOMAINS', 'DB_SHARE', 'CODE_SHARES', 'code_files', 'code_documents', 'swiglu_width', 'LlamaSuiteConfig',
+           'MixSeries', 'cloze_spans', 'cloze_accuracy', 'MixCorpus', 'mix_corpus', 'mix_counts', 'mix_data',
+           'measured_mix', 'evaluate_mix_model', 'train_mix_unit', 'mix_unit', 'mix_frame', 'train_mix_series',
+           'mix_contribution', 'mix_database', 'contribute_mix', 'onset', 'mix_numbers', 'plot_mix']
 
 # %% ../../nbs/63_njs_mix.ipynb #4f533aff
 # domain -> embedded corpus
@@ -37,15 +37,22 @@ LANGUAGE_DOMAINS = {'stories': 'tinystories', 'reference': 'wikitext-2', 'plays'
 DB_SHARE = {'stories': 'books', 'plays': 'books', 'reference': 'reference', 'code': 'code'}
 CODE_SHARES = (0, 10, 20, 30, 50, 75, 100)
 
-def code_documents(max_files:int=0, # 0: every top-level module
-                   chunk_chars:int=4000 # documents are chunks of a file, split at blank lines
-                  ) -> tuple[list, dict]:
-    "This interpreter's standard-library top-level `.py` files as documents, and their manifest (names, SHA-256)"
+def code_files(max_files:int=0 # 0: every top-level module
+              ) -> list[Path]:
+    "This interpreter's standard-library top-level `.py` files, in name order: the first `max_files`"
     root = Path(sysconfig.get_paths()['stdlib'])
     files = sorted(root.glob('*.py'))[:max_files or None]
     if not files:
         raise FileNotFoundError(f"No Python source files in {root}: "
                                 "this interpreter ships without its standard library's sources")
+    return files
+
+def code_documents(max_files:int=0, # 0: every top-level module
+                   chunk_chars:int=4000 # documents are chunks of a file, split at blank lines
+                  ) -> tuple[list, dict]:
+    "This interpreter's standard-library top-level `.py` files as documents, and their manifest (names, SHA-256)"
+    files = code_files(max_files)
+    root = files[0].parent
     docs, listing = [], []
     for f in files:
         raw = f.read_bytes()
@@ -115,11 +122,17 @@ class MixSeries(Config):
                                 warmup=min(self.warmup, self.steps), weight_decay=self.weight_decay,
                                 log_every=max(1, self.steps//20),
                                 checkpoints=tuple(sorted({max(1, self.steps//2), self.steps})), seed=seed)
+    def data_files(self) -> list[Path]:
+        "Every file the series reads: the three language corpora, then the standard-library files"
+        return [corpus_path(c) for c in LANGUAGE_DOMAINS.values()] + code_files(self.max_code_files)
+    def data_digests(self) -> list:
+        "[name, content hash] of every file the series reads: a cache key holds them, so changed data is not read back"
+        return [[f.name, file_digest(f)] for f in self.data_files()]
     def corpus_key(self) -> str:
         names = ('vocab_size', 'context', 'heldout_every', 'eval_windows', 'cloze_items', 'max_code_files')
-        return content_key({k: getattr(self, k) for k in names})
+        return content_key([{k: getattr(self, k) for k in names}, self.data_digests()])
     def model_id(self, share:float, seed:int) -> str: return f"scalinglab/{self.name}-code{share:g}-seed{seed}"
-    def key(self) -> str: return f"{self.name}-{content_key(asdict(self))[:12]}"
+    def key(self) -> str: return f"{self.name}-{content_key([asdict(self), self.data_digests()])[:12]}"
     def folder(self) -> Path: return cache_dir('njs', 'mix')/self.name/self.key()   # the default home of its models
     def unit_name(self, share:float, seed:int) -> str: return f'code{share:g}-seed{seed}'
 
@@ -268,8 +281,14 @@ def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=No
     from transformers import AutoModelForCausalLM
     out = Path(out) if out else series.folder()/series.unit_name(share, seed)
     out.mkdir(parents=True, exist_ok=True)
+    key = series.key()   # its parameters and the content of its data files
     with file_lock(out/'.lock', timeout=24*3600):
-        if (out/'result.json').exists(): return json.loads((out/'result.json').read_text())
+        if (out/'result.json').exists():
+            res = json.loads((out/'result.json').read_text())
+            if res.get('series_key') != key:
+                raise ValueError(f"{out} holds a model of another series or of other data (key {res.get('series_key')}, "
+                                 f"this series {key}): give another folder, or move that one away")
+            return res
         corpus = mix_corpus(series)
         data, declared, counts = mix_data(corpus, series, share, seed)
         cfg = series.suite_config(seed)
@@ -282,7 +301,7 @@ def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=No
                    n_params=total_params(model), n_nonemb=non_embedding_params(model),
                    **evaluate_mix_model(model, corpus), seconds=time.time() - t0,
                    code_sha256=corpus.manifest['code']['sha256'], python=corpus.manifest['code']['python'],
-                   tokenizer=corpus.manifest['tokenizer'])
+                   tokenizer=corpus.manifest['tokenizer'], series_key=key)
         write_json(out/'result.json', res)
     return res
 
