@@ -12,6 +12,7 @@ from .framework.paths import figures_dir as default_figures_dir, cache_dir
 from .framework.io import format_table
 from .framework.results import ResultsStore, StoreError, sigterm_as_interrupt
 from .framework.figures import FIGURES, FigureParamError, figure_status, run_figures, figure_parameters
+from .framework.figures import os_error_line
 from .framework.bench import BENCHMARKS, run_bench, format_bench
 from .framework.bench import bench_all, format_bench_table, write_bench_readme
 
@@ -119,6 +120,9 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
     failed = sum(r.status != 'ok' for r in results)
     out_dir = figures_dir or (cache_dir('rehearsal', 'figures') if mode == 'rehearse' else default_figures_dir())
     print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {out_dir}")
+    if any(r.status in ('interrupted', 'not run') for r in results):
+        print("interrupted: what finished is kept; run the same command again to resume", file=sys.stderr)
+        return 130   # the shell's code for a command stopped by Ctrl-C
     return 1 if failed else 0
 
 # %% ../nbs/90_cli.ipynb #484224a4
@@ -350,4 +354,10 @@ def main(argv:list|None=None) -> int:
     except _USER_ERRORS as e:
         print(f"scalinglab {cmd}: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:   # a full disk, read-only storage, a cache that is a file: one line naming the path
+        print(f"scalinglab {cmd}: error: {os_error_line(e)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"scalinglab {cmd}: interrupted; nothing half-written is kept, and what finished is", file=sys.stderr)
+        return 130
     return rc if isinstance(rc, int) else 0

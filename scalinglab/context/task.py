@@ -12,8 +12,8 @@ from ..framework.paths import data_path
 from ..framework.registry import register_study
 
 # %% auto #0
-__all__ = ['TRAIN_ROWS', 'VALID_START', 'PAGE_ROWS', 'ContextTasks', 'load_tasks', 'solvable', 'bayes_floor', 'generate',
-           'model_inputs', 'mask_from', 'rows_loop']
+__all__ = ['TRAIN_ROWS', 'VALID_START', 'CONTEXT_BITS', 'N_TASKS', 'PAGE_ROWS', 'ContextTasks', 'load_tasks', 'solvable',
+           'bayes_floor', 'generate', 'model_inputs', 'mask_from', 'rows_loop']
 
 # %% ../../nbs/70_context_task.ipynb #dfae676f
 register_study('context', 'Explaining Context Length Scaling and Bounds for Language Models '
@@ -22,33 +22,58 @@ register_study('context', 'Explaining Context Length Scaling and Bounds for Lang
 # %% ../../nbs/70_context_task.ipynb #e4452b2d
 # the study's split: rows 0 … 9,999,999 train, validation from row 10,000,000 on
 TRAIN_ROWS, VALID_START = 10_000_000, 10_000_000
+# the study's task: what the context-length models (`context.models`) take
+CONTEXT_BITS, N_TASKS = 100, 50
 
 @dataclass(frozen=True)
 class ContextTasks:
     "The subtasks of the intrinsic-space task: 1-based positions l (far) and a (near), a < l"
     l: np.ndarray              # (n_tasks,) int
     a: np.ndarray              # (n_tasks,) int
-    context_bits: int = 100
+    context_bits: int = CONTEXT_BITS
+    def __post_init__(self):
+        l, a = np.asarray(self.l), np.asarray(self.a)
+        if not (l.ndim == a.ndim == 1 and len(l) == len(a) >= 1 and
+                np.issubdtype(l.dtype, np.integer) and np.issubdtype(a.dtype, np.integer)):
+            raise ValueError(f"ContextTasks: l and a must be 1-D integer arrays of one length, "
+                             f"got shapes {l.shape} and {a.shape}, dtypes {l.dtype} and {a.dtype}")
+        if isinstance(self.context_bits, bool) or not isinstance(self.context_bits, int) or self.context_bits < 1:
+            raise ValueError(f"ContextTasks: context_bits must be a positive integer, got {self.context_bits!r}")
     @property
     def n_tasks(self) -> int: return len(self.l)
 
-def load_tasks(path:str|Path|None=None # a task file (default: the study's, in data/)
+_FILE_FIELDS, _TASK_FIELDS = {'description', 'source', 'context_bits', 'tasks'}, {'l', 'a'}
+
+def load_tasks(path:str|Path|None=None, # a task file (default: the study's, in data/)
+               shape:tuple|None=(CONTEXT_BITS, N_TASKS) # (context bits, tasks) the models take; None: any
               ) -> ContextTasks:
     "The subtasks of a task file, validated"
     path = Path(path) if path else data_path('context-length', 'tasks.json')
     try: doc = json.loads(Path(path).read_text())
     except (OSError, json.JSONDecodeError) as e:
         raise ValueError(f"{path}: not a readable task file ({e})") from None
+    if not isinstance(doc, dict): raise ValueError(f"{path}: a task file holds an object, got {type(doc).__name__}")
+    if unknown := sorted(set(doc) - _FILE_FIELDS):
+        raise ValueError(f"{path}: unknown fields {unknown} (a task file has {', '.join(sorted(_FILE_FIELDS))})")
     tasks, bits = doc.get('tasks'), doc.get('context_bits')
     if not isinstance(tasks, list) or not tasks:
         raise ValueError(f"{path}: 'tasks' must be a non-empty list of {{'l': .., 'a': ..}}")
-    if not isinstance(bits, int) or bits < 1:
+    if isinstance(bits, bool) or not isinstance(bits, int) or bits < 1:
         raise ValueError(f"{path}: 'context_bits' must be a positive integer, got {bits!r}")
+    if bits > 127: raise ValueError(f"{path}: context_bits is {bits}, but two 64-bit words hold at most 127 and a coin")
+    if len(tasks) > 2**15 - 1: raise ValueError(f"{path}: 'tasks' holds {len(tasks)} tasks; the ids are int16")
+    if shape is not None and bits != shape[0]:
+        raise ValueError(f"{path}: context_bits is {bits}, but the models take {shape[0]} context bits "
+                         "(the study's task; shape=None loads another)")
+    if shape is not None and len(tasks) != shape[1]:
+        raise ValueError(f"{path}: 'tasks' holds {len(tasks)} tasks, but the models take a {shape[1]}-way subtask code "
+                         "(the study's task; shape=None loads another)")
     seen = {}
     for i, t in enumerate(tasks, 1):
         l, a = (t.get('l'), t.get('a')) if isinstance(t, dict) else (None, None)
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (l, a)):
             raise ValueError(f"{path}: task {i} must have integer positions 'l' and 'a', got {t!r}")
+        if unknown := sorted(set(t) - _TASK_FIELDS): raise ValueError(f"{path}: task {i} has unknown fields {unknown}")
         where = f"{path}: task {i} (l={l}, a={a})"
         if a < 1: raise ValueError(f"{where}: positions are 1-based, so a must be >= 1")
         if not a < l: raise ValueError(f"{where}: the near position a must be below the far position l")

@@ -4,12 +4,13 @@
 
 # %% ../../nbs/06_config.ipynb #c0f10004
 from __future__ import annotations
-import numbers
+import re, math, numbers, dataclasses
 import numpy as np
 from dataclasses import field, fields, MISSING
 
 # %% auto #0
-__all__ = ['ConfigError', 'param', 'coerce', 'Config', 'config_fields', 'field_default', 'field_checks', 'check_config']
+__all__ = ['ConfigError', 'param', 'annotation_text', 'coerce', 'Config', 'config_fields', 'field_default', 'field_checks',
+           'check_config']
 
 # %% ../../nbs/06_config.ipynb #c0f10006
 class ConfigError(ValueError):
@@ -28,6 +29,7 @@ def param(default, # the default (a tuple for a sequence, never a list)
 
 # %% ../../nbs/06_config.ipynb #c0f10008
 _SIMPLE = {'int': int, 'float': float, 'str': str, 'bool': bool, 'dict': dict}
+_KNOWN = "int, float, str, bool, dict, tuple, tuple[...], list[...] and X|None"
 
 def _split_top(ann:str, sep:str) -> list[str]:
     "`ann` split at `sep` outside brackets"
@@ -41,6 +43,21 @@ def _split_top(ann:str, sep:str) -> list[str]:
         else: cur += ch
     return out + [cur.strip()]
 
+def annotation_text(ann) -> str:
+    "A field's annotation as text: as written, a class by its name, a generic as it prints; typing's names as builtins"
+    text = ann if isinstance(ann, str) else ann.__name__ if isinstance(ann, type) else str(ann)
+    text = re.sub(r'\btyping\.', '', text)
+    return re.sub(r'\b(Tuple|List|Dict)\b', lambda m: m[1].lower(), text).strip()
+
+def _alternatives(ann:str) -> list[str]:
+    "The types of a union: 'int|None', 'Optional[int]' and 'Union[int, None]' all give ['int', 'None']"
+    for wrapper in ('Optional[', 'Union['):
+        if ann.startswith(wrapper) and ann.endswith(']'):
+            args = _split_top(ann[len(wrapper):-1], ',') + (['None'] if wrapper == 'Optional[' else [])
+            return [t for a in args for t in _alternatives(a)]
+    parts = _split_top(ann, '|')
+    return [ann] if len(parts) == 1 else [t for a in parts for t in _alternatives(a)]
+
 def _coerce_items(values, anns:list, where:str) -> tuple:
     out, problems = [], []
     for i, (v, a) in enumerate(zip(values, anns)):
@@ -49,36 +66,37 @@ def _coerce_items(values, anns:list, where:str) -> tuple:
         problems += p
     return tuple(out), problems
 
-def coerce(value, ann:str, where:str) -> tuple:
-    "(the value as the annotation wants it, problems): exact types, lists as tuples"
-    ann = ann.replace('typing.', '').replace('Optional[', '').strip()
-    alts = _split_top(ann, '|')
-    if 'None' in alts:
-        if value is None: return None, []
-        alts = [a for a in alts if a != 'None']
-    if len(alts) != 1: return value, []   # a union of several types: not checked here
-    a = alts[0]
+def coerce(value, ann, # the annotation: text, or a type object
+           where:str # the field (and element) for messages
+          ) -> tuple:
+    "(the value as the annotation wants it, problems): exact types, sequences as tuples"
+    every = _alternatives(annotation_text(ann))
+    alts = [a for a in every if a not in ('None', 'NoneType')]
+    if value is None and len(alts) < len(every): return None, []
+    a = alts[0] if len(alts) == 1 else None   # a union of several types: not understood
     if a in ('int', 'float'):
         not_bool = not isinstance(value, (bool, np.bool_))
         integral = isinstance(value, numbers.Integral) and not_bool   # numpy's integers too
-        ok = integral or (a == 'float' and isinstance(value, numbers.Real) and not_bool)
-        if not ok:
+        number = a == 'float' and isinstance(value, numbers.Real) and not_bool and not math.isnan(value)
+        if not (integral or number):
             kind = 'an integer' if a == 'int' else 'a number'
             return value, [f"{where} must be {kind}, got {type(value).__name__} {value!r}"]
         return (float(value) if a == 'float' else int(value)), []
     if a in ('str', 'bool', 'dict'):
         return value, ([] if type(value) is _SIMPLE[a] or (a == 'dict' and isinstance(value, dict)) else
                        [f"{where} must be {a}, got {type(value).__name__} {value!r}"])
-    if a == 'tuple' or a.startswith('tuple['):
-        if not isinstance(value, (list, tuple)):
-            return value, [f"{where} must be a list, got {type(value).__name__} {value!r}"]
-        if a == 'tuple': return tuple(value), []
-        args = _split_top(a[len('tuple['):-1], ',')
-        if args[-1] == '...': return _coerce_items(value, [args[0]]*len(value), where)
-        if len(value) != len(args):
-            return value, [f"{where} must have {len(args)} elements ({', '.join(args)}), got {len(value)}: {value!r}"]
-        return _coerce_items(value, args, where)
-    return value, []
+    sequence = a is not None and (a in ('tuple', 'list') or a.startswith(('tuple[', 'list[')))
+    if not sequence:
+        raise TypeError(f"{where}: a Config cannot check the annotation {annotation_text(ann)!r} (it knows {_KNOWN})")
+    if not isinstance(value, (list, tuple)):
+        return value, [f"{where} must be a list, got {type(value).__name__} {value!r}"]
+    if a in ('tuple', 'list'): return tuple(value), []
+    args = _split_top(a[a.index('[') + 1:-1], ',')
+    if a.startswith('list['): args = args + ['...']   # list[X]: any length
+    if args[-1] == '...': return _coerce_items(value, [args[0]]*len(value), where)
+    if len(value) != len(args):
+        return value, [f"{where} must have {len(args)} elements ({', '.join(args)}), got {len(value)}: {value!r}"]
+    return _coerce_items(value, args, where)
 
 # %% ../../nbs/06_config.ipynb #c0f1000b
 def _in_range(v, lo, hi) -> bool:
@@ -90,8 +108,13 @@ def _range_text(lo, hi) -> str:
     return ' and '.join(s for s in bounds if s)
 
 class Config:
-    "Base of every config dataclass: checks its fields and rules when it is made (see above)"
+    "Base of every config dataclass: checks its fields and rules when it is made, and a field set later (see above)"
     def __post_init__(self): check_config(self)
+    def __setattr__(self, name:str, value):
+        made = all(f in self.__dict__ for f in getattr(self, '__dataclass_fields__', ()))   # else: __init__ is running
+        if made and name in self.__dataclass_fields__:
+            value = getattr(dataclasses.replace(self, **{name: value}), name)   # checked (and coerced) as at the making
+        object.__setattr__(self, name, value)
     def rules(self) -> list[tuple[str, bool]]:
         "(message, holds) for each rule between fields; the message names the fields"
         return []
@@ -117,8 +140,7 @@ def check_config(cfg:Config):
     "Check and coerce every field of `cfg` in place; `ConfigError` listing every problem"
     problems = []
     for f in fields(cfg):
-        ann = f.type if isinstance(f.type, str) else getattr(f.type, '__name__', str(f.type))
-        v, p = coerce(getattr(cfg, f.name), ann, f.name)
+        v, p = coerce(getattr(cfg, f.name), f.type, f.name)
         problems += p
         if p: continue
         object.__setattr__(cfg, f.name, v)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/01_io.ipynb #8f15ac8b
 from __future__ import annotations
-import os, re, json, math, time, random, tempfile, subprocess, contextlib, datetime as dt
+import os, re, json, math, time, errno, random, tempfile, subprocess, contextlib, datetime as dt
 from pathlib import Path
 from dataclasses import is_dataclass, asdict
 from typing import Any
@@ -81,28 +81,48 @@ def atomic_dir(path:str|Path, # the final folder
         if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
 
 # %% ../../nbs/01_io.ipynb #3494e5a5
+# what opening a file to write gives on storage one may only read (permissions, a read-only mount)
+_CANNOT_WRITE = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+def _open_lock(path:Path, exclusive:bool) -> int|None:
+    "A descriptor of the lock file to `flock`; None for a reader where there is none and none can be made"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o666)   # made if missing, so readers and writers share it
+    except OSError as e:
+        if e.errno not in _CANNOT_WRITE: raise
+        if exclusive:
+            raise PermissionError(f"Cannot take the write lock {path}: {e.strerror} "
+                                  f"(is {path.parent} on storage that can only be read?)") from None
+    try: return os.open(path, os.O_RDONLY)   # a shared lock needs only read access
+    except FileNotFoundError: return None
+
 @contextlib.contextmanager
-def file_lock(path:Path, # the lock file (created if missing)
+def file_lock(path:Path, # the lock file (created if missing and the folder can be written)
               exclusive:bool=True, # exclusive (writers) or shared (readers)
               timeout:float=120. # seconds to wait before giving up
              ):
     "Hold an advisory `flock` on `path` for the duration of the block"
     import fcntl
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = _open_lock(path, exclusive)
+    if fd is None:   # read-only storage and no lock file: no writer ever locked here, so there is none to wait for
+        yield
+        return
     kind = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-    with open(path, 'a+') as f:
+    try:
         deadline = time.monotonic() + timeout
         while True:
             try:
-                fcntl.flock(f, kind | fcntl.LOCK_NB)
+                fcntl.flock(fd, kind | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"{path} stayed locked by another process for more than {timeout:g}s")
                 time.sleep(0.005 + 0.02*random.random())
         try: yield
-        finally: fcntl.flock(f, fcntl.LOCK_UN)
+        finally: fcntl.flock(fd, fcntl.LOCK_UN)
+    finally: os.close(fd)
 
 # %% ../../nbs/01_io.ipynb #43b16a4e
 def to_jsonable(o:Any):

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/04_results.ipynb #ab3002fe
 from __future__ import annotations
-import os, json, time, socket, secrets, contextlib, datetime as dt
+import os, json, time, errno, socket, secrets, contextlib, datetime as dt
 from pathlib import Path
 from typing import Iterable
 import duckdb, numpy as np, pandas as pd
@@ -13,8 +13,8 @@ from .paths import cache_dir
 from .io import code_version, to_jsonable, file_lock
 
 # %% auto #0
-__all__ = ['RUN_STATUSES', 'new_run_id', 'StoreError', 'LockedDuckDB', 'ResultsStore', 'process_started', 'Run',
-           'sigterm_as_interrupt']
+__all__ = ['RUN_STATUSES', 'SANDBOX_SETTINGS', 'new_run_id', 'StoreError', 'sandboxed_duckdb', 'LockedDuckDB', 'ResultsStore',
+           'process_started', 'Run', 'sigterm_as_interrupt']
 
 # %% ../../nbs/04_results.ipynb #9449b249
 _SCHEMA = """
@@ -35,7 +35,37 @@ def new_run_id() -> str:
     return f"{_utcnow():%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
 
 class StoreError(RuntimeError):
-    "A database file that cannot be opened (not a DuckDB file, no permission, held by another program)"
+    "A database file that cannot be opened, read or written (not a DuckDB file, damaged, no permission, held elsewhere)"
+
+# what a connection that runs someone's SQL must not do: touch other files, fetch or load extensions
+SANDBOX_SETTINGS = dict(enable_external_access=False, autoinstall_known_extensions=False,
+                        autoload_known_extensions=False, allow_community_extensions=False)
+
+def sandboxed_duckdb(readable:str|Path|None=None, # the one folder whose files it may use (None: no files at all)
+                     database:str|Path=':memory:', # the database: ':memory:' or a DuckDB file
+                     read_only:bool=False # open the database file read-only
+                    ) -> duckdb.DuckDBPyConnection:
+    "A DuckDB connection that uses no file but its database (and those below `readable`): no extensions, settings locked"
+    locked = SANDBOX_SETTINGS | dict(lock_configuration=True)
+    if readable is None:   # set as the database opens: a second connection to the file cannot differ unnoticed
+        return duckdb.connect(str(database), read_only=read_only, config=locked)
+    if str(database) != ':memory:':   # DuckDB takes allowed folders only once a database is open, for all its connections
+        raise ValueError(f"sandboxed_duckdb: a readable folder is for an in-memory connection only, got {database}")
+    con = duckdb.connect()
+    con.execute("SET allowed_directories = ?", [[f'{Path(readable).resolve().as_posix()}/']])
+    for key, value in locked.items(): con.execute(f"SET {key} = ?", [value])
+    return con
+
+def _damaged(e:duckdb.Error) -> bool:
+    "Does this error say the database file is truncated or corrupt? (a full disk, say, is another matter)"
+    text = str(e)
+    return isinstance(e, duckdb.SerializationException) or 'Corrupt database file' in text or 'Could not read' in text
+
+def _first_line(e:Exception) -> str: return str(e).splitlines()[0].rstrip('.!')
+
+def _os_problem(e:OSError) -> str:
+    "Why a folder cannot be made, in words"
+    return 'a file is in the way' if e.errno in (errno.EEXIST, errno.ENOTDIR) else e.strerror
 
 class LockedDuckDB:
     "A DuckDB file that processes share: every call opens it under a file lock, runs one transaction and closes it"
@@ -44,10 +74,25 @@ class LockedDuckDB:
     def __init__(self, path:str|Path|None=None, # the .duckdb file; default: `$env_var`, else `<cache>/file_name`
                  timeout:float=120. # seconds to wait for another process's lock
                 ):
-        path = path or (os.environ.get(self.env_var, '').strip() if self.env_var else '') or cache_dir()/self.file_name
-        self.path, self.timeout = Path(path).expanduser(), timeout
+        from_env = (os.environ.get(self.env_var, '').strip() if self.env_var else '') if not path else ''
+        # who chose the file: what an error tells the user to change
+        self._chosen_by = 'argument' if path else self.env_var if from_env else 'SCALINGLAB_CACHE'
+        if not (path or from_env):
+            try: path = cache_dir()/self.file_name
+            except OSError as e:
+                raise StoreError(f"The cache folder {e.filename}, where the {self.what} is kept, cannot be made "
+                                 f"({_os_problem(e)}). {self._elsewhere()}") from None
+        self.path, self.timeout = Path(path or from_env).expanduser(), timeout
         self.lock_path = self.path.with_name(self.path.name + '.lock')
     def __repr__(self): return f"{type(self).__name__}({str(self.path)!r})"
+
+    def _elsewhere(self) -> str:
+        "How to point this at another file: the end of an error message"
+        if self._chosen_by == 'argument': return "Pass another path"
+        if self._chosen_by == 'SCALINGLAB_CACHE':
+            also = f", or {self.env_var} to another file" if self.env_var else ''
+            return f"The file is the default one in the cache: set SCALINGLAB_CACHE to a folder you can write{also}"
+        return f"{self.env_var} chose the file: point it at another one"
 
     def _ensure(self, write:bool):
         "Called before every connection: make sure there is a file to open (subclasses create or build it)"
@@ -57,26 +102,41 @@ class LockedDuckDB:
     def _open(self, read_only:bool):
         deadline = time.monotonic() + self.timeout
         while True:
-            try: return duckdb.connect(str(self.path), read_only=read_only)
+            try:   # a reader gets no file but this one: its SQL may be anyone's (`query`)
+                if read_only: return sandboxed_duckdb(database=self.path, read_only=True)
+                return duckdb.connect(str(self.path))
             except duckdb.IOException as e:
                 # a process outside this API (say, the duckdb CLI) may hold DuckDB's own lock: wait for it too
                 locked = 'lock' in str(e).lower()
                 if not locked or time.monotonic() > deadline:
                     # a lock held past the timeout is not a bad file
-                    hint = '' if locked else ' (is it a DuckDB file?)'
-                    raise StoreError(f"Cannot open the {self.what} {self.path}{hint}: {str(e).splitlines()[0]}") from e
+                    denied = 'Permission denied' in str(e) or 'Read-only file system' in str(e)
+                    hint = '' if locked else ' (may it be written?)' if denied else ' (is it a DuckDB file?)'
+                    raise StoreError(f"Cannot open the {self.what} {self.path}{hint}: {_first_line(e)}"
+                                     + ('' if locked or denied else f". To start afresh, {self._remedy()}")) from e
                 time.sleep(0.05)
             except duckdb.Error as e:
                 raise StoreError(f"Cannot open the {self.what} {self.path} (is it a DuckDB file?): "
-                                 f"{str(e).splitlines()[0]}") from e
+                                 f"{_first_line(e)}. To start afresh, {self._remedy()}") from e
+
+    def _remedy(self) -> str:
+        "What to do about a file that is not a sound database: the end of an error message"
+        return f"move it aside (a new {self.what} is made on the next use). {self._elsewhere()}"
 
     @contextlib.contextmanager
     def connect(self, write:bool=False # a read-write transaction (exclusive) or a read-only view (shared)
                ):
         "A connection for one transaction, under the file's lock"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try: self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"The folder of the {self.what} {self.path} cannot be made ({_os_problem(e)}). "
+                             f"{self._elsewhere()}") from None
         self._ensure(write)
-        with file_lock(self.lock_path, exclusive=write, timeout=self.timeout):
+        with contextlib.ExitStack() as stack:
+            try: stack.enter_context(file_lock(self.lock_path, exclusive=write, timeout=self.timeout))
+            except OSError as e:   # a writer on storage it cannot write; a lock file that cannot be opened
+                raise StoreError(f"The {self.what} {self.path} cannot be {'written' if write else 'read'}: {e}. "
+                                 f"{self._elsewhere()}") from None
             con = self._open(read_only=not write)
             try:
                 if not write:
@@ -88,23 +148,38 @@ class LockedDuckDB:
                     yield con
                     con.commit()
                 except BaseException:
-                    con.rollback()
+                    with contextlib.suppress(duckdb.Error): con.rollback()   # a damaged file may refuse this too
                     raise
+            except duckdb.Error as e:
+                if not _damaged(e): raise
+                raise StoreError(f"The {self.what} {self.path} is damaged (truncated or corrupt?): {_first_line(e)}. "
+                                 f"Restore it from a backup or {self._remedy()}") from e
             finally: con.close()
 
-    def query(self, sql:str, # read-only SQL
+    def query(self, sql:str, # read-only SQL; it can use the database's tables and no other file
               *params # values for `?` placeholders
              ) -> pd.DataFrame:
-        "Run `sql` on a read-only connection and return a DataFrame"
-        with self.connect() as con: return con.execute(sql, list(params)).df()
+        "Run `sql` on a read-only, sandboxed connection (`sandboxed_duckdb`) and return a DataFrame"
+        with self.connect() as con:
+            try: return con.execute(sql, list(params)).df()
+            except duckdb.PermissionException as e:
+                raise type(e)(f"{_first_line(e)} (a query on the {self.what} reads only its tables: "
+                              "no other files, no extensions)") from None
 
 class ResultsStore(LockedDuckDB):
     "The DuckDB results store (`runs` and `metrics`); every call opens, locks, runs one transaction and closes"
     env_var, file_name, what = 'SCALINGLAB_RESULTS', 'results.duckdb', 'results store'
     def _ensure(self, write:bool):
         if not write and not self.path.exists():
-            with self.connect(write=True): pass   # create the schema so readers see empty tables
+            try:
+                with self.connect(write=True): pass   # create the schema so readers see empty tables
+            except StoreError as e:
+                raise StoreError(f"There is no {self.what} at {self.path} yet, and it cannot be made. {e}") from None
     def _prepare(self, con): con.execute(_SCHEMA)
+
+    def _writable(self) -> bool:
+        "Can this process write the store (its file, its folder, its lock)? Storage one may only read is still read"
+        return all(os.access(p, os.W_OK) for p in (self.path, self.path.parent, self.lock_path) if p.exists())
 
 
 # %% ../../nbs/04_results.ipynb #eb662c97
@@ -154,7 +229,7 @@ def _gone(pid, started) -> bool:
 def mark_dead_runs(self:ResultsStore) -> list[str]:
     "Mark as `died` every run still `running` whose process on this host is gone; return their ids"
     # a store this user cannot write is only reported
-    if not self.path.exists() or not os.access(self.path.parent, os.W_OK): return []
+    if not self.path.exists() or not self._writable(): return []
     host = socket.gethostname()
     with self.connect(write=True) as con:   # a write transaction: it also brings an older store's schema up to date
         live = con.execute("SELECT run_id, pid, pid_started FROM runs WHERE status = 'running' AND host = ?",
