@@ -17,7 +17,7 @@ from ..framework.resumable import ResumableRun, Unit
 from ..shared.ensemble import StackedLinear, init_linear, adamw, optimizer_step, Freezer
 from ..framework.executor import ClusterConfig, task_device
 from ..framework.config import Config, param
-from .task import load_tasks, generate, bayes_floor, VALID_START
+from .task import load_tasks, generate, bayes_floor, VALID_START, CONTEXT_BITS, N_TASKS
 
 # %% auto #0
 __all__ = ['MLP_SLOPE', 'BIMLP_SLOPE', 'N_BITS', 'N_CODE', 'ContextSweep', 'inputs_of', 'member_rows', 'ContextEnsemble',
@@ -55,7 +55,7 @@ class ContextSweep(Config):
         return pd.DataFrame([dict(ctl=c, seed=s, N=N) for c in self.ctls for s in self.seeds])
 
 # %% ../../nbs/71_context_models.ipynb #44f1fabc
-N_BITS, N_CODE = 100, 50
+N_BITS, N_CODE = CONTEXT_BITS, N_TASKS   # one definition: the task file is checked against the same shape
 
 def inputs_of(rows:dict) -> tuple[torch.Tensor, torch.Tensor]:
     "(n, 150) float32 inputs (bits, then one-hot code) and (n,) float32 labels of generated rows"

@@ -13,7 +13,7 @@ from .paths import cache_dir, figures_dir, scaling_nbs_dir, project_root
 from .io import atomic_path, write_json, to_jsonable, portable_paths
 from .registry import Registry, study_packages
 from .progress import configure, is_quiet, read_heartbeat, progress
-from .config import Config, ConfigError, config_fields, field_default
+from .config import Config, ConfigError, config_fields, field_default, annotation_text
 from .executor import ClusterConfig, UnitsFailed, run_units, unit_done, unit_folder, unit_result
 from .results import ResultsStore
 
@@ -137,7 +137,7 @@ def figure_parameters(spec:FigureSpec) -> dict:
         if dataclasses.is_dataclass(klass) and klass is not Config:
             helps |= {k: v for k, v in docments(_exported_copy(klass)).items() if v}
     def describe(n, f):
-        kind = f.type if isinstance(f.type, str) else f.type.__name__
+        kind = annotation_text(f.type)   # `tuple[int, ...]`, however the config wrote it
         return dict(default=field_default(f), type=kind, help=helps.get(n) or f.metadata.get('doc', ''))
     return {n: describe(n, f) for n, f in config_fields(spec.config).items()}
 

@@ -11,7 +11,7 @@ from ..framework.paths import data_path, project_root
 from ..framework.io import atomic_path, atomic_dir, portable_paths
 from fastcore.basics import patch_to
 from ..framework.io import file_lock
-from ..framework.results import LockedDuckDB, StoreError
+from ..framework.results import LockedDuckDB, StoreError, sandboxed_duckdb
 from ..framework.registry import register_study
 
 # %% auto #0
@@ -19,7 +19,7 @@ __all__ = ['ANNOTATION_COLUMNS', 'DATA_SHARES', 'DATASET_COLUMNS', 'EVAL_COLUMNS
            'SCHEMA', 'TASK_GROUP_SQL', 'DERIVED_DIR', 'NULL_SENTINEL_COLUMNS', 'EXPORT_TABLES', 'CITATION',
            'DERIVED_METRICS', 'BUILD_FORMAT', 'MODEL_VIEW', 'MODEL_FIELDS', 'REQUIRED_MODEL_FIELDS',
            'BENCHMARK_PATTERNS', 'EVAL_FIELDS', 'task_scores_sql', 'ModelDB', 'normalise_missing', 'shipped_ids',
-           'sandboxed_duckdb', 'ExportWarning', 'read_export_table', 'repo_relative', 'validate_model', 'validate_eval',
+           'ExportWarning', 'read_export_table', 'repo_relative', 'validate_model', 'validate_eval',
            'read_contribution', 'contribution_template']
 
 # %% ../../nbs/60_njs_db.ipynb #3ecf6955
@@ -234,17 +234,6 @@ def _build(db:ModelDB, loader, **kwargs):
 EXPORT_TABLES = {'model_annotations': ANNOTATION_COLUMNS, 'dataset_info': DATASET_COLUMNS,
                  'evaluation_results': EVAL_COLUMNS}
 
-def sandboxed_duckdb(readable:Path # the only folder the connection may read
-                    ) -> duckdb.DuckDBPyConnection:
-    "An in-memory DuckDB connection reading only files below `readable`: no writes, no extensions, frozen settings"
-    con = duckdb.connect()
-    settings = (('allowed_directories', [f'{Path(readable).resolve().as_posix()}/']), ('enable_external_access', False),
-                ('autoinstall_known_extensions', False), ('autoload_known_extensions', False),
-                ('allow_community_extensions', False), ('lock_configuration', True))
-    for key, value in settings:
-        con.execute(f"SET {key} = ?", [value])
-    return con
-
 class ExportWarning(UserWarning):
     "A part of a study export that the import leaves out"
 
@@ -359,7 +348,7 @@ def _stale(path:Path, lock_path:Path|None=None, recheck:bool=False) -> bool:
     if path in _fresh and not recheck: return False
     try:
         with (file_lock(lock_path, exclusive=False) if lock_path else contextlib.nullcontext()):
-            con = duckdb.connect(str(path), read_only=True)
+            con = sandboxed_duckdb(database=path, read_only=True)   # as every other reader of the file
             try: built = dict(con.execute("SELECT key, value FROM provenance").fetchall()).get('derived_hash')
             finally: con.close()
     except duckdb.Error: return False      # foreign file: leave it to connect() to report
