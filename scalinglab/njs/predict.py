@@ -17,10 +17,10 @@ from ..framework.executor import ClusterConfig, run_units
 # %% auto #0
 __all__ = ['TASKS', 'SHARES', 'SCALE_FEATURES', 'NUMERIC_FEATURES', 'CATEGORICAL_FEATURES', 'ALL_FEATURES', 'LOG_FEATURES',
            'MIN_MODELS', 'LANGUAGE_TASKS', 'CODE_TASKS', 'CODE', 'GRID', 'SMALL', 'FIXED', 'GRIDS', 'STUDY_SELECTION',
-           'FEATURE_SOURCES', 'Task', 'find_task', 'TaskData', 'feature_table', 'task_data', 'grid_search',
-           'outer_folds', 'nested_cv', 'nested_cv_reference', 'family', 'evaluate', 't_interval', 'benjamini_hochberg',
-           'paired_comparison', 'significance', 'forward_select', 'derive_study_selection', 'study_feature_sets',
-           'feature_sets']
+           'FEATURE_SOURCES', 'Task', 'find_task', 'TaskData', 'feature_table', 'has_generation_features',
+           'generation_table', 'task_data', 'grid_search', 'outer_folds', 'nested_cv', 'nested_cv_reference', 'family',
+           'evaluate', 't_interval', 'benjamini_hochberg', 'paired_comparison', 'significance', 'forward_select',
+           'derive_study_selection', 'study_feature_sets', 'feature_sets']
 
 # %% ../../nbs/61_njs_predict.ipynb #488b98ab
 def _xgb():
@@ -96,10 +96,23 @@ def feature_table(models:pd.DataFrame, generation:pd.DataFrame|None=None) -> pd.
         X = X.join(g, how='left')
     return X
 
+def has_generation_features(db:ModelDB) -> bool:
+    "Does the database hold the study's free-generation statistics? (an export of the database does not carry them)"
+    sql = "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'generation_features'"
+    return bool(db.query(sql).n[0])
+
+def generation_table(db:ModelDB) -> pd.DataFrame:
+    "The free-generation statistics of the database's models; an error naming the database when it has none"
+    if not has_generation_features(db):
+        raise ValueError(f"The model database {db.path} holds no generation features (an import without them, or of "
+                         "`db export`, which does not carry them): import the study's export with its feature CSV, "
+                         "`scalinglab db import DIR --features FILE`, or run without generation features")
+    return db.query("SELECT * FROM generation_features")
+
 def task_data(db:ModelDB, task:Task, generation:bool=False) -> TaskData:
     "Features and target of one task on the study's model set"
+    gen = generation_table(db) if generation else None   # first: a database without them is named before any work
     models = db.models(task.metric)
-    gen = db.query("SELECT * FROM generation_features") if generation else None
     X = feature_table(models, gen)
     st = db.score_table(task.metric, [task.task])
     st = st[st.setting == task.setting]
@@ -445,7 +458,7 @@ def study_feature_sets(db:ModelDB|None=None, # resolves the features (default: t
     "{task key: features in selection order} of the study's forward selection; a feature the database lacks is an error"
     df = pd.read_csv(path or data_path(*STUDY_SELECTION))
     db = db or ModelDB()
-    generation = db.query("SELECT * FROM generation_features LIMIT 0").columns
+    generation = generation_table(db).columns if has_generation_features(db) else []
     known = set(NUMERIC_FEATURES) | set(CATEGORICAL_FEATURES) | set(generation)
     # by rank; the start set as {params, tokens}, whatever the file's row order
     order = lambda r: (r.rank, SCALE_FEATURES.index(r.feature) if r.feature in SCALE_FEATURES else 0)
