@@ -363,7 +363,8 @@ def check_smoke_reference(name:str|FigureSpec, figure_json:str|Path) -> list[str
     return [f"{name}: numbers.{d}" for d in compare_numbers(ref['numbers'], meta['numbers'], spec.smoke_tolerance)]
 
 # %% ../../nbs/09_figures.ipynb #1973e456
-def kernel_manager_class():
+def kernel_manager_class(stderr:str|Path|None=None # the file the kernel process's own stderr goes to (None: ours)
+                        ):
     "The jupyter kernel manager papermill should use: IPC transport on POSIX, the default elsewhere"
     from jupyter_client.manager import AsyncKernelManager
     if os.name != 'posix': return AsyncKernelManager
@@ -377,6 +378,9 @@ def kernel_manager_class():
         def _default_ip(self):
             Path(jupyter_runtime_dir()).mkdir(parents=True, exist_ok=True)
             return str(Path(jupyter_runtime_dir())/f'scalinglab-{uuid.uuid4().hex[:12]}-ipc')
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            if stderr is not None: kw.setdefault('stderr', open(stderr, 'ab'))   # the child keeps its own copy
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
     return IPCKernelManager
 
 # %% ../../nbs/09_figures.ipynb #6b0d4f84
@@ -459,6 +463,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     run = store.run(f'figure/{spec.name}', dict(mode=mode) | p | {'figures_dir': str(out_dir)})
     out_nb = (Path(runs_dir) if runs_dir else cache_dir('runs'))/f'{spec.name}-{mode}-{run.run_id}.ipynb'
     out_nb.parent.mkdir(parents=True, exist_ok=True)
+    kernel_log = out_nb.with_suffix('.kernel.log')
     sweeps = asdict(executor) if executor is not None and executor.executor != 'local' else None
     runtime = dict(figures_dir=str(out_dir), heartbeat=str(heartbeat_file) if heartbeat_file else None,
                    quiet=is_quiet() if quiet is None else quiet, executor=sweeps, device=device,
@@ -469,12 +474,13 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
             show_cells = (not is_quiet()) if cell_progress is None else cell_progress
             pm.execute_notebook(notebook, str(out_nb), parameters=dict(mode=mode, params=p, runtime=runtime),
                                 cwd=str(spec.path.parent), kernel_name='python3', progress_bar=show_cells,
-                                log_output=False, kernel_manager_class=kernel_manager_class())
+                                log_output=False, kernel_manager_class=kernel_manager_class(kernel_log))
     except pm.PapermillExecutionError as e: status, error = 'failed', _execution_error(spec, mode, e, out_nb)
     except _dead_kernel_errors() as e:
         # the kernel process vanished (the OOM killer, a segfault, a kill): this figure fails, the rest go on
         status, error = 'failed', (f"Figure {spec.name!r} ({mode}): kernel died after {time.time() - t0:.0f} s — "
-                                   f"out of memory? ({type(e).__name__}; the notebook as far as it ran: {out_nb})")
+                                   f"out of memory? ({type(e).__name__}; the notebook as far as it ran: {out_nb}; "
+                                   f"the kernel's own messages: {kernel_log})")
     except OSError as e: status, error = 'failed', f"Figure {spec.name!r} ({mode}): {os_error_line(e)}"
     except BaseException as e:   # Ctrl-C or SIGTERM while the kernel ran: recorded, then the caller decides
         _finish(run, 'interrupted' if isinstance(e, KeyboardInterrupt) else 'failed', f'{type(e).__name__}: {e}')
