@@ -135,7 +135,9 @@ def figure_parameters(spec:FigureSpec) -> dict:
     # a field's comment where it is declared; a subclass's redeclaration wins
     for klass in reversed(spec.config.__mro__):
         if dataclasses.is_dataclass(klass) and klass is not Config:
-            helps |= {k: v for k, v in docments(_exported_copy(klass)).items() if v}
+            try: found = docments(_exported_copy(klass))
+            except (OSError, TypeError): found = {}   # no source to read (a config made by `make_dataclass`)
+            helps |= {k: v for k, v in found.items() if v}
     def describe(n, f):
         kind = annotation_text(f.type)   # `tuple[int, ...]`, however the config wrote it
         return dict(default=field_default(f), type=kind, help=helps.get(n) or f.metadata.get('doc', ''))

@@ -397,7 +397,7 @@ SEAL_NAME = 'SEAL.json'
 _checked_seals = {}   # folder -> ((name, size, mtime_ns), ...) of a seal that checked out in this process
 
 def _sealable(folder:Path) -> list[Path]:
-    return sorted(p for p in folder.rglob('*') if p.is_file() and p.name != SEAL_NAME and p.suffix != '.lock')
+    return sorted(p for p in folder.rglob('*') if p.is_file() and p.name != SEAL_NAME and not p.name.endswith('.lock'))
 
 def seal(folder:str|Path # a finished cache folder
         ) -> Path:
