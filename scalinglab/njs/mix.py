@@ -13,6 +13,7 @@ from ..framework.io import content_key, write_json, atomic_path, file_digest
 from ..framework.progress import progress
 from ..framework.results import ResultsStore
 from ..framework.io import file_lock
+from ..framework.resumable import read_sealed_json, write_sealed_json, seal_problem
 from ..framework.config import Config, param
 from ..framework.plotting import PALETTE, REFERENCE
 from ..lm.corpus import iter_documents, corpus_path
@@ -283,8 +284,11 @@ def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=No
     out.mkdir(parents=True, exist_ok=True)
     key = series.key()   # its parameters and the content of its data files
     with file_lock(out/'.lock', timeout=24*3600):
-        if (out/'result.json').exists():
-            res = json.loads((out/'result.json').read_text())
+        res = read_sealed_json(out/'result.json', f'mix model {out.name}')   # checked: an edited number is retrained
+        if res is not None and seal_problem(out/'model') is not None:   # the weights it was measured on changed
+            print(f"mix model {out.name}: {seal_problem(out/'model')}: training it again", flush=True)
+            res = None
+        if res is not None:
             if res.get('series_key') != key:
                 raise ValueError(f"{out} holds a model of another series or of other data (key {res.get('series_key')}, "
                                  f"this series {key}): give another folder, or move that one away")
@@ -302,7 +306,7 @@ def train_mix_unit(series:MixSeries, share:float, seed:int, out:str|Path|None=No
                    **evaluate_mix_model(model, corpus), seconds=time.time() - t0,
                    code_sha256=corpus.manifest['code']['sha256'], python=corpus.manifest['code']['python'],
                    tokenizer=corpus.manifest['tokenizer'], series_key=key)
-        write_json(out/'result.json', res)
+        write_sealed_json(out/'result.json', res)
     return res
 
 def mix_unit(series:MixSeries, share:float, seed:int, out:str, store_path:str|None) -> dict:
