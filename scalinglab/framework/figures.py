@@ -4,7 +4,7 @@
 
 # %% ../../nbs/09_figures.ipynb #14071d2a
 from __future__ import annotations
-import ast, os, re, sys, json, math, time, fnmatch, tempfile, contextlib, dataclasses, inspect
+import ast, errno, os, re, sys, json, math, time, fnmatch, tempfile, contextlib, dataclasses, inspect
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,13 @@ from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTIME_KEYS', 'SMOKE_RTOL', 'SMOKE_ATOL',
-           'UNCOMPARED_KEYS', 'REWRITE', 'FigureSpec', 'register_figure', 'assigned_names', 'parameters_cell',
-           'figure_notebook', 'notebook_parameters', 'figure_parameters', 'FigureParamError', 'resolve_params',
-           'FigureRun', 'figure_run', 'save_figure', 'FigureError', 'FigureResult', 'check_figure_outputs',
-           'flatten_numbers', 'compare_numbers', 'smoke_reference_path', 'write_smoke_reference',
-           'check_smoke_reference', 'kernel_manager_class', 'writable_dir', 'os_error_line', 'FigureInterrupted',
-           'interrupts_held', 'run_figure', 'figure_status', 'check_before_running', 'n_code_cells', 'heartbeat_line',
-           'run_figures', 'figure_unit', 'figure_units', 'run_figures_on']
+           'UNCOMPARED_KEYS', 'REWRITE', 'OS_ERROR_HINTS', 'FigureSpec', 'register_figure', 'assigned_names',
+           'parameters_cell', 'figure_notebook', 'notebook_parameters', 'figure_parameters', 'FigureParamError',
+           'resolve_params', 'FigureRun', 'figure_run', 'save_figure', 'FigureError', 'FigureResult',
+           'check_figure_outputs', 'flatten_numbers', 'compare_numbers', 'smoke_reference_path',
+           'write_smoke_reference', 'check_smoke_reference', 'kernel_manager_class', 'writable_dir', 'os_error_line',
+           'FigureInterrupted', 'interrupts_held', 'run_figure', 'figure_status', 'check_before_running',
+           'n_code_cells', 'heartbeat_line', 'run_figures', 'figure_unit', 'figure_units', 'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
 # the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
@@ -263,8 +263,10 @@ _ANSI = re.compile(r'\x1b\[[0-9;]*[A-Za-z]')
 
 def _execution_error(spec, mode, err, out_nb) -> str:
     tb = _ANSI.sub('', '\n'.join(err.traceback))
+    number = re.match(r'\[Errno (\d+)\]', err.evalue or '')   # a full disk in the kernel: say what to do, too
+    hint = OS_ERROR_HINTS.get(int(number.group(1)), '') if number else ''
     return (f"Figure {spec.name!r} ({mode}) failed in cell [{err.exec_count}] of {spec.path.name}: "
-            f"{err.ename}: {err.evalue}\n"
+            f"{err.ename}: {err.evalue}" + (f": {hint}" if hint else '') + "\n"
             f"--- cell source ---\n{err.source}\n--- traceback ---\n{tb}\nExecuted notebook: {out_nb}")
 
 def check_figure_outputs(name:str, mode:str, out_dir:Path, since:float=0.) -> list[Path]:
@@ -398,14 +400,15 @@ def writable_dir(path:str|Path|None=None # the figures folder (None: `figures_di
                                "choose another with --figures_dir or SCALINGLAB_FIGURES") from None
     return path
 
+OS_ERROR_HINTS = {errno.ENOSPC: 'free space on that disk, or point SCALINGLAB_CACHE / --figures_dir at another one',
+                  errno.EROFS: 'the folder is on read-only storage: point SCALINGLAB_CACHE / --figures_dir at a writable one',
+                  errno.EACCES: 'you may not write there: point SCALINGLAB_CACHE / --figures_dir at a folder of yours',
+                  errno.EDQUOT: 'your disk quota is used up: free space, or point SCALINGLAB_CACHE elsewhere'}
+
 def os_error_line(e:OSError) -> str:
     "One line for a failed file operation: what, where, and what to do"
-    import errno
     where = f" ({e.filename})" if e.filename else ''
-    hint = {errno.ENOSPC: 'free space on that disk, or point SCALINGLAB_CACHE / --figures_dir at another one',
-            errno.EROFS: 'the folder is on read-only storage: point SCALINGLAB_CACHE / --figures_dir at a writable one',
-            errno.EACCES: 'you may not write there: point SCALINGLAB_CACHE / --figures_dir at a folder of yours',
-            errno.EDQUOT: 'your disk quota is used up: free space, or point SCALINGLAB_CACHE elsewhere'}.get(e.errno, '')
+    hint = OS_ERROR_HINTS.get(e.errno, '')
     return f"{e.strerror or type(e).__name__}{where}" + (f": {hint}" if hint else '')
 
 class FigureInterrupted(KeyboardInterrupt):
@@ -483,7 +486,9 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
         status, error = 'failed', (f"Figure {spec.name!r} ({mode}): kernel died after {time.time() - t0:.0f} s — "
                                    f"out of memory? ({type(e).__name__}; the notebook as far as it ran: {out_nb}; "
                                    f"the kernel's own messages: {kernel_log})")
-    except OSError as e: status, error = 'failed', f"Figure {spec.name!r} ({mode}): {os_error_line(e)}"
+    except OSError as e:   # papermill writing the executed notebook, most often: the error may not say
+        e = e if e.filename else type(e)(e.errno, e.strerror or str(e), str(out_nb))
+        status, error = 'failed', f"Figure {spec.name!r} ({mode}): {os_error_line(e)}"
     except BaseException as e:   # Ctrl-C or SIGTERM while the kernel ran: recorded, then the caller decides
         _finish(run, 'interrupted' if isinstance(e, KeyboardInterrupt) else 'failed', f'{type(e).__name__}: {e}')
         raise

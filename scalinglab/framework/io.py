@@ -31,6 +31,10 @@ def atomic_path(path:str|Path # the final file name
     try:
         yield tmp
         os.replace(tmp, path)
+    except OSError as e:
+        # a writer that lost the name (a library writing to an open file): the error names the file it was for
+        if e.filename is None and e.errno is not None: raise type(e)(e.errno, e.strerror or str(e), str(path)) from e
+        raise
     finally:
         if tmp.exists(): tmp.unlink()
 
