@@ -157,7 +157,10 @@ def id_numbers(spectra:dict, threshold:float=DEFAULT_THRESHOLD) -> dict:
     intervals = [id_interval(spectra[c]['moments'], threshold) if 'moments' in spectra[c] else None for c in ctls]
     ce = [spectra[c]['best'] for c in ctls]
     ent = [gaussian_entropy(lam[c], threshold) for c in ctls]
-    fit = id_fit(ctls, ids) if len(set(ctls)) >= 4 and len(set(ids)) > 1 else None
+    fit, refused = None, None
+    if len(set(ctls)) >= 4 and len(set(ids)) > 1:
+        try: fit = id_fit(ctls, ids)
+        except ValueError as e: refused = str(e)   # IDs that fall with ctl: no rising law to fit
     return dict(threshold=threshold, ctl=ctls, id=ids, id_interval=intervals,
                 study_id=[study_id(lam[c], threshold) for c in ctls],
                 solvable=[int(solvable(c)) for c in ctls], floor=[float(bayes_floor(c)) for c in ctls], best_bce=ce,
@@ -165,7 +168,9 @@ def id_numbers(spectra:dict, threshold:float=DEFAULT_THRESHOLD) -> dict:
                 entropy=ent,
                 relative_spectra={c: relative_spectrum(lam[c]).tolist() for c in ctls},
                 increments={c: v.tolist() for c, v in relative_increments(lam).items()},
-                id_fit=fit.to_dict() if fit else None, ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
+                id_fit=fit.to_dict() if fit else None, id_fit_refused=refused,
+                id_fit_degenerate=bool(fit and fit.degenerate),
+                ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
                 pearson_ce_entropy=float(np.corrcoef(ent, ce)[0, 1]) if len(set(ent)) > 1 else None,
                 id_minus_solvable=[i - s for i, s in zip(ids, [int(solvable(c)) for c in ctls])])
 
@@ -188,11 +193,14 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
     else: axs[1].plot(numbers['ctl'], numbers['id'], 'o', color=PALETTE[0], label='ID (count above threshold)')
     ctl_all = np.arange(min(numbers['ctl']), 101)
     axs[1].step(ctl_all, solvable(ctl_all), where='post', label='s(ctl): solvable XORs', **THEORY)
-    if numbers['id_fit']:
-        f = numbers['id_fit']
+    f = numbers['id_fit']
+    if f and not f.get('flags'):   # a degenerate fit is named, never drawn as a fit
         xs = np.linspace(min(numbers['ctl']), max(numbers['ctl']), 200)
         axs[1].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=PALETTE[1],
                     label=f"fit C0 + C/ctl^γ, γ = {f['alpha']:.2f}")
+    elif f or numbers.get('id_fit_refused'):
+        why = f['flags'][0] if f else 'the IDs do not rise with ctl'
+        axs[1].text(0.02, 0.02, f"no saturating fit: {why}", transform=axs[1].transAxes, fontsize=6, va='bottom')
     axs[1].set(xlabel='context length ctl', ylabel='intrinsic dimension', title='(b) ID against context length')
     axs[1].legend(fontsize=7)
     axs[2].plot(numbers['id'], numbers['best_bce'], 'o', color=PALETTE[0], label='Bi-MLP best validation BCE')

@@ -11,7 +11,7 @@ import numpy as np
 from scipy.optimize import least_squares
 
 # %% auto #0
-__all__ = ['LN2', 'PowerLawFit', 'fit_power_law', 'fit_saturating', 'ols_rows', 'bootstrap_interval']
+__all__ = ['LN2', 'PowerLawFit', 'fit_power_law', 'fit_saturating', 'fit_flags', 'ols_rows', 'bootstrap_interval']
 
 # %% ../../nbs/15_shared_fit.ipynb #fdc58559
 LN2 = math.log(2)   # nats per bit: loss_bits = loss_nats / LN2
@@ -28,9 +28,13 @@ class PowerLawFit:
     level: float          # e.g. 0.95
     n_points: int
     n_boot: int           # bootstrap refits that succeeded
-    rmse_log: float       # root-mean-square residual in log space (natural log)
+    rmse_log: float       # root-mean-square residual in log space (natural log); NaN for a fit in linear space
     x_range: tuple
     loss: str = 'soft_l1'
+    rmse: float = float('nan')   # root-mean-square residual in the units of y (fits in linear space)
+    flags: tuple = ()     # why the fit is no fit (a parameter at its bound, a zero-width interval); empty: a fit
+    @property
+    def degenerate(self) -> bool: return bool(self.flags)
     def __call__(self, x):
         "The fitted curve at `x`"
         return self.a*np.asarray(x, float)**(-self.alpha) + self.c
@@ -38,12 +42,14 @@ class PowerLawFit:
         d = asdict(self)
         d['ci'] = {k: list(v) for k, v in self.ci.items()}
         d['x_range'] = list(self.x_range)
+        d['flags'] = list(self.flags)
         return d
     def __repr__(self):
         lo, hi = self.ci.get('alpha', (np.nan, np.nan))
         curve = f"L = {self.a:.4g}·x^-{self.alpha:.4f}" + (f" + {self.c:.4g}" if self.offset else '')
+        error = f"rmse_log {self.rmse_log:.3g}" if np.isfinite(self.rmse_log) else f"rmse {self.rmse:.3g}"
         return (f"PowerLawFit({curve}; alpha {self.level:.0%} CI [{lo:.4f}, {hi:.4f}], {self.n_points} points, "
-                f"rmse_log {self.rmse_log:.3g})")
+                f"{error}" + (f"; DEGENERATE: {'; '.join(self.flags)}" if self.flags else '') + ")")
 
 # %% ../../nbs/15_shared_fit.ipynb #97e43057
 def _check_xy(x, y, offset):
@@ -129,6 +135,11 @@ def fit_saturating(x, y, # the scaling variable (> 0) and a quantity that rises 
         raise ValueError("x must be finite and > 0, y finite")
     if np.unique(x).size < 4:
         raise ValueError(f"need at least 4 distinct x values to fit a saturating power law, got {np.unique(x).size}")
+    u = np.log(x) - np.log(x).mean()
+    slope = float(u @ (y - y.mean())/(u @ u))
+    if slope <= 0:   # the model cannot fall: least squares would return a flat line, a ≈ 0, and call it a fit
+        raise ValueError(f"y does not rise with x (slope {slope:.3g} per unit of ln x): y = c − a·x^(−α), a, α > 0, "
+                         "is a quantity rising to a ceiling; a falling one is fit_power_law(x, y, offset=True)")
     def once(xs, ys, starts):
         best = None
         for al in starts:                 # for a fixed α the model is linear in (c, a): solve it, then refine all three
@@ -150,8 +161,24 @@ def fit_saturating(x, y, # the scaling variable (> 0) and a quantity that rises 
     B = np.array(boots)*[-1, 1, 1] if boots else None            # a reported negative, as in the model a·x^(−α) + c
     ci = {k: tuple(float(v) for v in np.percentile(B[:, j], q)) if boots else (np.nan, np.nan)
           for j, k in enumerate(('a', 'alpha', 'c'))}
-    return PowerLawFit(-float(a), float(alpha), float(c), True, ci, level, int(x.size), len(boots),
-                       float(np.sqrt(np.mean(r**2))), (float(x.min()), float(x.max())), 'linear')
+    return PowerLawFit(-float(a), float(alpha), float(c), True, ci, level, int(x.size), len(boots), float('nan'),
+                       (float(x.min()), float(x.max())), 'linear', float(np.sqrt(np.mean(r**2))),
+                       fit_flags(-float(a), float(alpha), float(c), ci, y))
+
+def fit_flags(a:float, alpha:float, c:float, # the fitted parameters
+              ci:dict, # their bootstrap intervals
+              y, # the data the fit was given
+              alpha_range:tuple=(1e-3, 10.) # exponents outside it are a line or a step, not a power law
+             ) -> tuple:
+    "Why a fit of y = a·x^(−α) + c is no fit: an exponent at a bound, a flat line, a ceiling far off, a zero-width interval"
+    span, out = float(np.ptp(y)) or 1., []
+    if not alpha_range[0] <= alpha <= alpha_range[1]:
+        out.append(f"alpha {alpha:.3g} at a bound (outside {list(alpha_range)}): a step or a line, not a power law")
+    if abs(a) < 1e-9*span: out.append(f"a {a:.3g} ≈ 0: a flat line")
+    if abs(c - float(np.mean(y))) > 100*span: out.append(f"c {c:.3g} far outside the data (spread {span:.3g})")
+    for k, (lo, hi) in ci.items():
+        if np.isfinite(lo) and np.isfinite(hi) and hi - lo <= 1e-9*(1 + abs(lo)): out.append(f"zero-width interval for {k}")
+    return tuple(out)
 
 # %% ../../nbs/15_shared_fit.ipynb #df70d75a
 def ols_rows(u, # (n,) shared regressor, e.g. log N
