@@ -199,8 +199,9 @@ def plot_id(numbers:dict, title:str='') -> plt.Figure:
         axs[1].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=PALETTE[1],
                     label=f"fit C0 + C/ctl^γ, γ = {f['alpha']:.2f}")
     elif f or numbers.get('id_fit_refused'):
-        why = f['flags'][0] if f else 'the IDs do not rise with ctl'
-        axs[1].text(0.02, 0.02, f"no saturating fit: {why}", transform=axs[1].transAxes, fontsize=6, va='bottom')
+        why = f"degenerate: {f['flags'][0].split(' (')[0]}" if f else 'the IDs do not rise with ctl'
+        axs[1].text(0.97, 0.64, f"no saturating fit\n({why})", transform=axs[1].transAxes, fontsize=7, ha='right',
+                    va='center', color=PALETTE[1])
     axs[1].set(xlabel='context length ctl', ylabel='intrinsic dimension', title='(b) ID against context length')
     axs[1].legend(fontsize=7)
     axs[2].plot(numbers['id'], numbers['best_bce'], 'o', color=PALETTE[0], label='Bi-MLP best validation BCE')
