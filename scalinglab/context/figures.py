@@ -25,9 +25,9 @@ from ..lm.suite import resolve_lm
 from ..lm.models import load_model, ModelSources, HUB, source_digest
 
 # %% auto #0
-__all__ = ['synthetic_numbers', 'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure', 'bimlp_spectra', 'id_numbers',
-           'plot_id', 'IDFigure', 'lm_context', 'layer_descriptors', 'lm_numbers', 'plot_lm', 'LMFigure',
-           'optimal_numbers', 'plot_optimal', 'sweep_params', 'OptimalFigure']
+__all__ = ['capped_within_patience', 'synthetic_numbers', 'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure',
+           'bimlp_spectra', 'id_numbers', 'plot_id', 'IDFigure', 'lm_context', 'layer_descriptors', 'lm_numbers',
+           'plot_lm', 'LMFigure', 'optimal_numbers', 'plot_optimal', 'sweep_params', 'OptimalFigure']
 
 # %% ../../nbs/75_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -41,6 +41,15 @@ def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
     ties = c.ctl[c['mean'] - c['mean'].iloc[i] <= tol].astype(int).tolist()
     return dict(l_star=int(c.ctl.iloc[i]), l_star_within_noise=ties, margin_left=left, margin_right=right, tol=tol,
                 resolved=resolved, u_shaped=u_shaped)
+
+def capped_within_patience(epochs, # epochs (or steps) each unit trained
+                           best_epoch, # the 1-based epoch of its best validation loss
+                           cap:int, # the budget: max_epochs
+                           patience:int # epochs without improvement before early stopping
+                          ) -> np.ndarray:
+    "Which units the budget stopped before their patience ran out (bool per unit): they may still have improved"
+    epochs, best_epoch = np.asarray(epochs), np.asarray(best_epoch)
+    return (epochs >= cap) & (epochs - best_epoch < patience)
 
 def synthetic_numbers(df:pd.DataFrame, # from `train_context_sweep`: ctl, N, seed, best, best_epoch, epochs, floor, gap
                       sweep:ContextSweep) -> dict:
@@ -57,7 +66,7 @@ def synthetic_numbers(df:pd.DataFrame, # from `train_context_sweep`: ctl, N, see
     resolved = [N for N in sorted(per_n) if per_n[N]['resolved']]
     stars = [per_n[N]['l_star'] for N in resolved]
     nondecreasing = bool(all(a <= b for a, b in zip(stars, stars[1:])))   # over the N whose curve is not flat
-    capped = df[(df.epochs >= sweep.max_epochs) & (df.best_epoch >= df.epochs)]
+    capped = df[capped_within_patience(df.epochs, df.best_epoch, sweep.max_epochs, sweep.patience)]
     hyper = dict(arch=sweep.arch, hidden=sweep.hidden, lr=sweep.lr, weight_decay=sweep.weight_decay, clip=sweep.clip,
                  batch_size=sweep.batch_size, max_epochs=sweep.max_epochs, patience=sweep.patience,
                  n_valid=sweep.n_valid)
@@ -400,7 +409,7 @@ def optimal_numbers(df:pd.DataFrame, # from `train_optimal_sweep`: one row per u
                               l_star_nondecreasing=bool(all(a <= b for a, b in zip(stars, stars[1:]))),
                               u_shaped_at=[D for D in sorted(per_d) if per_d[D]['u_shaped']])
     fractions = df.groupby('train_tokens').fraction.first()
-    capped = df[~df.stopped_early & (df.best_step >= df.steps)]
+    capped = df[~df.stopped_early]   # every unit early stopping did not end was ended by the step cap
     grid = dict(ctls=list(sweep.all_ctls), fractions=list(sweep.fractions), extra=[list(e) for e in sweep.extra],
                 seeds=list(sweep.seeds), train_tokens={int(D): float(f) for D, f in fractions.items()})
     hyper_keys = ('corpus', 'tokenizer', 'vocab_size', 'd_model', 'n_layers', 'head_dim', 'rotary_pct', 'micro_tokens',
