@@ -29,8 +29,9 @@ from ...shared.fit import bootstrap_interval
 # %% auto #0
 __all__ = ['TINYSTORIES_33M', 'qdg_pipeline', 'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency',
            'cluster_examples', 'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'parity_unit',
-           'qdg_parity', 'ari_interval', 'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite',
-           'qdg_numbers', 'cluster_numbers', 'QDGFigure', 'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
+           'qdg_parity', 'ari_interval', 'plot_parity', 'similarity_summary', 'parity_numbers', 'plot_noise',
+           'tinystories_suite', 'qdg_numbers', 'cluster_numbers', 'QDGFigure', 'QDGRankFrequency', 'QDGClusters',
+           'QDGParity', 'QDGNoise']
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
@@ -364,12 +365,23 @@ def plot_parity(par:dict):
     fig.tight_layout()
     return fig
 
+def similarity_summary(A:np.ndarray, # (n, n) angular similarity of the samples' gradients
+                       labels # (n,) the true subtask of each sample
+                      ) -> dict:
+    "Mean angular similarity of pairs from different subtasks and from one subtask, and how often the latter fall below ½"
+    A, labels = np.asarray(A, float), np.asarray(labels)
+    same = labels[:, None] == labels[None, :]
+    off = ~np.eye(len(labels), dtype=bool)
+    within, across = A[same & off], A[~same]
+    return dict(different_subtasks=float(across.mean()), same_subtask=float(within.mean()),
+                same_subtask_below_half=float((within < 0.5).mean()), orthogonal=0.5)
+
 def parity_numbers(par:dict) -> dict:
-    "The JSON numbers of `qdg-parity`: everything but the per-sample arrays"
+    "The JSON numbers of `qdg-parity`: everything but the per-sample arrays, and the similarity summary behind panel (a)"
     keep = ('task', 'width', 'steps', 'n_learned', 'n_samples', 'true_k', 'ari', 'ari_at_true_k', 'best_k', 'ari_best',
             'ari_interval', 'ari_task_label', 'ari_abs_cos_at_true_k', 'envelope', 'fit', 'true_sizes', 'true_fit',
             'theory_slope', 'task_loss')
-    return {k: par[k] for k in keep}
+    return {k: par[k] for k in keep} | dict(similarity=similarity_summary(par['A'], par['labels']))
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #61595175
 def plot_noise(runs:list # `envelope_noise` results, one per exponent
