@@ -432,7 +432,9 @@ def qdg_numbers(res:dict) -> dict:
     dense = isinstance(res['A'], np.ndarray)
     affinity = 'dense angular similarity' if dense else f"kNN angular similarity ({res['A'].nnz} entries)"
     return dict(suite=res['suite'].name, model=res['model'].name, n_tokens=len(res['selection']),
-                selection=res['selection'].to_dict() | dict(threshold_auto=res['threshold_auto']),
+                selection=res['selection'].to_dict() | dict(threshold_auto=res['threshold_auto'],
+                                                            # how many rows the study's own threshold would keep
+                                                            rows_below_study_threshold=int((res['losses'] < 0.1).sum())),
                 gradients=gradients, affinity=affinity,
                 ks=res['ks'], seed=res['seed'], n_init=res['n_init'], label_method=res['label_method'],
                 alpha_n=res['alpha_n'], alpha_n_ci=res['alpha_n_ci'])
