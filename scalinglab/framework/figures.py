@@ -413,7 +413,9 @@ def os_error_line(e:OSError) -> str:
 
 class FigureInterrupted(KeyboardInterrupt):
     "Ctrl-C or SIGTERM that arrived while a finished figure was being recorded: the figure's result comes with it"
-    def __init__(self, why:str, result): super().__init__(why); self.result = result
+    def __init__(self, why:str, result):
+        super().__init__(why)
+        self.result = result
     def __reduce__(self): return (FigureInterrupted, (str(self), self.result))
 
 @contextlib.contextmanager
