@@ -22,7 +22,7 @@ from .intrinsic import (
     gaussian_entropy, id_fit, ce_id_fit, block_moments, id_interval, DEFAULT_THRESHOLD, THEORY_SLOPE)
 from .lm import corpus_chunks, context_scores, ce_curve, model_context, middle_block
 from ..lm.suite import resolve_lm
-from ..lm.models import load_model, ModelSources, HUB, source_digest
+from ..lm.models import load_model, ModelSources, HUB
 
 # %% auto #0
 __all__ = ['capped_within_patience', 'synthetic_numbers', 'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure',
@@ -266,11 +266,9 @@ def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2',
     chunks, info = corpus_chunks(corpus, m['tokenizer'], chunk, max_chunks=max_chunks or None)
     # a rehearsal's stand-in is not the model
     model_id = f"{m['source']}@{m['revision']}" if m['revision'] else str(m['source'])
-    weights = source_digest(m['source'], m['revision'])   # a local model by its content: retrained in place, recomputed
-    out = cache_dir('context-lm')/content_key(dict(model=model_id, weights=weights, corpus=corpus, chunk=chunk,
-                                                   max_chunks=max_chunks))
     middle = middle_block(model)
-    res = context_scores(model, chunks, lens, batch_size, middle=middle, out=out, model_id=model_id, device=device)
+    # cached by the run's own key: the weights and the chunks' content
+    res = context_scores(model, chunks, lens, batch_size, middle=middle, out=True, model_id=model_id, device=device)
     spectra = {s: covariance_spectrum(res[s]['final']) for s in lens}
     middle_spectra = {s: covariance_spectrum(res[s]['middle']) for s in lens}
     skipped = [int(s) for s in seq_lens if s not in lens]

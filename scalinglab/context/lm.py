@@ -13,7 +13,7 @@ from ..framework.io import array_digest
 from ..framework.resumable import ResumableRun, Unit
 from ..lm.corpus import iter_documents
 from ..lm.hidden import hidden_state_hooks, layer_modules
-from ..lm.models import scoring_kwargs
+from ..lm.models import scoring_kwargs, model_fingerprint
 
 # %% auto #0
 __all__ = ['fixed_target_chunks', 'corpus_chunks', 'model_context', 'middle_block', 'seq_len_scores', 'context_scores',
@@ -84,7 +84,9 @@ def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
                    seq_lens, # context lengths, each 2 … min(chunk, the model's context)
                    batch_size:int=8,
                    middle:int|None=None, # the block whose output is kept (default: the middle one)
-                   out:str|Path|None=None, # a folder for each seq_len's arrays (a resumable run); None: nothing written
+                   # a folder for each seq_len's arrays (a resumable run); True: in the cache, keyed by the weights and
+                   # the chunks; None: nothing written
+                   out:str|Path|bool|None=None,
                    model_id:str='', # what the model is, for the run's parameters
                    device=None) -> dict:
     "{seq_len: dict(ce (n,), target (n,), final (n, d), middle (n, d))}"
@@ -100,7 +102,9 @@ def context_scores(model, chunks:np.ndarray, # (n, chunk) from `corpus_chunks`
     kw = dict(model=model, chunks=X, batch_size=batch_size, middle=middle, device=device)
     if out is None:
         return {s: seq_len_scores(seq_len=s, **kw) for s in progress(seq_lens, desc='context lengths', unit='len')}
-    run = ResumableRun('context-lm', dict(model=model_id, chunks=array_digest(X.numpy()), middle=middle), folder=out)
+    # keyed by the weights, not only the name: a model retrained in place is refused in the old folder
+    params = dict(model=model_id, weights=model_fingerprint(model), chunks=array_digest(X.numpy()), middle=middle)
+    run = ResumableRun('context-lm', params, folder=None if out is True else out, name='scores')
     run.run([Unit(f'seq{s}', seq_len_scores, kw | dict(seq_len=s)) for s in seq_lens], desc='context lengths')
     return {s: run.result(f'seq{s}') for s in seq_lens}
 

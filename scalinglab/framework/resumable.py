@@ -17,8 +17,8 @@ from .executor import ClusterConfig, run_units
 
 # %% auto #0
 __all__ = ['SEAL_NAME', 'Unit', 'ArraySpec', 'safe_name', 'save_result', 'load_result', 'CorruptArtefact', 'RunMismatch',
-           'params_diff', 'ResumableRun', 'run_group', 'seal', 'seal_problem', 'sealed', 'write_sealed_json',
-           'read_sealed_json']
+           'params_diff', 'ResumableRun', 'run_group', 'cache_files', 'seal', 'seal_problem', 'sealed',
+           'write_sealed_json', 'read_sealed_json']
 
 # %% ../../nbs/08_resumable.ipynb #8e5a0007
 @dataclass
@@ -396,14 +396,15 @@ def forget(self:ResumableRun, key:str):
 SEAL_NAME = 'SEAL.json'
 _checked_seals = {}   # folder -> ((name, size, mtime_ns), ...) of a seal that checked out in this process
 
-def _sealable(folder:Path) -> list[Path]:
+def cache_files(folder:Path) -> list[Path]:
+    "The files of a cache folder that are its content: every file below it but its seal and lock files"
     return sorted(p for p in folder.rglob('*') if p.is_file() and p.name != SEAL_NAME and not p.name.endswith('.lock'))
 
 def seal(folder:str|Path # a finished cache folder
         ) -> Path:
     "Record the size and digest of every file below `folder` in its SEAL.json (written last, atomically)"
     folder = Path(folder)
-    files = {p.relative_to(folder).as_posix(): [p.stat().st_size, file_digest(p)] for p in _sealable(folder)}
+    files = {p.relative_to(folder).as_posix(): [p.stat().st_size, file_digest(p)] for p in cache_files(folder)}
     write_json(folder/SEAL_NAME, dict(files=files, sealed=time.time()))
     return folder/SEAL_NAME
 
@@ -417,7 +418,7 @@ def seal_problem(folder:str|Path) -> str|None:
     try: files = json.loads((folder/SEAL_NAME).read_text())['files']
     except FileNotFoundError: return f"{folder} is not sealed (not finished)"
     except (ValueError, KeyError, TypeError): return f"{folder/SEAL_NAME} is not a seal this library wrote"
-    have = {p.relative_to(folder).as_posix() for p in _sealable(folder)}
+    have = {p.relative_to(folder).as_posix() for p in cache_files(folder)}
     if missing := sorted(set(files) - have): return f"{folder/missing[0]} is missing"
     if extra := sorted(have - set(files)): return f"{folder/extra[0]} was added after the folder was sealed"
     key = _stat_key(folder, sorted(files))

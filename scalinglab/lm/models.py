@@ -10,13 +10,13 @@ from pathlib import Path
 import torch
 from ..framework.paths import cache_dir, get_device, seed_everything, data_path
 from ..framework.io import atomic_dir, content_key, file_lock, file_digest
-from ..framework.resumable import seal, sealed, SEAL_NAME
+from ..framework.resumable import seal, sealed, cache_files
 
 # %% auto #0
 __all__ = ['PYTHIA_V0', 'PYTHIA_FINAL', 'PYTHIA_STEPS', 'SMOLLM2_GGUF', 'REHEARSAL', 'HUB', 'non_embedding_params',
-           'total_params', 'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'source_digest', 'hub_reachable',
-           'rehearsal_models', 'hub_architecture', 'shrink_architecture', 'rehearsal_config', 'rehearsal_seed',
-           'model_config', 'ModelSources', 'check_checkpoint_dir', 'load_model', 'scoring_kwargs']
+           'total_params', 'smollm2_gguf', 'quiet_transformers', 'convert_gguf', 'model_fingerprint', 'source_digest',
+           'hub_reachable', 'rehearsal_models', 'hub_architecture', 'shrink_architecture', 'rehearsal_config',
+           'rehearsal_seed', 'model_config', 'ModelSources', 'check_checkpoint_dir', 'load_model', 'scoring_kwargs']
 
 # %% ../../nbs/22_lm_models.ipynb #2a382f70
 PYTHIA_V0 = [  # the Quantization Model paper's suite (old names -> the -v0 ids); non-embedding and total parameters
@@ -90,6 +90,16 @@ def convert_gguf(gguf:str|Path, # a .gguf model file
             seal(tmp)
     return out
 
+def model_fingerprint(model:torch.nn.Module) -> str:
+    "A hash of a model's weights (names, shapes and bytes)"
+    import hashlib
+    h = hashlib.sha256()
+    for n, t in model.state_dict().items():
+        h.update(n.encode())
+        h.update(str(tuple(t.shape)).encode())
+        h.update(t.detach().cpu().contiguous().view(torch.uint8).numpy().tobytes())
+    return h.hexdigest()[:16]
+
 _digests = {}   # (path, size, mtime_ns) -> digest: a file is hashed once per process unless it changes
 
 def _file_digest_once(p:Path) -> str:
@@ -109,8 +119,7 @@ def source_digest(source, # what `load_model` takes, but a config
     if len(src) > 4096: return content_key(src)   # not a path the system would take
     if p.is_file(): return content_key(dict(file=p.name, digest=_file_digest_once(p)))
     if p.is_dir():
-        files = sorted(f for f in p.rglob('*') if f.is_file() and f.name != SEAL_NAME and f.suffix != '.lock')
-        return content_key({f.relative_to(p).as_posix(): _file_digest_once(f) for f in files})
+        return content_key({f.relative_to(p).as_posix(): _file_digest_once(f) for f in cache_files(p)})
     return content_key(f'{src}@{revision}')   # a hub revision names its content; a branch such as 'main' moves
 
 # %% ../../nbs/22_lm_models.ipynb #517f0efa

@@ -16,13 +16,13 @@ from ...framework.progress import progress
 from ...framework.executor import ClusterConfig, task_device
 from ...framework.resumable import ResumableRun, Unit, ArraySpec
 from ...lm.tokens import TokenStore
-from ...lm.models import scoring_kwargs, load_model
+from ...lm.models import scoring_kwargs, load_model, model_fingerprint
 from .tokens import TokenSelection
 
 # %% auto #0
 __all__ = ['STUDY_EXCLUDE', 'gradient_params', 'gradient_length', 'NonFiniteGradient', 'token_gradients', 'naive_token_gradient',
-           'CountSketch', 'model_fingerprint', 'store_identity', 'GradientRun', 'gradient_unit', 'qdg_gradients',
-           'cosine_matrix', 'study_passes', 'study_cosines']
+           'CountSketch', 'store_identity', 'GradientRun', 'gradient_unit', 'qdg_gradients', 'cosine_matrix',
+           'study_passes', 'study_cosines']
 
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #d67b893b
 STUDY_EXCLUDE = ('layernorm', 'embed')
@@ -111,15 +111,6 @@ class CountSketch:
         return out.index_add_(1, self.bucket.to(G.device), G*self.sign.to(G.device))
 
 # %% ../../../nbs/38_quanta_qdg_gradients.ipynb #4cee0d2a
-def model_fingerprint(model:torch.nn.Module) -> str:
-    "A hash of a model's weights (names, shapes and bytes)"
-    h = hashlib.sha256()
-    for n, t in model.state_dict().items():
-        h.update(n.encode())
-        h.update(str(tuple(t.shape)).encode())
-        h.update(t.detach().cpu().contiguous().view(torch.uint8).numpy().tobytes())
-    return h.hexdigest()[:16]
-
 def store_identity(store:TokenStore) -> dict:
     "What a token store holds: its corpus, tokenizer and truncation"
     m = store.manifest
