@@ -19,15 +19,16 @@ from .models import ContextSweep, ContextEnsemble, optimal_context, train_unit, 
 from .task import generate, VALID_START
 from .intrinsic import (
     covariance_spectrum, relative_spectrum, intrinsic_dimension, study_id, id_sweep, log_eig_sums, relative_increments,
-    gaussian_entropy, id_fit, ce_id_fit, block_moments, id_interval, DEFAULT_THRESHOLD, THEORY_SLOPE)
+    gaussian_entropy, id_fit, ce_id_fit, block_moments, id_interval, gap_id, DEFAULT_THRESHOLD, THEORY_SLOPE)
 from .lm import corpus_chunks, context_scores, ce_curve, model_context, middle_block
 from ..lm.suite import resolve_lm
 from ..lm.models import load_model, ModelSources, HUB
 
 # %% auto #0
-__all__ = ['capped_within_patience', 'synthetic_numbers', 'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure',
-           'bimlp_spectra', 'id_numbers', 'plot_id', 'IDFigure', 'lm_context', 'layer_descriptors', 'lm_numbers',
-           'plot_lm', 'LMFigure', 'optimal_numbers', 'plot_optimal', 'sweep_params', 'OptimalFigure']
+__all__ = ['THEORY_CTLS', 'ID_TOLERANCE', 'NEAR_FLOOR', 'SLOPE_TOLERANCE', 'capped_within_patience', 'synthetic_numbers',
+           'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure', 'bimlp_spectra', 'id_numbers', 'plot_id',
+           'IDFigure', 'lm_context', 'layer_descriptors', 'lm_numbers', 'plot_lm', 'LMFigure', 'optimal_numbers',
+           'plot_optimal', 'sweep_params', 'OptimalFigure']
 
 # %% ../../nbs/75_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -138,92 +139,137 @@ register_figure('context-synthetic', 'context', ['2', '3'], SyntheticFigure, wei
               seeds=[0, 1, 2], batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000))
 
 # %% ../../nbs/75_context_figures.ipynb #c7dd81d8
+THEORY_CTLS = (27, 32, 36, 43)   # where the ID is checked against s(ctl): the study's sweep where the Bi-MLP trains
+ID_TOLERANCE = 2                 # dimensions
+NEAR_FLOOR = 0.02                # nats above the Bayes floor: a model that has learned its solvable XORs
+SLOPE_TOLERANCE = 0.2            # relative, of the loss-against-ID slope to −ln 2/50
+
+def _features(model:ContextEnsemble, x:torch.Tensor, batch:int) -> torch.Tensor:
+    "(M, n, feature) every member's encoder features of the rows x"
+    def part(s): return model(x[s:s + batch].to(model.mask.device), features=True)[1].cpu()
+    with torch.no_grad(): return torch.cat([part(s) for s in range(0, len(x), batch)], 1)
+
 def bimlp_spectra(sweep:ContextSweep, # arch 'bimlp', one N, one seed
                   n_rows:int=100_000, # validation rows the features are taken on
                   device=None, batch:int=20_000) -> dict:
-    "{ctl: dict(spectrum, best)}: covariance spectra of each member's encoder features at its best weights"
+    "{ctl: dict(spectrum, null_spectrum, null_floor, moments, best)}: each member's features at its best weights and at init"
     if sweep.arch != 'bimlp' or len(sweep.Ns) != 1 or len(sweep.seeds) != 1:
         raise ValueError(f"bimlp_spectra needs a Bi-MLP sweep with one N and one seed, "
                          f"got arch {sweep.arch!r}, Ns {sweep.Ns}, seeds {sweep.seeds}")
     N = sweep.Ns[0]
     res = train_unit(sweep, N, device)
+    x, _ = inputs_of(generate(VALID_START, VALID_START + n_rows, sweep.data_seed))
+    untrained = ContextEnsemble(sweep, res.members, device)       # the same seeds: each member as it started
+    null = _features(untrained, x, batch)                         # (M, n_rows, 80)
     model = ContextEnsemble(sweep, res.members, device)
     model.load_state_dict(res.best_state)
-    x, _ = inputs_of(generate(VALID_START, VALID_START + n_rows, sweep.data_seed))
-    def features(s): return model(x[s:s + batch].to(model.mask.device), features=True)[1].cpu()
-    with torch.no_grad():   # (training above needs gradients; the features do not)
-        feats = torch.cat([features(s) for s in range(0, n_rows, batch)], 1)   # (M, n_rows, 80)
-    members = enumerate(res.members.itertuples())
-    return {int(r.ctl): dict(spectrum=covariance_spectrum(feats[m]), moments=block_moments(feats[m]),
-                             best=float(res.best[m])) for m, r in members}
+    feats = _features(model, x, batch)                            # (M, n_rows, 80)
+    out = {}
+    for m, r in enumerate(res.members.itertuples()):
+        null_lam = covariance_spectrum(null[m])
+        out[int(r.ctl)] = dict(spectrum=covariance_spectrum(feats[m]), null_spectrum=null_lam,
+                               null_floor=float(null_lam[0]), moments=block_moments(feats[m]), best=float(res.best[m]))
+    return out
 
-def id_numbers(spectra:dict, threshold:float=DEFAULT_THRESHOLD) -> dict:
-    "Per ctl: ID, the study's ID, s(ctl), the sweep, S_N, entropy; the fits of ID on ctl and of the loss on ID"
+def id_numbers(spectra:dict, # {ctl: dict(spectrum, null_floor, best[, null_spectrum, moments])}
+               threshold:float=DEFAULT_THRESHOLD, # the study's rule, reported beside the gap's
+               band:float=2. # `gap_id`'s band around the noise floor
+              ) -> dict:
+    "Per ctl: the gap ID, the study's ID, s(ctl), the loss's gap to the floor; the fits; the claims as booleans"
     ctls = sorted(spectra)
     lam = {c: spectra[c]['spectrum'] for c in ctls}
-    ids = [intrinsic_dimension(lam[c], threshold) for c in ctls]
+    rules = {c: (lambda l, f=spectra[c]['null_floor']: gap_id(l, f, band)) for c in ctls}
+    ids = [rules[c](lam[c]) for c in ctls]
     # one trained model per ctl: the interval is the spread over feature rows, not over training seeds
-    intervals = [id_interval(spectra[c]['moments'], threshold) if 'moments' in spectra[c] else None for c in ctls]
+    intervals = [id_interval(spectra[c]['moments'], rule=rules[c]) if 'moments' in spectra[c] else None for c in ctls]
     ce = [spectra[c]['best'] for c in ctls]
+    s_ctl = [int(solvable(c)) for c in ctls]
+    gap = [b - float(bayes_floor(c)) for b, c in zip(ce, ctls)]
     ent = [gaussian_entropy(lam[c], threshold) for c in ctls]
     fit, refused = None, None
     if len(set(ctls)) >= 4 and len(set(ids)) > 1:
         try: fit = id_fit(ctls, ids)
         except ValueError as e: refused = str(e)   # IDs that fall with ctl: no rising law to fit
-    return dict(threshold=threshold, ctl=ctls, id=ids, id_interval=intervals,
+    checked = [j for j, c in enumerate(ctls) if c in THEORY_CTLS]
+    matches = bool(all(abs(ids[j] - s_ctl[j]) <= ID_TOLERANCE for j in checked)) if checked else None
+    near = [j for j in range(len(ctls)) if gap[j] <= NEAR_FLOOR]
+    near_ids = [ids[j] for j in near]
+    ce_near = ce_id_fit([ce[j] for j in near], near_ids) if len(set(near_ids)) > 1 else None
+    slope_ok = bool(abs(ce_near['slope']/THEORY_SLOPE - 1) <= SLOPE_TOLERANCE) if ce_near else None
+    return dict(rule=dict(id='widest spectral gap across the noise floor (gap_id)', band=band,
+                          threshold_rule=f'count above {threshold}·λ_1 (the study)'),
+                threshold=threshold, ctl=ctls, id=ids, id_interval=intervals,
+                null_floor=[spectra[c]['null_floor'] for c in ctls],
+                threshold_id=[intrinsic_dimension(lam[c], threshold) for c in ctls],
                 study_id=[study_id(lam[c], threshold) for c in ctls],
-                solvable=[int(solvable(c)) for c in ctls], floor=[float(bayes_floor(c)) for c in ctls], best_bce=ce,
+                solvable=s_ctl, floor=[float(bayes_floor(c)) for c in ctls], best_bce=ce, gap_to_floor=gap,
+                id_minus_solvable=[i - k for i, k in zip(ids, s_ctl)],
+                theory_ctls=[ctls[j] for j in checked], id_tolerance=ID_TOLERANCE, id_matches_theory=matches,
                 id_sweep={c: id_sweep(lam[c]) for c in ctls}, log_eig_sums={c: log_eig_sums(lam[c]) for c in ctls},
                 entropy=ent,
+                spectra={c: np.asarray(lam[c]).tolist() for c in ctls},
+                null_spectra={c: np.asarray(spectra[c]['null_spectrum']).tolist() for c in ctls
+                              if 'null_spectrum' in spectra[c]},
                 relative_spectra={c: relative_spectrum(lam[c]).tolist() for c in ctls},
                 increments={c: v.tolist() for c, v in relative_increments(lam).items()},
                 id_fit=fit.to_dict() if fit else None, id_fit_refused=refused,
                 id_fit_degenerate=bool(fit and fit.degenerate),
                 ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
-                pearson_ce_entropy=float(np.corrcoef(ent, ce)[0, 1]) if len(set(ent)) > 1 else None,
-                id_minus_solvable=[i - s for i, s in zip(ids, [int(solvable(c)) for c in ctls])])
+                near_floor=NEAR_FLOOR, near_floor_ctls=[ctls[j] for j in near], ce_id_near_floor=ce_near,
+                slope_tolerance=SLOPE_TOLERANCE, slope_matches_theory=slope_ok,
+                pearson_ce_entropy=float(np.corrcoef(ent, ce)[0, 1]) if len(set(ent)) > 1 else None)
 
 def plot_id(numbers:dict, title:str='') -> plt.Figure:
-    "Relative spectra per ctl; ID against ctl with its fit and s(ctl); the loss against ID with its fit and the theory"
+    "Spectra with their noise floors; ID against ctl with its fit and s(ctl); the loss against ID with the theory"
     fig, axs = plt.subplots(1, 3, figsize=(11.5, 3.4))
     cmap = plt.get_cmap('viridis')
-    for j, c in enumerate(numbers['ctl']):
-        r = np.maximum(numbers['relative_spectra'][c], 1e-8)
-        axs[0].plot(np.arange(1, len(r) + 1), r, color=cmap(j/max(1, len(numbers['ctl']) - 1)), label=f'ctl {c}')
-    axs[0].axhline(numbers['threshold'], **REFERENCE, label=f"threshold {numbers['threshold']}")
-    axs[0].set(yscale='log', xlabel='eigenvalue index i', ylabel='λ_i / λ_1',
-               title='(a) relative spectra of the features')
+    ctls = numbers['ctl']
+    for j, c in enumerate(ctls):
+        color = cmap(j/max(1, len(ctls) - 1))
+        lam = np.maximum(numbers['spectra'][c], 1e-12)
+        axs[0].plot(np.arange(1, len(lam) + 1), lam, color=color, label=f"ctl {c}: ID {numbers['id'][j]}")
+        axs[0].plot(numbers['id'][j], lam[numbers['id'][j] - 1], 'o', ms=5, color=color) if numbers['id'][j] else None
+        if c in numbers['null_spectra']:
+            null = np.maximum(numbers['null_spectra'][c], 1e-12)
+            axs[0].plot(np.arange(1, len(null) + 1), null, color=color, lw=0.8, ls=':')
+    axs[0].set(yscale='log', xlabel='eigenvalue index i', ylabel='λ_i',
+               title='(a) spectra (dotted: untrained; ● the gap)')
     axs[0].legend(fontsize=6, ncol=2)
     if all(numbers['id_interval']):
         ids, (lo, hi) = np.array(numbers['id']), np.array(numbers['id_interval']).T
-        axs[1].errorbar(numbers['ctl'], ids, yerr=np.clip([ids - lo, hi - ids], 0, None), fmt='o', capsize=3,   # (2, n_ctl)
-                        color=PALETTE[0],
-                        label='ID (count above threshold), 95% interval over feature rows')
-    else: axs[1].plot(numbers['ctl'], numbers['id'], 'o', color=PALETTE[0], label='ID (count above threshold)')
-    ctl_all = np.arange(min(numbers['ctl']), 101)
+        axs[1].errorbar(ctls, ids, yerr=np.clip([ids - lo, hi - ids], 0, None), fmt='o', capsize=3,   # (2, n_ctl)
+                        color=PALETTE[0], label='ID at the gap, 95% interval over feature rows')
+    else: axs[1].plot(ctls, numbers['id'], 'o', color=PALETTE[0], label='ID at the gap')
+    axs[1].plot(ctls, numbers['threshold_id'], 'o', mfc='none', color='0.5',
+                label=f"count above {numbers['threshold']}·λ_1 (the study)")
+    ctl_all = np.arange(min(ctls), 101)
     axs[1].step(ctl_all, solvable(ctl_all), where='post', label='s(ctl): solvable XORs', **THEORY)
     f = numbers['id_fit']
     if f and not f.get('flags'):   # a degenerate fit is named, never drawn as a fit
-        xs = np.linspace(min(numbers['ctl']), max(numbers['ctl']), 200)
+        xs = np.linspace(min(ctls), max(ctls), 200)
         axs[1].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=PALETTE[1],
-                    label=f"fit C0 + C/ctl^γ, γ = {f['alpha']:.2f}")
+                    label=f"fit C0 + C/ctl^γ: γ = {f['alpha']:.2f}, R² {f['r2']:.2f}")
     elif f or numbers.get('id_fit_refused'):
         why = f"degenerate: {f['flags'][0].split(' (')[0]}" if f else 'the IDs do not rise with ctl'
         axs[1].text(0.97, 0.64, f"no saturating fit\n({why})", transform=axs[1].transAxes, fontsize=7, ha='right',
                     va='center', color=PALETTE[1])
     axs[1].set(xlabel='context length ctl', ylabel='intrinsic dimension', title='(b) ID against context length')
-    axs[1].legend(fontsize=7)
-    axs[2].plot(numbers['id'], numbers['best_bce'], 'o', color=PALETTE[0], label='Bi-MLP best validation BCE')
+    axs[1].legend(fontsize=6)
+    near = [c in numbers['near_floor_ctls'] for c in ctls]
+    ids, ce = np.array(numbers['id']), np.array(numbers['best_bce'])
+    axs[2].plot(ids[near], ce[near], 'o', color=PALETTE[0], label=f"within {numbers['near_floor']} nats of the floor")
+    far = ~np.array(near, bool)
+    if far.any(): axs[2].plot(ids[far], ce[far], 'o', mfc='none', color=PALETTE[0], label='further from the floor')
     xs = np.array([0, max(max(numbers['id']), 43)])
     axs[2].plot(xs, math.log(2) + THEORY_SLOPE*xs, label='theory: ln 2 − (ln 2/50)·ID', **THEORY)
-    if numbers['ce_id']:
-        k = numbers['ce_id']
-        ii = np.array([min(numbers['id']), max(numbers['id'])])
+    if numbers['ce_id_near_floor']:
+        k = numbers['ce_id_near_floor']
+        ii = np.array([min(ids[near]), max(ids[near])])
         axs[2].plot(ii, k['intercept'] + k['slope']*ii, color=PALETTE[1],
-                    label=f"fit: slope {k['slope']:.4f}, R² {k['r2']:.2f}")
-    axs[2].set(xlabel='intrinsic dimension', ylabel='validation BCE (nats)', title='(c) loss against ID',
+                    label=f"fit (near the floor): slope {k['slope']:.4f}, R² {k['r2']:.2f}")
+    axs[2].set(xlabel='intrinsic dimension', ylabel='best validation BCE (nats)', title='(c) loss against ID',
                ylim=(0, None))
-    axs[2].legend(fontsize=7)
+    axs[2].legend(fontsize=6)
     return finish_figure(fig, title)
 
 @dataclass
@@ -231,10 +277,14 @@ class IDFigure(QuickContextSweep):
     "`context-id`: one Bi-MLP ensemble (one N, one seed, a model per ctl) and the spectra of its features"
     name: str = 'context-id'
     arch: str = param('bimlp', choices=('bimlp',))   # the Bi-MLP's feature layer is what is measured
-    Ns: tuple[int, ...] = (200_000,)   # one training-set size
-    max_epochs: int = 30     # the study: 200
+    # the study's sweep where a CPU budget brings the Bi-MLP to its floor, and ctl 21 (three XORs)
+    ctls: tuple[int, ...] = (21, 27, 32, 36, 43)
+    Ns: tuple[int, ...] = (1_000_000,)   # one training-set size: rows enough that no member overfits
+    lr: float = 2e-3         # the study: 1e-3 for 200 epochs of 10M rows
+    max_epochs: int = 12     # the study: 200
     n_rows: int = param(100_000, lo=2, hi=2_000_000)   # validation rows the features are taken on
-    threshold: float = param(DEFAULT_THRESHOLD, lo=0, hi=1)   # relative eigenvalue above which a direction counts
+    threshold: float = param(DEFAULT_THRESHOLD, lo=0, hi=1)   # the study's rule, reported beside the gap's
+    band: float = param(2., lo=1)   # the gap is searched where the spectrum crosses the noise floor, within this factor
     def rules(self):
         n_ctls = len(set(self.ctls))
         return super().rules() + [(f'the fits need at least 4 context lengths, got {n_ctls}', n_ctls >= 4),
@@ -244,10 +294,10 @@ class IDFigure(QuickContextSweep):
 _ID_SMOKE = dict(ctls=[21, 36, 63, 100], Ns=[3000], hidden=32, feature=16, head=16, batch_size=500, max_epochs=2,
                  patience=2, n_valid=1000, n_rows=2000)
 register_figure('context-id', 'context', ['4', '5'], IDFigure, weight=2, smoke=_ID_SMOKE, rehearse=_ID_SMOKE,
-    description="Intrinsic dimension of the Bi-MLP's context features: relative spectra, ID against ctl with its fit "
-                "and s(ctl), the loss against ID with the theory's slope, and the Gaussian intrinsic entropy",
-    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], Ns=[2_000_000], batch_size=10_000, max_epochs=200,
-              patience=25, n_valid=2_000_000, n_rows=2_000_000))
+    description="Intrinsic dimension of the Bi-MLP's context features: spectra against their untrained noise floor, "
+                "the ID at the gap against ctl with its fit and s(ctl), the loss against ID with the theory's slope",
+    full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100], Ns=[2_000_000], batch_size=10_000, lr=1e-3,
+              max_epochs=200, patience=25, n_valid=2_000_000, n_rows=2_000_000))
 
 # %% ../../nbs/75_context_figures.ipynb #7e8d4687
 def lm_context(name:str, # a model name (`resolve_lm`): a tiny suite, 'smollm2', a hub id

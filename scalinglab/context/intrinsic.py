@@ -12,7 +12,7 @@ from ..shared.fit import fit_saturating, ols_rows, PowerLawFit, bootstrap_interv
 # %% auto #0
 __all__ = ['THRESHOLDS', 'DEFAULT_THRESHOLD', 'SN_GRID', 'THEORY_SLOPE', 'covariance_spectrum', 'relative_spectrum',
            'intrinsic_dimension', 'study_id', 'id_sweep', 'log_eig_sums', 'relative_increments', 'gaussian_entropy',
-           'block_moments', 'spectrum_of_blocks', 'id_interval', 'id_fit', 'ce_id_fit']
+           'gap_id', 'block_moments', 'spectrum_of_blocks', 'id_interval', 'id_fit', 'ce_id_fit']
 
 # %% ../../nbs/72_context_intrinsic.ipynb #133c1e58
 THRESHOLDS = (0.002, 0.0025, 0.003, 0.0035, 0.004, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.02, 0.025, 0.03, 0.05, 0.075,
@@ -77,6 +77,22 @@ def gaussian_entropy(lam:np.ndarray, threshold:float=DEFAULT_THRESHOLD) -> float
     r = r[r > threshold]
     return float(0.5*np.sum(np.log(2*math.pi*math.e*r)))
 
+# %% ../../nbs/72_context_intrinsic.ipynb #9a7c0002
+def gap_id(lam, # (d,) eigenvalues of the trained features, descending
+           floor:float, # the noise floor, on the same scale: the largest eigenvalue of the null spectrum
+           band:float=2. # the cuts searched: the eigenvalue above at least floor/band, the one below at most floor·band
+          ) -> int:
+    "The intrinsic dimension at the widest spectral gap across the noise floor: how many eigenvalues lie above it"
+    lam = np.asarray(lam, float)
+    if not floor > 0: raise ValueError(f"the noise floor must be positive, got {floor}")
+    if band < 1: raise ValueError(f"band must be at least 1, got {band}")
+    if lam[0] < floor/band: return 0
+    if lam[-1] > floor*band: return len(lam)
+    upper, lower = lam[:-1], np.maximum(lam[1:], 1e-300)          # the cut after eigenvalue i: (d − 1,)
+    straddle = (upper >= floor/band) & (lower <= floor*band)
+    ratio = np.where(straddle, upper/lower, 0.)
+    return int(np.argmax(ratio)) + 1
+
 # %% ../../nbs/72_context_intrinsic.ipynb #7b10c002
 def block_moments(features, # (n, d) rows of features (array or tensor)
                   n_blocks:int=100 # blocks of consecutive rows
@@ -101,9 +117,11 @@ def spectrum_of_blocks(moments:dict, # from `block_moments`
     return np.linalg.eigvalsh(S/(n - 1))[::-1].copy()
 
 def id_interval(moments:dict, threshold:float=DEFAULT_THRESHOLD, level:float=0.95, n_boot:int=200,
-                seed:int=0) -> list:
+                seed:int=0, rule=None # eigenvalues -> ID (e.g. a `gap_id`); None: the count above `threshold`
+               ) -> list:
     "The `level` bootstrap interval of the ID over blocks of feature rows"
-    def block_id(counts): return intrinsic_dimension(spectrum_of_blocks(moments, counts), threshold)
+    rule = rule or (lambda lam: intrinsic_dimension(lam, threshold))
+    def block_id(counts): return rule(spectrum_of_blocks(moments, counts))
     ci = bootstrap_interval(block_id, len(moments['count']), n_boot, level, seed)
     return [ci['lo'], ci['hi']]
 

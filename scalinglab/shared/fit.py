@@ -33,6 +33,7 @@ class PowerLawFit:
     loss: str = 'soft_l1'
     rmse: float = float('nan')   # root-mean-square residual in the units of y (fits in linear space)
     flags: tuple = ()     # why the fit is no fit (a parameter at its bound, a zero-width interval); empty: a fit
+    r2: float = float('nan')     # 1 − SS_res/SS_tot in the units of y (fits in linear space)
     @property
     def degenerate(self) -> bool: return bool(self.flags)
     def __call__(self, x):
@@ -163,7 +164,7 @@ def fit_saturating(x, y, # the scaling variable (> 0) and a quantity that rises 
           for j, k in enumerate(('a', 'alpha', 'c'))}
     return PowerLawFit(-float(a), float(alpha), float(c), True, ci, level, int(x.size), len(boots), float('nan'),
                        (float(x.min()), float(x.max())), 'linear', float(np.sqrt(np.mean(r**2))),
-                       fit_flags(-float(a), float(alpha), float(c), ci, y))
+                       fit_flags(-float(a), float(alpha), float(c), ci, y), float(1 - (r @ r)/((y - y.mean())**2).sum()))
 
 def fit_flags(a:float, alpha:float, c:float, # the fitted parameters
               ci:dict, # their bootstrap intervals
