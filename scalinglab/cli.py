@@ -8,11 +8,10 @@ import ast, sys, time
 from pathlib import Path
 from fastcore.script import call_parse, Param, anno_parser
 from .framework.registry import STUDIES, UnknownName
-from .framework.paths import figures_dir as default_figures_dir, cache_dir
 from .framework.io import format_table
 from .framework.results import ResultsStore, StoreError, sigterm_as_interrupt
 from .framework.figures import FIGURES, FigureParamError, figure_status, run_figures, figure_parameters
-from .framework.figures import os_error_line
+from .framework.figures import os_error_line, mode_figures_dir
 from .framework.bench import BENCHMARKS, run_bench, format_bench
 from .framework.bench import bench_all, format_bench_table, write_bench_readme
 
@@ -45,11 +44,13 @@ def figures(params:Param("show one figure's parameters: its config's defaults, w
     "List the registered figures with their study, paper figure numbers and last run, or one figure's parameters"
     if params:
         spec = FIGURES[params]
-        modes = (spec.quick, spec.smoke or {}, spec.full)
+        modes = (spec.quick, spec.smoke or {}, spec.full, spec.extended or {})
         rows = [[k, v['type'], _short(v['default'])] + [_short(m[k]) if k in m else '' for m in modes] + [v['help']]
                 for k, v in figure_parameters(spec).items()]
         print(f"{spec.name}: {spec.config.__name__} (changes per mode; an empty cell keeps the default)\n")
-        print(format_table(rows, ['parameter', 'type', 'default', 'quick', 'smoke', 'full', 'what']))
+        print(format_table(rows, ['parameter', 'type', 'default', 'quick', 'smoke', 'full', 'extended', 'what']))
+        if spec.extended is None: print(f'\n{spec.name} has no extended parameter set')
+        else: print(f'\nextended: on top of quick (`scalinglab reproduce --extended --only {spec.name}`)')
         return
     status = figure_status()
     rows = []
@@ -59,6 +60,8 @@ def figures(params:Param("show one figure's parameters: its config's defaults, w
         rows.append([n, s.study, ', '.join(s.paper_figures), f'scaling_nbs/{s.notebook}', last])
     print(format_table(rows, ['figure', 'study', 'paper fig.', 'notebook', 'last run']))
     print('\nstudies:\n' + '\n'.join(f'  {k:<10} {v}' for k, v in STUDIES.items()))
+    extended = [n for n in FIGURES if FIGURES[n].extended is not None]
+    if extended: print(f"\nwith an extended parameter set (`reproduce --extended`): {', '.join(extended)}")
     print('\n`scalinglab figures --params NAME` lists a figure\'s parameters')
 
 # %% ../nbs/90_cli.ipynb #81e6f330
@@ -69,6 +72,8 @@ from .framework.figures import run_figures_on
 def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used when no mode flag is given
               full:bool=False, # the paper-scale parameters (GPU nodes)
               smoke:bool=False, # the test suite's sizes: every cell runs in seconds, the figures show nothing yet
+              # the larger CPU designs of the figures that have one (`figures` lists them), into figures/extended/
+              extended:bool=False,
               rehearse:Param("with --full: the full code path on CPU at test sizes, offline "
                              "(hub models built from their architectures; figures go to the cache)", bool)=False,
               only:Param("run only these figures", str, nargs='+')=None,
@@ -94,13 +99,13 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
                                    "with the resources above), debug", str, choices=list(EXECUTORS))='local'
              ) -> int:
     "Regenerate figures (all, or --only NAME ...), here or as cluster tasks; print a summary, exit 1 if any failed"
-    if quick + full + smoke > 1: raise UsageError("choose one of --quick, --full and --smoke")
+    if quick + full + smoke + extended > 1: raise UsageError("choose one of --quick, --full, --smoke and --extended")
     if jobs < 1: raise UsageError(f"--jobs must be at least 1, got {jobs}")
     if rehearse and not full: raise UsageError("--rehearse goes with --full (it rehearses the full-mode path)")
-    mode = 'rehearse' if rehearse else 'full' if full else 'smoke' if smoke else 'quick'
+    mode = 'rehearse' if rehearse else 'full' if full else 'smoke' if smoke else 'extended' if extended else 'quick'
     if only: names = only
-    elif mode != 'rehearse': names = FIGURES.names()
-    else: names = [n for n in FIGURES.names() if FIGURES[n].rehearse is not None]
+    elif mode in ('rehearse', 'extended'): names = [n for n in FIGURES.names() if getattr(FIGURES[n], mode) is not None]
+    else: names = FIGURES.names()
     for n in names: FIGURES[n]   # unknown names fail here, listing the valid ones
     resources = (partition, gpus_per_node, cpus_per_task, mem_gb, time_min, array_parallelism, retries, log_dir)
     # checked (and sbatch looked for) before any figure starts; passed to each figure's run
@@ -118,7 +123,7 @@ def reproduce(quick:bool=False, # CPU-sized parameters from embedded data; used 
     for r in results:
         if r.status != 'ok': print(f'\n=== {r.name} ===\n{r.error}', file=sys.stderr)
     failed = sum(r.status != 'ok' for r in results)
-    out_dir = figures_dir or (cache_dir('rehearsal', 'figures') if mode == 'rehearse' else default_figures_dir())
+    out_dir = figures_dir or mode_figures_dir(mode)
     print(f"\n{len(results) - failed} of {len(results)} figures regenerated ({mode}) in {out_dir}")
     if any(r.status in ('interrupted', 'not run') for r in results):
         print("interrupted: what finished is kept; run the same command again to resume", file=sys.stderr)

@@ -25,10 +25,10 @@ from ..lm.suite import resolve_lm
 from ..lm.models import load_model, ModelSources, HUB
 
 # %% auto #0
-__all__ = ['THEORY_CTLS', 'ID_TOLERANCE', 'NEAR_FLOOR', 'SLOPE_TOLERANCE', 'capped_within_patience', 'synthetic_numbers',
-           'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure', 'bimlp_spectra', 'id_numbers', 'plot_id',
-           'IDFigure', 'lm_context', 'layer_descriptors', 'lm_numbers', 'plot_lm', 'LMFigure', 'optimal_numbers',
-           'plot_optimal', 'sweep_params', 'OptimalFigure']
+__all__ = ['THEORY_CTLS', 'ID_TOLERANCE', 'NEAR_FLOOR', 'SLOPE_TOLERANCE', 'capped_within_patience', 'lstar_grows',
+           'synthetic_numbers', 'plot_synthetic', 'QuickContextSweep', 'SyntheticFigure', 'bimlp_spectra', 'id_numbers',
+           'plot_id', 'IDFigure', 'lm_context', 'layer_descriptors', 'sn_correlation_signs', 'lm_numbers', 'plot_lm',
+           'LMFigure', 'optimal_numbers', 'plot_optimal', 'sweep_params', 'OptimalFigure']
 
 # %% ../../nbs/75_context_figures.ipynb #71629d2c
 def _u_shape(curve:pd.DataFrame, tol:float) -> dict:
@@ -52,10 +52,19 @@ def capped_within_patience(epochs, # epochs (or steps) each unit trained
     epochs, best_epoch = np.asarray(epochs), np.asarray(best_epoch)
     return (epochs >= cap) & (epochs - best_epoch < patience)
 
+def lstar_grows(ties:list # per N, ascending N: the ctls within the noise of the best (`l_star_within_noise`)
+               ) -> bool:
+    "l* grows with N beyond the noise: no later N's set lies wholly below an earlier one's, and the last lies above the first"
+    if len(ties) < 2: return False
+    no_fall = all(min(a) <= max(b) for a, b in zip(ties, ties[1:]))
+    return bool(no_fall and max(ties[0]) < min(ties[-1]))
+
 def synthetic_numbers(df:pd.DataFrame, # from `train_context_sweep`: ctl, N, seed, best, best_epoch, epochs, floor, gap
                       sweep:ContextSweep) -> dict:
-    "What `context-synthetic` reports: per-(N, ctl) means, the floor, the gaps, l*(N) and its monotonicity, U-shapes"
-    opt = optimal_context(df)
+    "What `context-synthetic` reports: per-(N, ctl) means, the floor, the gaps, l*(N) and its growth, U-shapes"
+    capped_mask = capped_within_patience(df.epochs, df.best_epoch, sweep.max_epochs, sweep.patience)
+    # a member the budget cut off is unresolved: its loss is only an upper bound, so it stays out of l*
+    opt = optimal_context(df[~capped_mask])
     floor = dict(zip(df.ctl, df.floor))
     per_n = {}
     for N, curve in opt.groupby('N'):
@@ -67,7 +76,9 @@ def synthetic_numbers(df:pd.DataFrame, # from `train_context_sweep`: ctl, N, see
     resolved = [N for N in sorted(per_n) if per_n[N]['resolved']]
     stars = [per_n[N]['l_star'] for N in resolved]
     nondecreasing = bool(all(a <= b for a, b in zip(stars, stars[1:])))   # over the N whose curve is not flat
-    capped = df[capped_within_patience(df.epochs, df.best_epoch, sweep.max_epochs, sweep.patience)]
+    capped = df[capped_mask]
+    cells = df.groupby(['N', 'ctl']).size().index
+    kept = set(opt.set_index(['N', 'ctl']).index)
     hyper = dict(arch=sweep.arch, hidden=sweep.hidden, lr=sweep.lr, weight_decay=sweep.weight_decay, clip=sweep.clip,
                  batch_size=sweep.batch_size, max_epochs=sweep.max_epochs, patience=sweep.patience,
                  n_valid=sweep.n_valid)
@@ -75,9 +86,14 @@ def synthetic_numbers(df:pd.DataFrame, # from `train_context_sweep`: ctl, N, see
                 floor={int(c): float(v) for c, v in sorted(floor.items())},
                 solvable={int(c): int(solvable(c)) for c in sorted(floor)},
                 per_n=per_n, l_star={int(N): per_n[N]['l_star'] for N in sorted(per_n)}, l_star_resolved_at=resolved,
-                l_star_nondecreasing=nondecreasing, u_shaped_at=[N for N in sorted(per_n) if per_n[N]['u_shaped']],
+                l_star_nondecreasing=nondecreasing,
+                lstar_grows_beyond_noise=lstar_grows([per_n[N]['l_star_within_noise'] for N in resolved]),
+                u_shaped_at=[N for N in sorted(per_n) if per_n[N]['u_shaped']],
+                u_shaped_everywhere=bool(per_n) and all(p['u_shaped'] for p in per_n.values()),
                 below_floor=int((df.best < df.floor).sum()),
                 still_improving_at_cap=capped[['ctl', 'N', 'seed']].to_dict('records'),
+                all_units_stopped_early=not bool(capped_mask.any()),
+                unresolved_cells=[dict(N=int(N), ctl=int(c)) for N, c in cells if (N, c) not in kept],
                 members=df.to_dict('records'))
 
 # %% ../../nbs/75_context_figures.ipynb #8559ebb5
@@ -125,18 +141,20 @@ class QuickContextSweep(ContextSweep):
 class SyntheticFigure(QuickContextSweep):
     "`context-synthetic`: the MLP's (ctl × N × seed) sweep at CPU sizes: the study's three smallest N, shorter training"
     name: str = 'context-synthetic'
+    ctls: tuple[int, ...] = (21, 27, 36, 50, 72)      # at 72 and beyond no model leaves ln 2 at these N
     Ns: tuple[int, ...] = (50_000, 75_000, 100_000)   # training rows: the first N (the study's three smallest sizes)
-    max_epochs: int = 15     # the study: 200
+    lr: float = 2e-3         # the study: 1e-3 for 200 epochs
+    max_epochs: int = 60     # the study: 200; every member stops on its patience first
 
 _SYNTHETIC_SMOKE = dict(ctls=[21, 50], Ns=[2000], seeds=[0], hidden=32, batch_size=500, max_epochs=2, patience=2,
                         n_valid=1000)
 register_figure('context-synthetic', 'context', ['2', '3'], SyntheticFigure, weight=3,
-    smoke=_SYNTHETIC_SMOKE, rehearse=_SYNTHETIC_SMOKE,
+    smoke=_SYNTHETIC_SMOKE, rehearse=_SYNTHETIC_SMOKE, extended=dict(seeds=[0, 1, 2]),
     description='The intrinsic-space task: best validation BCE against context length for each dataset size, '
                 'with the exact Bayes floor, the approximation loss and l*(N)',
     full=dict(ctls=[21, 24, 27, 32, 36, 43, 50, 63, 72, 94, 100],
               Ns=[50_000, 75_000, 100_000, 150_000, 200_000, 400_000, 2_000_000],
-              seeds=[0, 1, 2], batch_size=10_000, max_epochs=200, patience=25, n_valid=2_000_000))
+              seeds=[0, 1, 2], batch_size=10_000, lr=1e-3, max_epochs=200, patience=25, n_valid=2_000_000))
 
 # %% ../../nbs/75_context_figures.ipynb #c7dd81d8
 THEORY_CTLS = (27, 32, 36, 43)   # where the ID is checked against s(ctl): the study's sweep where the Bi-MLP trains
@@ -338,6 +356,29 @@ def layer_descriptors(lam:dict, # {seq_len: covariance spectrum}
     return dict(id=dict(zip(lens, ids)), study_id={s: study_id(lam[s], threshold) for s in lens},
                 entropy=dict(zip(lens, ent)), pearson_ce_id=_pearson(ids, ce), pearson_ce_entropy=_pearson(ent, ce))
 
+def sn_correlation_signs(ce:list, # mean CE at each seq_len, ascending
+                         ce_sem:list, # its standard error there
+                         sn:dict # {N: [S_N at each seq_len]}
+                        ) -> dict:
+    "Pearson r of −CE with each S_N, and why it has its sign: how far CE and S_N move from the first seq_len to the last"
+    change, se = ce[-1] - ce[0], math.hypot(ce_sem[0], ce_sem[-1])
+    flat = bool(abs(change) <= 2*se)
+    r = {N: _pearson([-c for c in ce], v) for N, v in sn.items()}
+    sn_change = {N: v[-1] - v[0] for N, v in sn.items()}
+    # −CE rises when CE falls; with both monotone the sign of r is the product of the two directions
+    expected = {N: (None if flat or d == 0 else bool((-change)*d > 0)) for N, d in sn_change.items()}
+    agree = [r[N] is not None and e is not None and (r[N] > 0) == e for N, e in expected.items()]
+    if flat:
+        why = (f"CE moves by {change:+.3f} nats from the shortest seq_len to the longest, within two standard errors "
+               f"({2*se:.3f}): the loss is flat, so its correlation with S_N follows the noise, whatever its sign")
+    else:
+        rising = sum(d > 0 for d in sn_change.values())
+        why = (f"CE {'falls' if change < 0 else 'rises'} by {abs(change):.3f} nats (two standard errors: {2*se:.3f}); "
+               f"S_N rises for {rising} of {len(sn_change)} N (the spectrum flattens) and falls for the rest: "
+               f"r(−CE, S_N) > 0 where both improve together; the sign matches this at {sum(agree)} of {len(agree)} N")
+    return dict(ce_change=change, ce_change_se=se, ce_flat=flat, pearson=r, sn_change=sn_change,
+                positive_expected=expected, sign_matches_directions=bool(agree) and all(agree), explanation=why)
+
 def lm_numbers(run:dict) -> dict:
     "One model's CE curve and fit, ID / S_N / entropy per seq_len (final and middle layer), CE against ID, correlations"
     lens, lam, t = run['seq_lens'], run['spectra'], run['threshold']
@@ -352,6 +393,11 @@ def lm_numbers(run:dict) -> dict:
     rows = [[-c for c in ce]] + [[sn[s][N] for s in lens] for N in common]
     corr = np.corrcoef(rows) if len(lens) > 2 else None
     n = run['info']['chunks']
+    idf, refused = None, None
+    if len(lens) >= 4 and len(set(ids)) > 1:
+        try: idf = id_fit(lens, ids)
+        except ValueError as e: refused = str(e)   # IDs that fall with seq_len: no rising law to fit
+    signs = sn_correlation_signs(ce, [curve['sem'][s] for s in lens], {N: [sn[s][N] for s in lens] for N in common})
     middle = None
     if run.get('middle_spectra'):
         mid_lam = run['middle_spectra']
@@ -360,6 +406,8 @@ def lm_numbers(run:dict) -> dict:
     return dict(label=run['label'], chunks=n, feature_dim=run['d'], rank_limited=bool(n <= run['d']), seq_lens=lens,
                 skipped_seq_lens=run['skipped_seq_lens'], ce={s: curve['mean'][s] for s in lens}, ce_sem=curve['sem'],
                 ce_fit=curve['fit'], **final, log_eig_sums=sn, ce_id=ce_id_fit(ce, ids) if len(set(ids)) > 1 else None,
+                id_fit=idf.to_dict() if idf else None, id_fit_refused=refused, id_fit_degenerate=bool(idf and idf.degenerate),
+                sn_signs=signs,
                 middle=middle,
                 correlation=dict(labels=['-CE'] + [f'S_{N}' for N in common],
                                  matrix=corr.tolist() if corr is not None else None),
@@ -382,7 +430,11 @@ def plot_lm(per_model:list, # `lm_numbers` of each model
                         label=f"fit: γ = {f['alpha']:.2f}, C0 = {f['c']:.2f}")
         ids = [k['id'][s] for s in lens]
         rank_note = ' (rank-limited)' if k['rank_limited'] else ''
-        axs[1].plot(lens, ids, marker='o', color=color, label=k['label'] + rank_note)
+        axs[1].plot(lens, ids, marker='o', ls='none', color=color, label=k['label'] + rank_note)
+        f = k.get('id_fit')
+        if f and not f['flags']:   # a degenerate fit is never drawn as a fit
+            xs = np.geomspace(min(lens), max(lens), 100)
+            axs[1].plot(xs, f['a']*xs**-f['alpha'] + f['c'], color=color, lw=1, label=f"fit: R² {f['r2']:.2f}")
         if k.get('middle'):
             axs[1].plot(lens, [k['middle']['id'][s] for s in lens], marker='.', ls='--', color=color, lw=1,
                         label=f"block {k['middle']['layer']} output")
@@ -426,6 +478,8 @@ class LMFigure(Config):
                 (f'at least two seq_lens, got {list(self.seq_lens)}', len(self.seq_lens) >= 2)]
 
 register_figure('context-lm', 'context', ['6', '7'], LMFigure, weight=3,
+    # SmolLM2's 576-d state needs more chunks than that; WikiText-2 holds 547 of 512 tokens, 1,118 of 256
+    extended=dict(chunk=256, seq_lens=[8, 16, 32, 64, 128, 256], max_chunks=[640, 0]),
     smoke=dict(models=['tiny-smoke'], chunk=64, seq_lens=[4, 8, 16, 32, 64], max_chunks=[40], batch_size=8),
     rehearse=dict(chunk=128, seq_lens=[8, 16, 32, 64, 128], max_chunks=[12], batch_size=4),
     description='Loss of fixed final tokens against context length on language models (the fixed-target protocol), '
@@ -455,6 +509,7 @@ def optimal_numbers(df:pd.DataFrame, # from `train_optimal_sweep`: one row per u
         per_loss[loss] = dict(label=LOSSES[loss], per_d=per_d, l_star={D: per_d[D]['l_star'] for D in sorted(per_d)},
                               l_star_resolved_at=resolved,
                               l_star_nondecreasing=bool(all(a <= b for a, b in zip(stars, stars[1:]))),
+                              lstar_grows_beyond_noise=lstar_grows([per_d[D]['l_star_within_noise'] for D in resolved]),
                               u_shaped_at=[D for D in sorted(per_d) if per_d[D]['u_shaped']])
     fractions = df.groupby('train_tokens').fraction.first()
     capped = df[~df.stopped_early]   # every unit early stopping did not end was ended by the step cap
@@ -466,6 +521,7 @@ def optimal_numbers(df:pd.DataFrame, # from `train_optimal_sweep`: one row per u
     return dict(grid=grid, hyper={k: getattr(sweep, k) for k in hyper_keys},
                 tokens_per_step={int(c): sweep.tokens_per_step(c) for c in sweep.all_ctls}, data=data_info or {},
                 losses=per_loss, still_improving_at_cap=still_improving,
+                all_units_data_limited=bool(df.stopped_early.all()),
                 early_stopped=int(df.stopped_early.sum()), units=df.to_dict('records'))
 
 # %% ../../nbs/75_context_figures.ipynb #1d1f38f5
@@ -510,8 +566,12 @@ def sweep_params(sweep:OptimalSweep) -> dict:
 
 @dataclass
 class OptimalFigure(OptimalSweep):
-    "`context-optimal`: the quick grid, named for the figure"
+    "`context-optimal`: the quick grid, named for the figure: data small enough that every unit stops on its validation"
     name: str = 'context-optimal'
+    # a 2-layer, 64-wide model on 5.7k-91k tokens gains nothing from contexts past 64
+    ctls: tuple[int, ...] = param((4, 8, 16, 32, 64), lo=2)
+    fractions: tuple[float, ...] = param((1/128, 1/32, 1/8), lo=0, hi=1)   # 5,702, 22,808 and 91,235 tokens
+    steps: int = param(1000, lo=1)   # a cap no unit reaches: the largest D stops by 920
 
 _OPTIMAL_SMOKE = dict(ctls=[8, 16], fractions=[0.05, 0.2], seeds=[0], d_model=16, head_dim=8, micro_tokens=64, steps=6,
                       warmup=2, eval_every=3, patience=2, valid_tokens=256, drop_head=10, drop_tail=5)

@@ -21,15 +21,16 @@ from .results import ResultsStore
 __all__ = ['MODES', 'FIGURE_JSON_KEYS', 'NOTEBOOK_PARAMETERS', 'FIGURES', 'RUNTIME_KEYS', 'SMOKE_RTOL', 'SMOKE_ATOL',
            'UNCOMPARED_KEYS', 'REWRITE', 'OS_ERROR_HINTS', 'FigureSpec', 'register_figure', 'assigned_names',
            'parameters_cell', 'figure_notebook', 'notebook_parameters', 'figure_parameters', 'FigureParamError',
-           'resolve_params', 'FigureRun', 'figure_run', 'save_figure', 'FigureError', 'FigureResult',
-           'check_figure_outputs', 'flatten_numbers', 'compare_numbers', 'smoke_reference_path',
+           'mode_figures_dir', 'resolve_params', 'FigureRun', 'figure_run', 'save_figure', 'FigureError',
+           'FigureResult', 'check_figure_outputs', 'flatten_numbers', 'compare_numbers', 'smoke_reference_path',
            'write_smoke_reference', 'check_smoke_reference', 'kernel_manager_class', 'writable_dir', 'os_error_line',
            'FigureInterrupted', 'interrupts_held', 'run_figure', 'figure_status', 'check_before_running',
            'n_code_cells', 'heartbeat_line', 'run_figures', 'figure_unit', 'figure_units', 'run_figures_on']
 
 # %% ../../nbs/09_figures.ipynb #ad64fe6b
-# the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk
-MODES = ('smoke', 'quick', 'full', 'rehearse')
+# the test suite's seconds-long runs; CPU minutes from embedded data; paper scale; the full path on CPU, shrunk;
+# a quick figure's larger CPU design
+MODES = ('smoke', 'quick', 'full', 'rehearse', 'extended')
 FIGURE_JSON_KEYS = ('figure', 'study', 'paper_figures', 'mode', 'params', 'numbers')  # what every NAME.json holds
 NOTEBOOK_PARAMETERS = ('mode', 'params', 'runtime')   # the names a figure notebook's parameters cell holds
 _NAME_RE = re.compile(r'^[a-z0-9]+(-[a-z0-9]+)*$')
@@ -47,6 +48,7 @@ class FigureSpec:
     smoke: dict|None = None  # for the tests: smallest sizes that run every cell (seconds); {}: quick is that small
     full: dict = field(default_factory=dict)   # changes for --full (paper scale, GPU nodes)
     rehearse: dict|None = None  # added to `full` by `--full --rehearse`: the full path, test-sized; None: no rehearsal
+    extended: dict|None = None  # added to `quick` by `--extended`: the larger CPU design that shows the claim; None: none
     weight: float = 1.   # rough relative cost in quick mode: parallel runs start the heavy ones first
     # numbers whose smoke values may move with the CPU: path pattern -> (rtol, atol), or None: not compared
     smoke_tolerance: dict = field(default_factory=dict)
@@ -156,7 +158,16 @@ def _overrides(spec:FigureSpec, mode:str) -> dict:
         if spec.rehearse is None:
             raise FigureParamError(f"Figure {spec.name!r} has no full-mode rehearsal (its spec sets no `rehearse`)")
         return spec.full | spec.rehearse
+    if mode == 'extended':
+        if spec.extended is None:
+            raise FigureParamError(f"Figure {spec.name!r} has no extended parameter set (its spec sets no `extended`)")
+        return spec.quick | spec.extended
     return getattr(spec, mode) or {}
+
+def mode_figures_dir(mode:str) -> Path:
+    "Where a mode's figures go unless told: `figures_dir()`; extended: its `extended/` folder; a rehearsal: the cache's"
+    if mode == 'rehearse': return cache_dir('rehearsal', 'figures')   # a rehearsal never overwrites figures/
+    return figures_dir()/'extended' if mode == 'extended' else figures_dir()
 
 def resolve_params(spec:FigureSpec, mode:str='quick', # one of `MODES`
                    params:dict|None=None # the caller's changes
@@ -211,7 +222,7 @@ def figure_run(name:str|FigureSpec, # the registered figure
     p = resolve_params(spec, mode, params)
     configure(quiet=runtime.get('quiet'), heartbeat=runtime.get('heartbeat'))
     executor = runtime.get('executor')
-    return FigureRun(spec, mode, p, spec.config(**p), Path(runtime.get('figures_dir') or figures_dir()),
+    return FigureRun(spec, mode, p, spec.config(**p), Path(runtime.get('figures_dir') or mode_figures_dir(mode)),
                      ClusterConfig(**executor) if executor else None, runtime.get('device') or None,
                      bool(runtime.get('rehearse')))
 
@@ -447,7 +458,7 @@ def _dead_kernel_errors() -> tuple:
 def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
                mode:str='quick', # one of `MODES`
                params:dict|None=None, # changes to the figure's parameters
-               figures_dir:str|Path|None=None, # where the files go (default `figures_dir()`; a rehearsal: the cache's)
+               figures_dir:str|Path|None=None, # where the files go (default `mode_figures_dir(mode)`)
                store:ResultsStore|None=None, # where the run is logged (default: the user's store)
                raise_on_error:bool=True, # raise `FigureError`, or return a failed `FigureResult`
                cell_progress:bool|None=None, # a bar over the cells (None: unless quiet; batches show heartbeats)
@@ -463,8 +474,7 @@ def run_figure(name:str|FigureSpec, # a registered figure name, or a spec
     p = resolve_params(spec, mode, params)
     notebook_parameters(spec.path)
     notebook = figure_notebook(spec.path)
-    # a rehearsal never overwrites figures/
-    if figures_dir is None and mode == 'rehearse': figures_dir = cache_dir('rehearsal', 'figures')
+    if figures_dir is None: figures_dir = mode_figures_dir(mode)
     out_dir = writable_dir(figures_dir)   # before the kernel starts: a run of minutes must not fail at its last step
     store = store or ResultsStore()
     run = store.run(f'figure/{spec.name}', dict(mode=mode) | p | {'figures_dir': str(out_dir)})
@@ -528,7 +538,7 @@ def check_before_running(names:list, mode:str, params:dict|None, figures_dir:str
     for n in names:
         resolve_params(FIGURES[n], mode, params)
         notebook_parameters(FIGURES[n].path)
-    writable_dir(figures_dir)
+    writable_dir(figures_dir or mode_figures_dir(mode))
 
 def _run_one(args):
     name, mode, params, figures_dir, store_path, threads, beat, executor, device, quiet = args
