@@ -27,11 +27,12 @@ from .envelope import envelope, rank_sizes, envelope_window, fit_envelope, refer
 from ...shared.fit import bootstrap_interval
 
 # %% auto #0
-__all__ = ['TINYSTORIES_33M', 'qdg_pipeline', 'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency',
-           'cluster_examples', 'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'parity_unit',
-           'qdg_parity', 'ari_interval', 'plot_parity', 'similarity_summary', 'parity_numbers', 'plot_noise',
-           'tinystories_suite', 'qdg_numbers', 'cluster_numbers', 'QDGFigure', 'QDGRankFrequency', 'QDGClusters',
-           'QDGParity', 'QDGNoise']
+__all__ = ['GRADIENT_TARGETS', 'QDG_VARIANTS', 'RECOVERED_ARI', 'PARITY_RESULT_FORMAT', 'TINYSTORIES_33M', 'qdg_pipeline',
+           'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency', 'cluster_examples',
+           'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'similarity_summary', 'variant_affinity',
+           'gradient_share', 'variant_scores', 'parity_unit', 'qdg_parity', 'ari_interval', 'plot_parity',
+           'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers', 'cluster_numbers', 'QDGFigure',
+           'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
@@ -218,23 +219,97 @@ def plot_cluster_snippets(examples:list, k:int, cols:int=3, width:int=80, title:
     return finish_figure(fig, title)
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #76abb518
+GRADIENT_TARGETS = ('loss', 'logit', 'margin')
+
 def mlp_gradient_cosines(model:torch.nn.Sequential, # Linear, ReLU, Linear
-                         x:torch.Tensor, y:torch.Tensor # (N, n_in) inputs, (N,) labels
+                         x:torch.Tensor, y:torch.Tensor, # (N, n_in) inputs, (N,) labels
+                         target:str='loss', # whose gradient: the loss, the correct-class logit, or the margin
+                         inputs:slice|None=None # only the first layer's weights on these input columns (None: all)
                         ) -> np.ndarray:
-    "(N, N) cosines between the per-sample loss gradients w.r.t. all parameters of a one-hidden-layer MLP"
+    "(N, N) cosines between per-sample gradients w.r.t. the parameters of a one-hidden-layer MLP"
+    if target not in GRADIENT_TARGETS: raise ValueError(f"target must be one of {GRADIENT_TARGETS}, got {target!r}")
     l1, _, l2 = model
     with torch.no_grad():
         z = l1(x)
         h = torch.relu(z)                                                     # (N, width)
+        logits = l2(h).double()                                               # (N, n_out)
         onehot = torch.nn.functional.one_hot(y, l2.out_features).double()
-        d2 = torch.softmax(l2(h).double(), 1) - onehot                        # (N, n_out)
+        if target == 'loss': d2 = torch.softmax(logits, 1) - onehot           # (N, n_out)
+        elif target == 'logit': d2 = onehot
+        else: d2 = onehot - torch.nn.functional.one_hot(logits.masked_fill(onehot > 0, -math.inf).argmax(1),
+                                                        l2.out_features).double()
         d1 = (d2 @ l2.weight.double())*(z > 0)                                # (N, width)
         xd, hd = x.double(), h.double()
-        gram = (d1 @ d1.T)*(xd @ xd.T + 1) + (d2 @ d2.T)*(hd @ hd.T + 1)     # (N, N)
+        if inputs is None: gram = (d1 @ d1.T)*(xd @ xd.T + 1) + (d2 @ d2.T)*(hd @ hd.T + 1)   # (N, N)
+        else: gram = (d1 @ d1.T)*(xd[:, inputs] @ xd[:, inputs].T)
         norm = gram.diagonal().clamp_min(1e-300).sqrt()
         return (gram/norm[:, None]/norm[None, :]).cpu().numpy()
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #5d78e543
+def similarity_summary(A:np.ndarray, # (n, n) similarity of the samples' gradients (angular, or |cos|)
+                       labels, # (n,) the true subtask of each sample
+                       orthogonal:float=0.5 # the value of two orthogonal gradients: ½ for the angular similarity
+                      ) -> dict:
+    "Mean similarity of pairs from different subtasks and from one subtask, and how often the latter fall below orthogonal"
+    A, labels = np.asarray(A, float), np.asarray(labels)
+    same = labels[:, None] == labels[None, :]
+    off = ~np.eye(len(labels), dtype=bool)
+    within, across = A[same & off], A[~same]
+    return dict(different_subtasks=float(across.mean()), same_subtask=float(within.mean()),
+                same_subtask_below_half=float((within < orthogonal).mean()), orthogonal=orthogonal)
+
+# name: (whose gradient, similarity, which parameters); the first is the study's, the last an oracle
+QDG_VARIANTS = {
+    'loss': ('loss', 'angular', 'all'),                       # the study: signed cosine, angular similarity
+    'loss_abs': ('loss', 'abs-angular', 'all'),               # sign-invariant: |cos|, then angular
+    'logit': ('logit', 'angular', 'all'),                     # the correct-class logit's gradient
+    'logit_abs': ('logit', 'abs-angular', 'all'),
+    'margin': ('margin', 'angular', 'all'),                   # for two classes: the study's exactly
+    'loss_abs_affinity': ('loss', 'abs', 'all'),              # |cos| itself as the affinity, no angular map
+    'oracle_control_bits': ('loss', 'abs', 'control'),        # only W₁ on the subtask bits: knows where quanta live
+}
+RECOVERED_ARI = 0.8   # an ARI at which the clusters are the subtasks, up to a few misplaced samples
+PARITY_RESULT_FORMAT = 2   # what a `parity_unit` result holds: 2 adds the variants
+
+def variant_affinity(C:np.ndarray, # (n, n) cosines
+                     similarity:str # 'angular' (1 − arccos(c)/π), 'abs-angular' (of |c|) or 'abs' (|c|)
+                    ) -> np.ndarray:
+    "The affinity a QDG variant clusters"
+    if similarity == 'angular': return angular_similarity(C)
+    if similarity == 'abs-angular': return angular_similarity(np.abs(C))
+    if similarity == 'abs': return np.abs(C)
+    raise ValueError(f"unknown similarity {similarity!r}: 'angular', 'abs-angular' or 'abs'")
+
+def gradient_share(model:torch.nn.Sequential, x:torch.Tensor, y:torch.Tensor, # the MLP, samples (N, n_in), labels
+                   inputs:slice # the first layer's weights on these input columns
+                  ) -> float:
+    "The mean share of a sample's squared loss-gradient norm that lies on the first layer's weights of `inputs`"
+    l1, _, l2 = model
+    with torch.no_grad():
+        z = l1(x)
+        h = torch.relu(z)
+        d2 = torch.softmax(l2(h).double(), 1) - torch.nn.functional.one_hot(y, l2.out_features).double()
+        d1 = (d2 @ l2.weight.double())*(z > 0)                                # (N, width)
+        xd, hd = x.double(), h.double()
+        d1n, d2n = (d1**2).sum(1), (d2**2).sum(1)                             # (N,)
+        total = d1n*((xd**2).sum(1) + 1) + d2n*((hd**2).sum(1) + 1)
+        return float((d1n*(xd[:, inputs]**2).sum(1)/total.clamp_min(1e-300)).mean())
+
+def variant_scores(model, x, y, labels, # the MLP, its confident samples, their labels and true subtasks (n,)
+                   n_tasks:int, # the control bits lead the input
+                   k:int, seed:int=0, n_init:int=10, device=None) -> dict:
+    "Per variant of `QDG_VARIANTS`: the ARI of its clusters at K = k against the subtasks, and its similarity summary"
+    from sklearn.metrics import adjusted_rand_score
+    out = {}
+    for name, (target, similarity, params) in QDG_VARIANTS.items():
+        cols = slice(0, n_tasks) if params == 'control' else None
+        A = variant_affinity(mlp_gradient_cosines(model, x, y, target, cols), similarity)
+        clusters = spectral_clusters(A, [k], seed, n_init, device=device)[k]
+        out[name] = dict(target=target, similarity=similarity, parameters=params,
+                         ari=float(adjusted_rand_score(labels, clusters)),
+                         **similarity_summary(A, labels, 0. if similarity == 'abs' else 0.5))
+    return out
+
 def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:int=0, # the task (`SparseParity`)
                width:int=500, steps:int=5000, batch_size:int=2000, lr:float=1e-3, seed:int=0, # the MLP (`train_single`)
                learned_below:float=0.1, # nats: a subtask is learned when its mean test loss is below this
@@ -272,13 +347,13 @@ def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:i
     ks = sorted(set(ks or default_ks) | {true_k})
     clusters = spectral_clusters(A, ks, seed, n_init, device=device)
     ari = {kk: float(adjusted_rand_score(t, l)) for kk, l in clusters.items()}
-    # diagnostics: a confident sample's gradient flips sign with its label (δ₂ = ±ε(1, −1)), so the signed
-    # cosine may group (subtask, label) pairs; and the sign-blind |cos| variant (not the study's transform)
+    # a confident sample's gradient flips sign with its label (δ₂ = ±ε(1, −1)), so the signed cosine may group
+    # (subtask, label) pairs; the sign-invariant variants and the oracle are measured at the true K
     t_label = t*2 + y.cpu().numpy()
     ari_task_label = {kk: float(adjusted_rand_score(t_label, l)) for kk, l in clusters.items()}
-    A_abs = angular_similarity(np.abs(mlp_gradient_cosines(model, x, y)))
-    abs_clusters = spectral_clusters(A_abs, [true_k], seed, n_init, device=device)
-    ari_abs = float(adjusted_rand_score(t, abs_clusters[true_k]))
+    variants = variant_scores(model, x, y, t, n_tasks, true_k, seed, n_init, device)
+    found = {v: r['ari'] for v, r in variants.items() if v != 'oracle_control_bits'}
+    control_share = gradient_share(model, x, y, slice(0, n_tasks))
     env = envelope(clusters)
     window = dict(lo=1, hi=min(true_k, env.size), rule=f'ranks 1-{min(true_k, env.size)}: the subtasks present')
     fit = fit_envelope(env, window) if window['hi'] - window['lo'] >= 3 else None
@@ -289,7 +364,9 @@ def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:i
                 n_learned=int(learned.size), task_loss=task_loss.tolist(),
                 n_samples=int(len(t)), true_k=true_k, labels=t, clusters=clusters,
                 ari=ari, ari_at_true_k=ari[true_k], best_k=int(best), ari_best=ari[best],
-                ari_task_label=ari_task_label, ari_abs_cos_at_true_k=ari_abs,
+                ari_task_label=ari_task_label, variants=variants,
+                ari_by_variant={v: r['ari'] for v, r in variants.items()}, best_variant=max(found, key=found.get),
+                recovers_subtasks=bool(max(found.values()) >= RECOVERED_ARI), control_share=control_share,
                 envelope=env.tolist(), fit=fit, true_sizes=true_sizes.tolist(), true_fit=true_fit,
                 theory_slope=-(alpha + 1), A=A)
 
@@ -305,7 +382,8 @@ def qdg_parity(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:in
              width=width, steps=steps, batch_size=batch_size, lr=lr, seed=seed,
              learned_below=learned_below, loss_threshold=loss_threshold, n_samples=n_samples, ks=ks, n_init=n_init,
              device=get_device(device).type)
-    run = ResumableRun('qdg-parity', p, folder=out, name='parity')
+    # a result written by an older `parity_unit` (without the variants) is another run, not read back
+    run = ResumableRun('qdg-parity', p | dict(result_format=PARITY_RESULT_FORMAT), folder=out, name='parity')
     par = run.run([Unit('parity', parity_unit, p)], desc='QDG on sparse parity').result('parity')
     return par | dict(ari_interval={kk: ari_interval(par['labels'], l) for kk, l in par['clusters'].items()})
 
@@ -327,7 +405,7 @@ def plot_parity(par:dict):
     from scalinglab.framework.plotting import THEORY
     t = par['labels']
     order = np.lexsort((np.arange(t.size), t))
-    fig, (a, b, c) = plt.subplots(1, 3, figsize=(15.5, 4.6))
+    fig, (a, b, c, d) = plt.subplots(1, 4, figsize=(21, 4.6), gridspec_kw=dict(width_ratios=[1, 1, 1, 0.8]))
     im = a.imshow(par['A'][np.ix_(order, order)], cmap='CMRmap', vmin=0.3, vmax=0.7, interpolation='nearest')
     for e in np.flatnonzero(np.diff(t[order])) + 0.5:
         a.axhline(e, color='white', lw=0.4)
@@ -342,8 +420,6 @@ def plot_parity(par:dict):
     b.plot(ks, [par['ari_task_label'][k] for k in ks], 's--', label='clusters vs (subtask, label)')
     b.axvline(par['true_k'], color='0.5', ls=':', lw=1)
     b.text(par['true_k'], 0.98, f" K = {par['true_k']} subtasks present", color='0.4', fontsize=7, va='top')
-    b.plot([par['true_k']], [par['ari_abs_cos_at_true_k']], 'D', color='#009E73',
-           label='|cos| variant at that K (not the study\'s)')
     b.set(xscale='log', ylim=(-0.05, 1.02), xlabel='cluster count K', ylabel='adjusted Rand index',
           title=f"(b) does QDG find the subtasks? best ARI {par['ari_best']:.2f} at K = {par['best_k']}")
     b.legend(fontsize=7, loc='center right')
@@ -362,25 +438,21 @@ def plot_parity(par:dict):
     c.set(xscale='log', yscale='log', xlabel='rank', ylabel='samples',
           title=f"(c) sizes by rank ({par['n_learned']} of {par['task']['n_tasks']} subtasks learned)")
     c.legend(fontsize=7, loc='lower left')
+    names = list(par['ari_by_variant'])[::-1]
+    colors = ['0.6' if n == 'oracle_control_bits' else '#0072B2' for n in names]
+    d.barh(range(len(names)), [par['ari_by_variant'][n] for n in names], color=colors)
+    d.set_yticks(range(len(names)), [n.replace('_', ' ') for n in names], fontsize=7)
+    d.axvline(RECOVERED_ARI, color='black', lw=1, ls='--')
+    d.set(xlim=(0, 1.02), xlabel=f"ARI at K = {par['true_k']}",
+          title=f"(d) variants (grey: an oracle on the control-bit\nweights, {par['control_share']:.1%} of the gradient)")
     fig.tight_layout()
     return fig
-
-def similarity_summary(A:np.ndarray, # (n, n) angular similarity of the samples' gradients
-                       labels # (n,) the true subtask of each sample
-                      ) -> dict:
-    "Mean angular similarity of pairs from different subtasks and from one subtask, and how often the latter fall below ½"
-    A, labels = np.asarray(A, float), np.asarray(labels)
-    same = labels[:, None] == labels[None, :]
-    off = ~np.eye(len(labels), dtype=bool)
-    within, across = A[same & off], A[~same]
-    return dict(different_subtasks=float(across.mean()), same_subtask=float(within.mean()),
-                same_subtask_below_half=float((within < 0.5).mean()), orthogonal=0.5)
 
 def parity_numbers(par:dict) -> dict:
     "The JSON numbers of `qdg-parity`: everything but the per-sample arrays, and the similarity summary behind panel (a)"
     keep = ('task', 'width', 'steps', 'n_learned', 'n_samples', 'true_k', 'ari', 'ari_at_true_k', 'best_k', 'ari_best',
-            'ari_interval', 'ari_task_label', 'ari_abs_cos_at_true_k', 'envelope', 'fit', 'true_sizes', 'true_fit',
-            'theory_slope', 'task_loss')
+            'ari_interval', 'ari_task_label', 'variants', 'ari_by_variant', 'best_variant', 'recovers_subtasks',
+            'control_share', 'envelope', 'fit', 'true_sizes', 'true_fit', 'theory_slope', 'task_loss')
     return {k: par[k] for k in keep} | dict(similarity=similarity_summary(par['A'], par['labels']))
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #61595175
