@@ -367,15 +367,21 @@ def sn_correlation_signs(ce:list, # mean CE at each seq_len, ascending
     sn_change = {N: v[-1] - v[0] for N, v in sn.items()}
     # −CE rises when CE falls; with both monotone the sign of r is the product of the two directions
     expected = {N: (None if flat or d == 0 else bool((-change)*d > 0)) for N, d in sn_change.items()}
-    agree = [r[N] is not None and e is not None and (r[N] > 0) == e for N, e in expected.items()]
+    # judged where both the expectation and r exist (an S_N that does not move has neither)
+    agree = [(r[N] > 0) == e for N, e in expected.items() if e is not None and r[N] is not None]
     if flat:
         why = (f"CE moves by {change:+.3f} nats from the shortest seq_len to the longest, within two standard errors "
                f"({2*se:.3f}): the loss is flat, so its correlation with S_N follows the noise, whatever its sign")
     else:
-        rising = sum(d > 0 for d in sn_change.values())
-        why = (f"CE {'falls' if change < 0 else 'rises'} by {abs(change):.3f} nats (two standard errors: {2*se:.3f}); "
-               f"S_N rises for {rising} of {len(sn_change)} N (the spectrum flattens) and falls for the rest: "
-               f"r(−CE, S_N) > 0 where both improve together; the sign matches this at {sum(agree)} of {len(agree)} N")
+        rising, falling = sum(d > 0 for d in sn_change.values()), sum(d < 0 for d in sn_change.values())
+        n_sums = len(sn_change)
+        sums = ('S_N rises at every N (the spectrum flattens)' if rising == n_sums else
+                'S_N falls at every N (the spectrum sharpens)' if falling == n_sums else
+                f'S_N rises at {rising} of {n_sums} N (the spectrum flattens there), falls at {falling} '
+                f'and stays put at {n_sums - rising - falling}')
+        why = (f"CE {'falls' if change < 0 else 'rises'} by {abs(change):.3f} nats (two standard errors: {2*se:.3f}) "
+               f"and {sums}, so r(−CE, S_N) should be {'positive' if change < 0 else 'negative'} where S_N rises "
+               f"and the opposite where it falls; the sign is that at {sum(agree)} of the {len(agree)} N where S_N moves")
     return dict(ce_change=change, ce_change_se=se, ce_flat=flat, pearson=r, sn_change=sn_change,
                 positive_expected=expected, sign_matches_directions=bool(agree) and all(agree), explanation=why)
 
@@ -397,6 +403,9 @@ def lm_numbers(run:dict) -> dict:
     if len(lens) >= 4 and len(set(ids)) > 1:
         try: idf = id_fit(lens, ids)
         except ValueError as e: refused = str(e)   # IDs that fall with seq_len: no rising law to fit
+    elif len(set(ids)) == 1:
+        bound = f" (rank-limited: {n} chunks give at most {n - 1} directions)" if n <= run['d'] else ''
+        refused = f"the ID is {ids[0]} at every seq_len{bound}: nothing to fit"
     signs = sn_correlation_signs(ce, [curve['sem'][s] for s in lens], {N: [sn[s][N] for s in lens] for N in common})
     middle = None
     if run.get('middle_spectra'):
