@@ -44,6 +44,7 @@ class PowerLawFit:
         d['ci'] = {k: list(v) for k, v in self.ci.items()}
         d['x_range'] = list(self.x_range)
         d['flags'] = list(self.flags)
+        if not np.isfinite(self.r2): del d['r2']   # a fit in log space has no R² in y's units
         return d
     def __repr__(self):
         lo, hi = self.ci.get('alpha', (np.nan, np.nan))
