@@ -29,10 +29,10 @@ from ...shared.fit import bootstrap_interval
 # %% auto #0
 __all__ = ['GRADIENT_TARGETS', 'QDG_VARIANTS', 'RECOVERED_ARI', 'PARITY_RESULT_FORMAT', 'TINYSTORIES_33M', 'qdg_pipeline',
            'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency', 'cluster_examples',
-           'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'similarity_summary', 'variant_affinity',
-           'gradient_share', 'variant_scores', 'parity_unit', 'qdg_parity', 'ari_interval', 'plot_parity',
-           'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers', 'cluster_numbers', 'QDGFigure',
-           'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
+           'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'similarity_summary', 'subtask_recovery',
+           'variant_affinity', 'gradient_share', 'variant_scores', 'parity_unit', 'qdg_parity', 'ari_interval',
+           'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers', 'cluster_numbers',
+           'QDGFigure', 'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
@@ -271,6 +271,13 @@ QDG_VARIANTS = {
 RECOVERED_ARI = 0.8   # an ARI at which the clusters are the subtasks, up to a few misplaced samples
 PARITY_RESULT_FORMAT = 2   # what a `parity_unit` result holds: 2 adds the variants
 
+def subtask_recovery(ari_by_variant:dict # {variant: ARI at the true K}
+                    ) -> tuple:
+    "The best variant that does not know the subtasks, and whether its ARI reaches `RECOVERED_ARI`"
+    found = {v: a for v, a in ari_by_variant.items() if v != 'oracle_control_bits'}
+    best = max(found, key=found.get)
+    return best, bool(found[best] >= RECOVERED_ARI)
+
 def variant_affinity(C:np.ndarray, # (n, n) cosines
                      similarity:str # 'angular' (1 − arccos(c)/π), 'abs-angular' (of |c|) or 'abs' (|c|)
                     ) -> np.ndarray:
@@ -352,7 +359,7 @@ def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:i
     t_label = t*2 + y.cpu().numpy()
     ari_task_label = {kk: float(adjusted_rand_score(t_label, l)) for kk, l in clusters.items()}
     variants = variant_scores(model, x, y, t, n_tasks, true_k, seed, n_init, device)
-    found = {v: r['ari'] for v, r in variants.items() if v != 'oracle_control_bits'}
+    best_variant, recovered = subtask_recovery({v: r['ari'] for v, r in variants.items()})
     control_share = gradient_share(model, x, y, slice(0, n_tasks))
     env = envelope(clusters)
     window = dict(lo=1, hi=min(true_k, env.size), rule=f'ranks 1-{min(true_k, env.size)}: the subtasks present')
@@ -365,8 +372,8 @@ def parity_unit(n_tasks:int=100, n:int=50, k:int=3, alpha:float=0.4, task_seed:i
                 n_samples=int(len(t)), true_k=true_k, labels=t, clusters=clusters,
                 ari=ari, ari_at_true_k=ari[true_k], best_k=int(best), ari_best=ari[best],
                 ari_task_label=ari_task_label, variants=variants,
-                ari_by_variant={v: r['ari'] for v, r in variants.items()}, best_variant=max(found, key=found.get),
-                recovers_subtasks=bool(max(found.values()) >= RECOVERED_ARI), control_share=control_share,
+                ari_by_variant={v: r['ari'] for v, r in variants.items()}, best_variant=best_variant,
+                recovers_subtasks=recovered, control_share=control_share,
                 envelope=env.tolist(), fit=fit, true_sizes=true_sizes.tolist(), true_fit=true_fit,
                 theory_slope=-(alpha + 1), A=A)
 
