@@ -29,10 +29,10 @@ from ...shared.fit import bootstrap_interval
 # %% auto #0
 __all__ = ['GRADIENT_TARGETS', 'QDG_VARIANTS', 'RECOVERED_ARI', 'PARITY_RESULT_FORMAT', 'TINYSTORIES_33M', 'qdg_pipeline',
            'sketch_error', 'sklearn_agreement', 'rank_frequency', 'plot_rank_frequency', 'cluster_examples',
-           'cluster_report', 'plot_cluster_snippets', 'mlp_gradient_cosines', 'similarity_summary', 'subtask_recovery',
-           'variant_affinity', 'gradient_share', 'variant_scores', 'parity_unit', 'qdg_parity', 'ari_interval',
-           'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers', 'cluster_numbers',
-           'QDGFigure', 'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
+           'cluster_report', 'plot_cluster_snippets', 'mlp_deltas', 'mlp_gradient_cosines', 'similarity_summary',
+           'subtask_recovery', 'variant_affinity', 'gradient_share', 'variant_scores', 'parity_unit', 'qdg_parity',
+           'ari_interval', 'plot_parity', 'parity_numbers', 'plot_noise', 'tinystories_suite', 'qdg_numbers',
+           'cluster_numbers', 'QDGFigure', 'QDGRankFrequency', 'QDGClusters', 'QDGParity', 'QDGNoise']
 
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #0f06e7ac
 def qdg_pipeline(suite:str='tiny', # a suite name (`load_suite`), or 'tinystories-33m'  (`tinystories_suite`)
@@ -221,12 +221,11 @@ def plot_cluster_snippets(examples:list, k:int, cols:int=3, width:int=80, title:
 # %% ../../../nbs/41_quanta_qdg_figures.ipynb #76abb518
 GRADIENT_TARGETS = ('loss', 'logit', 'margin')
 
-def mlp_gradient_cosines(model:torch.nn.Sequential, # Linear, ReLU, Linear
-                         x:torch.Tensor, y:torch.Tensor, # (N, n_in) inputs, (N,) labels
-                         target:str='loss', # whose gradient: the loss, the correct-class logit, or the margin
-                         inputs:slice|None=None # only the first layer's weights on these input columns (None: all)
-                        ) -> np.ndarray:
-    "(N, N) cosines between per-sample gradients w.r.t. the parameters of a one-hidden-layer MLP"
+def mlp_deltas(model:torch.nn.Sequential, # Linear, ReLU, Linear
+               x:torch.Tensor, y:torch.Tensor, # (N, n_in) inputs, (N,) labels
+               target:str='loss' # whose gradient: the loss, the correct-class logit, or the margin
+              ) -> tuple:
+    "Float64 δ₁ (N, width), δ₂ (N, n_out), x and h: a sample's gradient is (δ₁xᵀ, δ₁, δ₂hᵀ, δ₂)"
     if target not in GRADIENT_TARGETS: raise ValueError(f"target must be one of {GRADIENT_TARGETS}, got {target!r}")
     l1, _, l2 = model
     with torch.no_grad():
@@ -239,7 +238,16 @@ def mlp_gradient_cosines(model:torch.nn.Sequential, # Linear, ReLU, Linear
         else: d2 = onehot - torch.nn.functional.one_hot(logits.masked_fill(onehot > 0, -math.inf).argmax(1),
                                                         l2.out_features).double()
         d1 = (d2 @ l2.weight.double())*(z > 0)                                # (N, width)
-        xd, hd = x.double(), h.double()
+        return d1, d2, x.double(), h.double()
+
+def mlp_gradient_cosines(model:torch.nn.Sequential, # Linear, ReLU, Linear
+                         x:torch.Tensor, y:torch.Tensor, # (N, n_in) inputs, (N,) labels
+                         target:str='loss', # whose gradient: the loss, the correct-class logit, or the margin
+                         inputs:slice|None=None # only the first layer's weights on these input columns (None: all)
+                        ) -> np.ndarray:
+    "(N, N) cosines between per-sample gradients w.r.t. the parameters of a one-hidden-layer MLP"
+    d1, d2, xd, hd = mlp_deltas(model, x, y, target)
+    with torch.no_grad():
         if inputs is None: gram = (d1 @ d1.T)*(xd @ xd.T + 1) + (d2 @ d2.T)*(hd @ hd.T + 1)   # (N, N)
         else: gram = (d1 @ d1.T)*(xd[:, inputs] @ xd[:, inputs].T)
         norm = gram.diagonal().clamp_min(1e-300).sqrt()
@@ -291,13 +299,8 @@ def gradient_share(model:torch.nn.Sequential, x:torch.Tensor, y:torch.Tensor, # 
                    inputs:slice # the first layer's weights on these input columns
                   ) -> float:
     "The mean share of a sample's squared loss-gradient norm that lies on the first layer's weights of `inputs`"
-    l1, _, l2 = model
+    d1, d2, xd, hd = mlp_deltas(model, x, y)
     with torch.no_grad():
-        z = l1(x)
-        h = torch.relu(z)
-        d2 = torch.softmax(l2(h).double(), 1) - torch.nn.functional.one_hot(y, l2.out_features).double()
-        d1 = (d2 @ l2.weight.double())*(z > 0)                                # (N, width)
-        xd, hd = x.double(), h.double()
         d1n, d2n = (d1**2).sum(1), (d2**2).sum(1)                             # (N,)
         total = d1n*((xd**2).sum(1) + 1) + d2n*((hd**2).sum(1) + 1)
         return float((d1n*(xd[:, inputs]**2).sum(1)/total.clamp_min(1e-300)).mean())
